@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// One validated view of the environment. Every variable an operator can set is listed here, and a bad
+// value stops start-up with a message naming the variable and how to fix it, never a stack trace.
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "postgres:" || u.protocol === "postgresql:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must look like postgresql://USER:PASSWORD@HOST:5432/DATABASE");
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL such as https://login.example.com/realms/sre");
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    UPTRUST_DATA_DIR: z.string().min(1).default(".uptrust"),
+    UPTRUST_EMBEDDED_DB_PORT: port.default(5433),
+    KUBECONFIG: z.string().min(1).optional(),
+    UPTRUST_KUBE_CONTEXTS: z.string().optional(),
+    UPTRUST_EMULATOR_PORT: port.default(6443),
+    UPTRUST_EMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(60),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
+    AUTH_OIDC_ISSUER: httpUrl.optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    UPTRUST_DEV_IDP_PORT: port.default(4000),
+    PORT: port.default(3000),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+    const set = oidc.filter(Boolean).length;
+    if (set > 0 && set < 3) {
+      for (const key of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"] as const) {
+        if (!env[key]) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is missing: set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together (or none of them for the local development sign-in)",
+          });
+        }
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Uptrust cannot start: the configuration needs fixing.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+// Empty strings count as unset: `FOO= npm start` is a common way to clear a variable.
+function withoutBlanks(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(withoutBlanks(source));
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
