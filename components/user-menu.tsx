@@ -1,0 +1,4 @@
+// Placeholder until sign-in lands: shows nothing.
+export function UserMenu() {
+  return null;
+}
