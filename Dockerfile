@@ -1,0 +1,15 @@
+# One image for every Uptrust process: the web app, the ingest and analyze workers, the migrator.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx tsx scripts/prisma-generate.ts && npx next build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+CMD ["npx", "next", "start", "-p", "3000"]

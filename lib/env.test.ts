@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env.ts";
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
+describe("start-up configuration", () => {
+  it("runs with nothing configured: embedded database, demo cluster, development sign-in", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.KUBECONFIG).toBeUndefined();
+    expect(env.AUTH_OIDC_ISSUER).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("names DATABASE_URL and shows the expected shape when it is malformed", () => {
+    const [problem] = problemsOf({ DATABASE_URL: "localhost:5432/uptrust" });
+    expect(problem).toContain("DATABASE_URL");
+    expect(problem).toContain("postgresql://USER:PASSWORD@HOST:5432/DATABASE");
+  });
+
+  it("rejects a MySQL URL given as DATABASE_URL", () => {
+    expect(problemsOf({ DATABASE_URL: "mysql://root@localhost/uptrust" })[0]).toContain("DATABASE_URL");
+  });
+
+  it("names the missing OIDC secret when an issuer and client id are set", () => {
+    const problems = problemsOf({ AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_ID: "uptrust" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^AUTH_OIDC_SECRET is missing/);
+  });
+
+  it("rejects an issuer that is not an http(s) URL", () => {
+    const problems = problemsOf({ AUTH_OIDC_ISSUER: "login.example.com", AUTH_OIDC_ID: "a", AUTH_OIDC_SECRET: "b" });
+    expect(problems[0]).toContain("AUTH_OIDC_ISSUER must be an http(s) URL");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", KUBECONFIG: "  " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("explains how to make an AUTH_SECRET that is too short", () => {
+    expect(problemsOf({ AUTH_SECRET: "short" })[0]).toContain("openssl rand -base64 32");
+  });
+
+  it("rejects a port outside 1-65535", () => {
+    expect(problemsOf({ PORT: "70000" })[0]).toMatch(/^PORT /);
+  });
+});

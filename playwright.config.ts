@@ -1,0 +1,51 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests run the cockpit exactly as a newcomer does (`npm start` with nothing configured:
+// embedded database, demo cluster, development sign-in), on ports of their own.
+export const E2E_PORT = 3300;
+const dataDir = ".uptrust/e2e";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://localhost:${E2E_PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      UPTRUST_DATA_DIR: dataDir,
+      PORT: String(E2E_PORT),
+      UPTRUST_DEV_IDP_PORT: "4300",
+      UPTRUST_EMULATOR_PORT: "6543",
+      UPTRUST_EMBEDDED_DB_PORT: "5533",
+      // Replay the demo cluster's four hours of history in about 20 seconds.
+      UPTRUST_EMULATOR_SPEED: "720",
+      UPTRUST_EMULATOR_LEAD_MINUTES: "240",
+      UPTRUST_METRICS_POLL_MS: "100",
+      DATABASE_URL: "",
+      KUBECONFIG: "",
+      AUTH_OIDC_ISSUER: "",
+      AUTH_OIDC_ID: "",
+      AUTH_OIDC_SECRET: "",
+      AUTH_SECRET: "",
+    },
+  },
+});

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+
+// No Docker engine runs on the development machines, so the compose file is checked for what breaks
+// first on a user's machine: missing services, missing configuration, commands naming files that moved.
+type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> };
+const compose = parse(readFileSync("docker-compose.yml", "utf8"), { merge: true }) as { services: Record<string, Service> };
+
+describe("docker-compose.yml", () => {
+  it("runs PostgreSQL, a one-shot migration, the web app and both workers", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["analyze", "ingest", "migrate", "postgres", "web"]);
+  });
+
+  it("starts the app and workers only after the migration succeeded", () => {
+    for (const name of ["web", "ingest", "analyze"]) {
+      expect(compose.services[name].depends_on?.migrate.condition).toBe("service_completed_successfully");
+    }
+  });
+
+  it("gives every Uptrust process the database, the cluster and sign-in configuration", () => {
+    for (const name of ["web", "ingest", "analyze"]) {
+      const env = compose.services[name].environment ?? {};
+      for (const key of ["DATABASE_URL", "KUBECONFIG", "AUTH_SECRET", "AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) {
+        expect(env[key], `${name} sets ${key}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("names entry points that exist in the repository", () => {
+    for (const service of Object.values(compose.services)) {
+      const file = service.command?.find((arg) => arg.endsWith(".ts"));
+      if (file) expect(existsSync(file), file).toBe(true);
+    }
+  });
+});
