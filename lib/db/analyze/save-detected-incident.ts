@@ -1,0 +1,66 @@
+import { getPool } from "@/lib/db/pool.ts";
+import { strongerReason, type DetectedIncident } from "@/lib/domain/incidents.ts";
+import { incidentFingerprint, incidentSummary, incidentTitle } from "@/lib/domain/incidents.ts";
+import type { IncidentReason } from "@/lib/domain/incident-signals.ts";
+import { parseWorkloadKey } from "@/lib/domain/incident-signals.ts";
+
+type StoredIncident = { id: string; reason: IncidentReason; status: string; started_at: Date; resolved_at: Date | null; severity: string };
+
+export type SavedIncident = { id: string; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean };
+
+// Reconciles one detected incident with what is stored. The stored incident of the same workload whose
+// [started_at, resolved_at] overlaps it is the same outage: it is updated (earliest start, most specific
+// reason, resolution), never duplicated. Incidents a person closed or cancelled are left as they are;
+// one Uptrust resolved is reopened if the outage turns out to continue.
+export async function saveDetectedIncident(cluster: { id: string; name: string }, workloadId: string, d: DetectedIncident, now: Date): Promise<SavedIncident | null> {
+  const pool = getPool();
+  const start = new Date(d.startedAt);
+  const end = d.resolvedAt === null ? now : new Date(d.resolvedAt);
+  const { rows } = await pool.query<StoredIncident>(
+    `SELECT id, reason, status::text AS status, started_at, resolved_at, severity FROM incidents
+      WHERE cluster_id = $1 AND workload_id = $2 AND started_at <= $4 AND (resolved_at IS NULL OR resolved_at >= $3)
+      ORDER BY started_at LIMIT 1`,
+    [cluster.id, workloadId, start, end],
+  );
+  const stored = rows[0];
+  const name = parseWorkloadKey(d.workload).name;
+
+  if (!stored) {
+    const reason = d.reason;
+    const status = d.resolvedAt === null ? "triage" : "resolved";
+    const { rows: inserted } = await pool.query<{ id: string }>(
+      `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at, resolved_at, summary)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::"IncidentStatus", $8, $9, $10, $11)
+       ON CONFLICT (fingerprint, started_at) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, status = EXCLUDED.status
+       RETURNING id`,
+      [cluster.id, workloadId, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, d.severity, status, start, now, d.resolvedAt === null ? null : end, incidentSummary(d)],
+    );
+    return { id: inserted[0].id, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null };
+  }
+
+  if (stored.status === "closed" || stored.status === "cancelled") return { id: stored.id, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false };
+
+  const reason = strongerReason(stored.reason, d.reason);
+  const startedAt = stored.started_at.getTime() <= d.startedAt ? stored.started_at : start;
+  const severity = stored.severity === "sev2" || d.severity === "sev2" ? "sev2" : stored.severity;
+  const resolvedAt = d.resolvedAt === null ? null : end;
+  // Uptrust moves an incident to resolved when service is back, and back to triage only if it had
+  // resolved it itself; investigating/mitigated set by responders are kept while it is still open.
+  const status = resolvedAt ? "resolved" : stored.status === "resolved" ? "triage" : stored.status;
+  const { rowCount } = await pool.query(
+    `UPDATE incidents SET fingerprint = $2, title = $3, reason = $4, severity = $5, status = $6::"IncidentStatus",
+            started_at = $7, resolved_at = $8, summary = $9
+      WHERE id = $1 AND (fingerprint, title, reason, severity, status, started_at, resolved_at, summary)
+            IS DISTINCT FROM ($2, $3, $4, $5, $6::"IncidentStatus", $7::timestamptz, $8::timestamptz, $9)`,
+    [stored.id, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, severity, status, startedAt, resolvedAt, incidentSummary(d)],
+  );
+  return { id: stored.id, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null };
+}
+
+export async function listOpenIncidentStarts(clusterId: string): Promise<Date | null> {
+  const { rows } = await getPool().query<{ ts: Date | null }>(
+    `SELECT min(started_at) AS ts FROM incidents WHERE cluster_id = $1 AND resolved_at IS NULL AND status NOT IN ('closed', 'cancelled')`,
+    [clusterId],
+  );
+  return rows[0]?.ts ?? null;
+}

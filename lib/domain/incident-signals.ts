@@ -1,0 +1,151 @@
+import type { ReplicaState } from "./availability-sli.ts";
+
+// Deterministic failure signals (K8sGPT's pod reasons) read from the facts the ingest worker stored.
+// Each signal covers an interval of cluster time [from, to]; a point-in-time signal has from = to.
+
+export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "FailedScheduling" | "Unavailable";
+
+// Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes.
+export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "FailedScheduling", "Unavailable"];
+
+export type WorkloadRef = { kind: string; namespace: string; name: string };
+export type SignalSource = "container" | "termination" | "event" | "availability";
+export type Signal = {
+  workload: string;
+  reason: IncidentReason;
+  from: number;
+  to: number;
+  source: SignalSource;
+  detail: string;
+  available?: number;
+  desired?: number;
+};
+
+export type ContainerFact = {
+  namespace: string;
+  pod: string;
+  container: string;
+  workload: WorkloadRef | null;
+  podDeleted: boolean;
+  podSince: number | null;
+  stateReason: string | null;
+  lastTerminationReason: string | null;
+  lastTerminatedAt: number | null;
+};
+
+export type EventFact = {
+  namespace: string;
+  involvedKind: string;
+  involvedName: string;
+  reason: string;
+  message: string;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+};
+
+export type StatusFact = { workload: WorkloadRef; series: ReplicaState[] };
+
+export function workloadKey(w: WorkloadRef): string {
+  return `${w.kind}/${w.namespace}/${w.name}`;
+}
+
+export function parseWorkloadKey(key: string): WorkloadRef {
+  const [kind, namespace, ...rest] = key.split("/");
+  return { kind, namespace, name: rest.join("/") };
+}
+
+const WAITING_REASONS: Record<string, IncidentReason> = {
+  CrashLoopBackOff: "CrashLoopBackOff",
+  ImagePullBackOff: "ImagePullBackOff",
+  ErrImagePull: "ImagePullBackOff",
+  CreateContainerConfigError: "CreateContainerConfigError",
+};
+
+// Containers: a live container stuck waiting is a signal from its last crash (or its pod's start) until
+// now; an OOMKilled last termination is a signal at the moment it was killed, even if the pod is gone.
+export function containerSignals(containers: readonly ContainerFact[], now: number): Signal[] {
+  const out: Signal[] = [];
+  for (const c of containers) {
+    if (!c.workload) continue;
+    const workload = workloadKey(c.workload);
+    const where = `${c.pod}/${c.container}`;
+    const waiting = c.stateReason ? WAITING_REASONS[c.stateReason] : undefined;
+    if (waiting && !c.podDeleted) {
+      const reason = waiting === "CrashLoopBackOff" && c.lastTerminationReason === "OOMKilled" ? "OOMKilled" : waiting;
+      const from = Math.min(c.lastTerminatedAt ?? c.podSince ?? now, now);
+      out.push({ workload, reason, from, to: now, source: "container", detail: `${where} is ${c.stateReason}` });
+    }
+    if (c.lastTerminationReason === "OOMKilled" && c.lastTerminatedAt !== null && c.lastTerminatedAt <= now) {
+      out.push({ workload, reason: "OOMKilled", from: c.lastTerminatedAt, to: c.lastTerminatedAt, source: "termination", detail: `${where} was OOMKilled` });
+    }
+  }
+  return out;
+}
+
+function eventReason(e: EventFact): IncidentReason | undefined {
+  const msg = e.message.toLowerCase();
+  if (e.reason === "BackOff") return msg.includes("pull") ? "ImagePullBackOff" : "CrashLoopBackOff";
+  if (e.reason === "OOMKilling") return "OOMKilled";
+  if (e.reason === "FailedScheduling") return "FailedScheduling";
+  if (e.reason === "Failed" && (msg.includes("errimagepull") || msg.includes("imagepullbackoff"))) return "ImagePullBackOff";
+  if (e.reason === "Failed" && msg.includes("createcontainerconfigerror")) return "CreateContainerConfigError";
+  return undefined;
+}
+
+// Finds the workload an event is about: pods through the pods table, ReplicaSets through their
+// Deployment, and pods Uptrust never saw (deleted before ingest) by the longest workload-name prefix.
+export function resolveEventWorkload(e: Pick<EventFact, "namespace" | "involvedKind" | "involvedName">, podWorkloads: ReadonlyMap<string, WorkloadRef>, workloads: readonly WorkloadRef[]): WorkloadRef | undefined {
+  const inNamespace = workloads.filter((w) => w.namespace === e.namespace);
+  if (e.involvedKind === "Pod") {
+    const known = podWorkloads.get(`${e.namespace}/${e.involvedName}`);
+    if (known) return known;
+    return inNamespace
+      .filter((w) => e.involvedName.startsWith(`${w.name}-`))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+  }
+  if (e.involvedKind === "ReplicaSet") {
+    const deployment = e.involvedName.replace(/-[a-z0-9]+$/, "");
+    return inNamespace.find((w) => w.kind === "Deployment" && w.name === deployment);
+  }
+  return inNamespace.find((w) => w.kind === e.involvedKind && w.name === e.involvedName);
+}
+
+export function eventSignals(events: readonly EventFact[], podWorkloads: ReadonlyMap<string, WorkloadRef>, workloads: readonly WorkloadRef[], now: number): Signal[] {
+  const out: Signal[] = [];
+  for (const e of events) {
+    const reason = eventReason(e);
+    if (!reason || e.firstSeen > now) continue;
+    const workload = resolveEventWorkload(e, podWorkloads, workloads);
+    if (!workload) continue;
+    const times = e.count > 1 ? ` (×${e.count})` : "";
+    out.push({ workload: workloadKey(workload), reason, from: e.firstSeen, to: Math.min(e.lastSeen, now), source: "event", detail: `${e.reason}${times}: ${e.message}` });
+  }
+  return out;
+}
+
+// Availability: every stretch where available < desired (desired > 0), until it recovers or until now.
+export function availabilitySignals(statuses: readonly StatusFact[], now: number): Signal[] {
+  const out: Signal[] = [];
+  for (const { workload, series } of statuses) {
+    const key = workloadKey(workload);
+    const sorted = [...series].filter((s) => s.ts <= now).sort((a, b) => a.ts - b.ts);
+    let open: Signal | undefined;
+    for (const s of sorted) {
+      const down = s.desired > 0 && s.available < s.desired;
+      if (down && !open) {
+        open = { workload: key, reason: "Unavailable", from: s.ts, to: now, source: "availability", detail: "", available: s.available, desired: s.desired };
+      } else if (down && open && s.available / s.desired < (open.available ?? 0) / (open.desired ?? 1)) {
+        open.available = s.available;
+        open.desired = s.desired;
+      } else if (!down && open) {
+        open.to = s.ts;
+        out.push(open);
+        open = undefined;
+      }
+    }
+    if (open) out.push(open);
+  }
+  for (const s of out) s.detail = `${s.available}/${s.desired} replicas available`;
+  return out;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { buildTimeline } from "./incident-timeline.ts";
+import { MINUTE_MS } from "./slo.ts";
+
+const t0 = Date.UTC(2026, 10, 25, 10, 0);
+const at = (min: number) => t0 + min * MINUTE_MS;
+
+const input = {
+  startedAt: at(2),
+  endAt: at(22),
+  changes: [
+    { id: "c1", observedAt: at(1), summary: "image checkout: registry.example.com/shop/checkout:1.4.2 → 1.5.0", revision: "7", before: {}, after: {} },
+    { id: "c2", observedAt: at(20), summary: "image checkout: registry.example.com/shop/checkout:1.5.0 → 1.4.2", revision: "8", before: {}, after: {} },
+    { id: "old", observedAt: at(-120), summary: "scale", revision: "6", before: {}, after: {} },
+  ],
+  events: [{ uid: "e1", reason: "BackOff", message: "Back-off restarting failed container", type: "Warning", involvedKind: "Pod", involvedName: "checkout-x", count: 12, firstSeen: at(3), lastSeen: at(21) }],
+  logs: Array.from({ length: 40 }, (_, i) => ({ pod: "checkout-x", container: "checkout", ts: at(3) + i * 1000, seq: 0, level: i % 2 ? "info" : "error", message: `panic: missing PAYMENT_URL ${i}` })),
+  statuses: [{ ts: at(2), desired: 4, available: 3 }, { ts: at(22), desired: 4, available: 4 }],
+};
+
+describe("incident timeline", () => {
+  it("shows the image change right before the first BackOff, and the rollback before recovery", () => {
+    const entries = buildTimeline(input);
+    const titles = entries.map((e) => e.title);
+    const change = titles.findIndex((t) => t.includes("1.4.2 → 1.5.0"));
+    const backOff = titles.findIndex((t) => t.startsWith("BackOff"));
+    const rollback = titles.findIndex((t) => t.includes("1.5.0 → 1.4.2"));
+    const recovered = titles.indexOf("4/4 replicas available");
+    expect(change).toBeGreaterThanOrEqual(0);
+    expect(change).toBeLessThan(backOff);
+    expect(rollback).toBeLessThan(recovered);
+    expect(titles).not.toContain("scale");
+  });
+
+  it("keeps only a bounded excerpt of error-level logs", () => {
+    const logs = buildTimeline(input, { maxLogLines: 5 }).filter((e) => e.kind === "log");
+    expect(logs).toHaveLength(5);
+    expect(logs.every((l) => l.detail.level === "error")).toBe(true);
+  });
+
+  it("gives every entry a stable, unique source key so rebuilding adds nothing", () => {
+    const a = buildTimeline(input).map((e) => e.sourceKey);
+    expect(new Set(a).size).toBe(a.length);
+    expect(buildTimeline(input).map((e) => e.sourceKey)).toEqual(a);
+  });
+});

@@ -1,0 +1,80 @@
+import { MINUTE_MS } from "./slo.ts";
+
+// The incident timeline answers "what changed right before it broke?": pod-template changes from an hour
+// before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
+// merged in cluster-time order. Every entry carries a stable source key, so rebuilding it is idempotent.
+
+export type TimelineKind = "change" | "status" | "event" | "log";
+export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
+
+export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown };
+export type TimelineEvent = { uid: string; reason: string; message: string; type: string; involvedKind: string; involvedName: string; count: number; firstSeen: number; lastSeen: number };
+export type TimelineLog = { pod: string; container: string; ts: number; seq: number; level: string | null; message: string };
+export type TimelineStatus = { ts: number; desired: number; available: number };
+
+export type TimelineInput = {
+  startedAt: number;
+  endAt: number;
+  changes: readonly TimelineChange[];
+  events: readonly TimelineEvent[];
+  logs: readonly TimelineLog[];
+  statuses: readonly TimelineStatus[];
+};
+
+export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
+
+const KIND_ORDER: Record<TimelineKind, number> = { change: 0, status: 1, event: 2, log: 3 };
+const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
+
+export function isErrorLevel(level: string | null): boolean {
+  return level !== null && ERROR_LEVELS.has(level.toLowerCase());
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function buildTimeline(input: TimelineInput, options: TimelineOptions = {}): TimelineEntry[] {
+  const changeFrom = input.startedAt - (options.changeLookbackMs ?? 60 * MINUTE_MS);
+  const logFrom = input.startedAt - (options.logLookbackMs ?? 5 * MINUTE_MS);
+  const maxLogLines = options.maxLogLines ?? 20;
+  const maxStatus = options.maxStatusEntries ?? 50;
+  const maxChars = options.maxMessageChars ?? 500;
+  const end = input.endAt;
+  const entries: TimelineEntry[] = [];
+
+  for (const c of input.changes) {
+    if (c.observedAt < changeFrom || c.observedAt > end) continue;
+    entries.push({ ts: c.observedAt, kind: "change", title: c.summary, detail: { revision: c.revision, before: c.before, after: c.after }, sourceKey: `change:${c.id}` });
+  }
+
+  const statuses = input.statuses.filter((s) => s.ts >= changeFrom && s.ts <= end).sort((a, b) => a.ts - b.ts);
+  for (const s of statuses.slice(0, maxStatus)) {
+    const title = `${s.available}/${s.desired} replicas available`;
+    entries.push({ ts: s.ts, kind: "status", title, detail: { desired: s.desired, available: s.available }, sourceKey: `status:${s.ts}` });
+  }
+
+  for (const e of input.events) {
+    if (e.lastSeen < changeFrom || e.firstSeen > end) continue;
+    // An aggregated event that began long before this incident is placed where it was last seen.
+    const ts = e.firstSeen >= changeFrom ? e.firstSeen : e.lastSeen;
+    const times = e.count > 1 ? ` (×${e.count})` : "";
+    entries.push({
+      ts,
+      kind: "event",
+      title: `${e.reason}${times}: ${clip(e.message, maxChars)}`,
+      detail: { type: e.type, involved: `${e.involvedKind}/${e.involvedName}`, count: e.count, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() },
+      sourceKey: `event:${e.uid}:${e.firstSeen}`,
+    });
+  }
+
+  const logs = input.logs
+    .filter((l) => isErrorLevel(l.level) && l.ts >= logFrom && l.ts <= end)
+    .sort((a, b) => a.ts - b.ts || a.seq - b.seq)
+    .slice(0, maxLogLines);
+  for (const l of logs) {
+    entries.push({ ts: l.ts, kind: "log", title: clip(l.message, maxChars), detail: { pod: l.pod, container: l.container, level: l.level }, sourceKey: `log:${l.pod}/${l.container}:${l.ts}:${l.seq}` });
+  }
+
+  return entries.sort((a, b) => a.ts - b.ts || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.sourceKey.localeCompare(b.sourceKey));
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closePools, getPool } from "@/lib/db/pool.ts";
+import { runAnalysisCycle } from "./run-analysis-cycle.ts";
+
+// The demo story, as facts the ingest worker would have stored, analysed once and then again.
+const MIN = 60_000;
+const base = Date.UTC(2026, 10, 25, 8, 0); // a Wednesday; cluster time
+const at = (minutes: number) => new Date(base + minutes * MIN);
+const now = at(240); // 12:00, four hours of history
+const MIB = 1024 * 1024;
+
+async function q<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await getPool().query<T>(sql, params)).rows;
+}
+
+async function workload(clusterId: string, ns: string, name: string, desired: number): Promise<string> {
+  const [w] = await q<{ id: string }>(
+    `INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas, ready_replicas, updated_replicas)
+     VALUES ($1, $2, 'Deployment', $3, $3 || '-uid', $4, $4, $4, $4) RETURNING id`,
+    [clusterId, ns, name, desired],
+  );
+  return w.id;
+}
+
+async function status(workloadId: string, ts: Date, desired: number, available: number) {
+  await q(`INSERT INTO workload_status VALUES ($1, $2, $3, $4, $4, $3)`, [workloadId, ts, desired, available]);
+}
+
+async function pod(clusterId: string, ns: string, name: string, workloadName: string, opts: { deletedAt?: Date; createdAt?: Date } = {}): Promise<string> {
+  const [p] = await q<{ id: string }>(
+    `INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase, created_at, started_at, deleted_at)
+     VALUES ($1, $2, $3, $3 || '-uid', 'Deployment', $4, 'Running', $5, $5, $6) RETURNING id`,
+    [clusterId, ns, name, workloadName, opts.createdAt ?? at(-600), opts.deletedAt ?? null],
+  );
+  return p.id;
+}
+
+async function seedDemo(): Promise<void> {
+  await q(`TRUNCATE clusters, mttr_weeks CASCADE`);
+  const [cluster] = await q<{ id: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('demo', 'https://127.0.0.1:6443', 'connected', $1) RETURNING id`, [now]);
+  const c = cluster.id;
+
+  // checkout: 1.4.2 → 1.5.0 at 10:00, new pods crash-loop, 3/4 available for 20 minutes, rolled back at 10:21.
+  const checkout = await workload(c, "shop", "checkout", 4);
+  await status(checkout, at(-600), 4, 4);
+  await status(checkout, at(121), 4, 3);
+  await status(checkout, at(141), 4, 4);
+  await q(`INSERT INTO changes (cluster_id, workload_id, revision, summary, before, after, observed_at) VALUES
+    ($1, $2, '7', 'image checkout: registry.example.com/shop/checkout:1.4.2 → 1.5.0', '{"image":"1.4.2"}', '{"image":"1.5.0"}', $3),
+    ($1, $2, '8', 'image checkout: registry.example.com/shop/checkout:1.5.0 → 1.4.2', '{"image":"1.5.0"}', '{"image":"1.4.2"}', $4)`, [c, checkout, at(120), at(140)]);
+  for (const name of ["checkout-6b7c9-aaaaa", "checkout-6b7c9-bbbbb", "checkout-6b7c9-ccccc"]) {
+    const podId = await pod(c, "shop", name, "checkout");
+    await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, request_memory_bytes, ready, state) VALUES ($1, 'checkout', 'checkout:1.4.2', 250, $2, true, 'running')`, [podId, 256 * MIB]);
+  }
+  const crashing = await pod(c, "shop", "checkout-7f8d2-zzzzz", "checkout", { createdAt: at(120), deletedAt: at(141) });
+  await q(`INSERT INTO containers (pod_id, name, image, state, state_reason, last_termination_reason, last_terminated_at, restart_count)
+           VALUES ($1, 'checkout', 'checkout:1.5.0', 'waiting', 'CrashLoopBackOff', 'Error', $2, 6)`, [crashing, at(139)]);
+  await q(`INSERT INTO k8s_events (cluster_id, uid, namespace, involved_kind, involved_name, reason, message, type, count, first_seen, last_seen) VALUES
+    ($1, 'ev-pull', 'shop', 'Pod', 'checkout-7f8d2-zzzzz', 'Pulled', 'Successfully pulled image checkout:1.5.0', 'Normal', 1, $2, $2),
+    ($1, 'ev-backoff', 'shop', 'Pod', 'checkout-7f8d2-zzzzz', 'BackOff', 'Back-off restarting failed container checkout', 'Warning', 14, $3, $4)`,
+    [c, at(120.5), at(122), at(140)]);
+  await q(`INSERT INTO log_lines (cluster_id, namespace, pod, container, ts, seq, level, message) VALUES
+    ($1, 'shop', 'checkout-7f8d2-zzzzz', 'checkout', $2, 0, 'error', 'config: PAYMENT_GATEWAY_URL is not set'),
+    ($1, 'shop', 'checkout-7f8d2-zzzzz', 'checkout', $2, 1, 'info', 'shutting down')`, [c, at(121.5)]);
+
+  // reports: one replica, OOMKilled at 11:30, 0/1 for two minutes.
+  const reports = await workload(c, "shop", "reports", 1);
+  await status(reports, at(-600), 1, 1);
+  await status(reports, at(210), 1, 0);
+  await status(reports, at(212), 1, 1);
+  const reportsPod = await pod(c, "shop", "reports-5d4f-qqqqq", "reports");
+  await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, request_memory_bytes, limit_memory_bytes, ready, state, last_termination_reason, last_terminated_at, restart_count)
+           VALUES ($1, 'reports', 'reports:2.0', 100, $2, $2, true, 'running', 'OOMKilled', $3, 3)`, [reportsPod, 512 * MIB, at(210)]);
+
+  // frontend: healthy, requests 500m / 1 GiB, uses ~60m / ~200 MiB, one sample a minute for four hours.
+  const frontend = await workload(c, "shop", "frontend", 2);
+  await status(frontend, at(-600), 2, 2);
+  for (const name of ["frontend-7c-aaaaa", "frontend-7c-bbbbb"]) {
+    const podId = await pod(c, "shop", name, "frontend");
+    await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, request_memory_bytes, limit_memory_bytes, ready, state) VALUES ($1, 'frontend', 'frontend:3.1', 500, $2, $2, true, 'running')`, [podId, 1024 * MIB]);
+  }
+  const minutes = Array.from({ length: 241 }, (_, i) => i);
+  await q(
+    `INSERT INTO usage_samples (cluster_id, namespace, pod, container, workload_kind, workload_name, ts, cpu_millis, memory_bytes)
+     SELECT $1, 'shop', 'frontend-7c-aaaaa', 'frontend', 'Deployment', 'frontend', to_timestamp(($2::bigint + m * 60000) / 1000.0),
+            55 + (m % 11), (200 + (m % 7)) * 1048576 FROM unnest($3::int[]) AS m`,
+    [c, base, minutes],
+  );
+}
+
+async function counts() {
+  const [row] = await q<Record<string, number>>(`SELECT
+    (SELECT count(*)::int FROM slos) AS slos, (SELECT count(*)::int FROM sli_samples) AS sli_samples,
+    (SELECT count(*)::int FROM slo_status) AS slo_status, (SELECT count(*)::int FROM incidents) AS incidents,
+    (SELECT count(*)::int FROM timeline_entries) AS timeline_entries, (SELECT count(*)::int FROM mttr_weeks) AS mttr_weeks,
+    (SELECT count(*)::int FROM recommendations) AS recommendations`);
+  return row;
+}
+
+describe("one analysis cycle over the demo story", () => {
+  beforeAll(async () => {
+    await seedDemo();
+    const outcomes = await runAnalysisCycle();
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+  });
+  afterAll(async () => {
+    await closePools();
+  });
+
+  it("checkout's SLO shows budget spent and a non-zero burn", async () => {
+    const [s] = await q<{ budget_remaining: number; burn_rate_6h: number; burn_rate_30d: number; explanation: string }>(
+      `SELECT st.* FROM slo_status st JOIN slos s ON s.id = st.slo_id JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout'`,
+    );
+    expect(s.budget_remaining).toBeLessThan(1);
+    expect(s.burn_rate_6h).toBeGreaterThan(0);
+    expect(s.burn_rate_30d).toBeGreaterThan(0);
+    expect(s.explanation).toMatch(/^checkout is burning its 30-day error budget .* faster than sustainable over the last /);
+  });
+
+  it("the bad rollout is one resolved checkout incident whose timeline shows the image change before the first BackOff", async () => {
+    const incidents = await q<{ id: string; title: string; status: string; fingerprint: string; started_at: Date; resolved_at: Date }>(
+      `SELECT i.* FROM incidents i JOIN workloads w ON w.id = i.workload_id WHERE w.name = 'checkout'`,
+    );
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident.title).toBe("checkout is crash-looping (CrashLoopBackOff)");
+    expect(incident.fingerprint).toBe("demo/Deployment/shop/checkout/CrashLoopBackOff");
+    expect(incident.status).toBe("resolved");
+    expect(incident.resolved_at.getTime()).toBeGreaterThanOrEqual(at(140).getTime());
+
+    const timeline = await q<{ kind: string; title: string; ts: Date }>(`SELECT kind, title, ts FROM timeline_entries WHERE incident_id = $1 ORDER BY ts, kind`, [incident.id]);
+    const change = timeline.findIndex((e) => e.kind === "change" && e.title.includes("1.4.2 → 1.5.0"));
+    const firstBackOff = timeline.findIndex((e) => e.kind === "event" && e.title.startsWith("BackOff"));
+    expect(change).toBeGreaterThanOrEqual(0);
+    expect(firstBackOff).toBeGreaterThan(change);
+    expect(timeline.some((e) => e.kind === "log" && e.title.includes("PAYMENT_GATEWAY_URL"))).toBe(true);
+    expect(timeline.some((e) => e.kind === "log" && e.title === "shutting down")).toBe(false);
+  });
+
+  it("reports' OOM kill is its own incident, blamed on memory", async () => {
+    const [incident] = await q<{ reason: string; status: string }>(`SELECT i.* FROM incidents i JOIN workloads w ON w.id = i.workload_id WHERE w.name = 'reports'`);
+    expect(incident).toMatchObject({ reason: "OOMKilled", status: "resolved" });
+  });
+
+  it("the week has an MTTR figure", async () => {
+    const weeks = await q<{ week_start: Date; incidents: number; p50_seconds: number; p90_seconds: number }>(`SELECT * FROM mttr_weeks`);
+    expect(weeks).toHaveLength(1);
+    expect(weeks[0].week_start.toISOString()).toBe("2026-11-23T00:00:00.000Z");
+    expect(weeks[0].incidents).toBe(2);
+    expect(weeks[0].p90_seconds).toBeGreaterThan(0);
+  });
+
+  it("frontend gets a recommendation that lowers CPU and memory, with the percentile it used", async () => {
+    const [r] = await q<{ cpu_request_millis: number; memory_request_bytes: number; memory_limit_bytes: number; basis: Record<string, unknown> }>(
+      `SELECT r.* FROM recommendations r JOIN workloads w ON w.id = r.workload_id WHERE w.name = 'frontend'`,
+    );
+    expect(r.cpu_request_millis).toBeLessThan(500);
+    expect(r.memory_request_bytes).toBeLessThan(1024 * MIB);
+    expect(r.memory_limit_bytes).toBe(r.memory_request_bytes);
+    expect(r.basis).toMatchObject({ cpuPercentile: 95, percentileMethod: "nearest-rank", sampleCount: 241 });
+  });
+
+  it("running the cycle again changes nothing and duplicates nothing", async () => {
+    const before = await counts();
+    const outcomes = await runAnalysisCycle();
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    expect(await counts()).toEqual(before);
+    const again = await runAnalysisCycle(now);
+    expect(again.every((o) => o.ok)).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,62 @@
+import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
+import { readTimelineFacts } from "@/lib/db/analyze/read-timeline-facts.ts";
+import { listOpenIncidentStarts, saveDetectedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
+import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
+import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
+import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
+import { groupIncidents } from "@/lib/domain/incidents.ts";
+import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import type { ClusterRef } from "./types.ts";
+
+// Outages are re-derived from the last day of facts each cycle (further back while an incident is still
+// open), so a restarted worker catches up and late facts still reach the right incident.
+const LOOKBACK_MS = 24 * HOUR_MS;
+const CHANGE_LOOKBACK_MS = 60 * MINUTE_MS;
+
+export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<string> {
+  const nowMs = now.getTime();
+  const oldestOpen = await listOpenIncidentStarts(cluster.id);
+  const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
+  const facts = await readIncidentFacts(cluster.id, since, now);
+  const signals = [
+    ...containerSignals(facts.containers, nowMs),
+    ...eventSignals(facts.events, facts.podWorkloads, facts.workloads, nowMs),
+    ...availabilitySignals(facts.statuses, nowMs),
+  ];
+  const detected = groupIncidents(signals, nowMs);
+  const byKey = new Map(facts.workloads.map((w) => [workloadKey(w), w]));
+  let created = 0;
+  let open = 0;
+  for (const d of detected) {
+    const workload = byKey.get(d.workload);
+    if (!workload) continue;
+    const saved = await saveDetectedIncident(cluster, workload.id, d, now);
+    if (!saved) continue;
+    if (saved.created) created++;
+    if (saved.open) open++;
+    // A resolved incident that did not change keeps the timeline it already has.
+    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved);
+  }
+  return `${detected.length} incidents seen (${created} new, ${open} open)`;
+}
+
+async function rebuildTimeline(
+  cluster: ClusterRef,
+  workload: KnownWorkload,
+  workloads: KnownWorkload[],
+  podWorkloads: Parameters<typeof resolveEventWorkload>[1],
+  incident: { id: string; startedAt: Date; endAt: Date },
+): Promise<void> {
+  const from = new Date(incident.startedAt.getTime() - CHANGE_LOOKBACK_MS);
+  const facts = await readTimelineFacts(cluster.id, workload, from, incident.endAt);
+  const key = workloadKey(workload);
+  const events = facts.events.filter((e) => {
+    const owner = resolveEventWorkload({ ...e, namespace: workload.namespace }, podWorkloads, workloads);
+    return owner !== undefined && workloadKey(owner) === key;
+  });
+  const entries = buildTimeline(
+    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses },
+    { changeLookbackMs: CHANGE_LOOKBACK_MS },
+  );
+  await upsertTimelineEntries(incident.id, entries);
+}
