@@ -1,0 +1,44 @@
+import { connection } from "next/server";
+import { ClusterStatus } from "@/components/cockpit/cluster-status.tsx";
+import { CockpitView } from "@/components/cockpit/cockpit-view.tsx";
+import s from "@/components/ui/styles.module.css";
+import { UserMenu } from "@/components/user-menu.tsx";
+import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import type { Cockpit } from "@/lib/db/queries/types.ts";
+
+async function loadCockpit(): Promise<{ data: Cockpit } | { problem: string }> {
+  try {
+    return { data: await getCockpit() };
+  } catch (err) {
+    return { problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+// Rendered per request from the database, then kept live in the browser by CockpitView.
+export default async function CockpitPage() {
+  await connection();
+  const loaded = await loadCockpit();
+  if ("problem" in loaded) {
+    return (
+      <main className={s.page}>
+        <h1>Uptrust</h1>
+        <p className={s.notice} role="alert">
+          Uptrust cannot read its database right now ({loaded.problem}). Reload once it is back; /api/health shows its state.
+        </p>
+      </main>
+    );
+  }
+  const initial = loaded.data;
+  return (
+    <>
+      <header className={s.header}>
+        <h1>Uptrust</h1>
+        <span className={s.tagline}>what changed, and what is it costing us?</span>
+        <ClusterStatus initialData={initial} />
+        <span className={s.headerSpacer} />
+        <UserMenu />
+      </header>
+      <CockpitView initialData={initial} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import type { Cockpit } from "@/lib/db/queries/types.ts";
+import { formatUtc } from "../format.ts";
+import s from "../ui/styles.module.css";
+import { useCockpit } from "./use-cockpit.ts";
+
+const HEALTH: Record<string, "ok" | "warn" | "bad"> = { connected: "ok", degraded: "warn", unreachable: "bad" };
+
+export function ClusterStatus({ initialData }: { initialData: Cockpit }) {
+  const { data } = useCockpit(initialData);
+  if (data.clusters.length === 0) {
+    return <span className={`${s.muted} ${s.small}`}>No cluster has reported yet: Uptrust starts watching once ingest connects.</span>;
+  }
+  return (
+    <ul className={s.chips} aria-label="Clusters" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+      {data.clusters.map((c) => (
+        <li key={c.id} className={s.chip} data-testid="cluster-chip" title={c.lastError ?? undefined}>
+          <span className={s.dot} data-health={HEALTH[c.status] ?? "warn"} aria-hidden />
+          <strong>{c.name}</strong>
+          <span>{c.status}</span>
+          <span>· data through {formatUtc(c.lastEventAt)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import type { Cockpit } from "@/lib/db/queries/types.ts";
+import { formatUtc } from "../format.ts";
+import { IncidentPanel } from "../incidents/incident-panel.tsx";
+import { MttrPanel } from "../mttr/mttr-panel.tsx";
+import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
+import { SloPanel } from "../slo/slo-panel.tsx";
+import s from "../ui/styles.module.css";
+import { useCockpit } from "./use-cockpit.ts";
+
+export function CockpitView({ initialData }: { initialData: Cockpit }) {
+  const { data, error, dataUpdatedAt } = useCockpit(initialData);
+  return (
+    <main className={s.page}>
+      {error ? (
+        <p className={s.notice} role="status">
+          Live updates paused ({error.message}); showing data fetched at {formatUtc(new Date(dataUpdatedAt).toISOString())}. Uptrust retries every 5 seconds.
+        </p>
+      ) : null}
+      <div className={s.grid}>
+        <SloPanel slos={data.slos} />
+        <IncidentPanel incidents={data.incidents} />
+      </div>
+      <div className={`${s.grid} ${s.gridFlip}`}>
+        <MttrPanel weeks={data.mttr} />
+        <RightsizingPanel rows={data.recommendations} />
+      </div>
+    </main>
+  );
+}

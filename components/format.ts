@@ -1,0 +1,99 @@
+// Human formatting for the cockpit. Times are shown in UTC so the server-rendered page and the
+// browser agree (no hydration mismatch) and responders in different zones read the same clock.
+
+function trim(n: number, digits: number): string {
+  const fixed = n.toFixed(digits);
+  return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+}
+
+export function formatPercent(fraction: number, digits = 1): string {
+  return `${trim(fraction * 100, digits)} %`;
+}
+
+// SLO targets need more precision than budgets: 99.95 % must not read as 100 %.
+export function formatTarget(target: number): string {
+  return formatPercent(target, 3);
+}
+
+export function formatBurn(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return "–";
+  if (rate >= 100) return `${Math.round(rate)}×`;
+  return `${trim(rate, rate >= 10 ? 1 : 2)}×`;
+}
+
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (d > 0) return h ? `${d}d ${h}h` : `${d}d`;
+  if (h > 0) return m ? `${h}h ${m}m` : `${h}h`;
+  if (m > 0) return sec ? `${m}m ${sec}s` : `${m}m`;
+  return `${sec}s`;
+}
+
+export function formatCpu(millis: number | null): string {
+  if (millis === null) return "not set";
+  return millis < 1000 ? `${Math.round(millis)}m CPU` : `${trim(millis / 1000, 2)} CPU`;
+}
+
+const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"] as const;
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "not set";
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${trim(value, value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
+}
+
+// Savings are signed: positive gives capacity back, negative means the container needs more.
+export function formatSavings(value: number | null, unit: "cores" | "GiB"): string {
+  if (value === null) return "–";
+  if (Math.abs(value) < 0.005) return `0 ${unit}`;
+  const sign = value > 0 ? "+" : "−";
+  return `${sign}${trim(Math.abs(value), 2)} ${unit}`;
+}
+
+export function formatUtc(iso: string | null): string {
+  if (!iso) return "–";
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function formatClock(iso: string): string {
+  return iso.slice(11, 19);
+}
+
+export type Health = "ok" | "warn" | "bad";
+
+// Red is kept for real trouble: a paging alert or an exhausted budget.
+export function budgetHealth(remaining: number, alert: "page" | "ticket" | null): Health {
+  if (alert === "page" || remaining <= 0) return "bad";
+  if (alert === "ticket" || remaining < 0.25) return "warn";
+  return "ok";
+}
+
+export function burnSeries(points: { hour: string; burn: number | null }[]) {
+  return points.map((p) => ({ label: p.hour.slice(11, 16), burn: p.burn === null ? null : round2(p.burn) }));
+}
+
+export function mttrSeries(weeks: { weekStart: string; incidents: number; meanSeconds: number; p50Seconds: number; p90Seconds: number }[]) {
+  const minutes = (s: number) => round2(s / 60);
+  return weeks.map((w) => ({
+    week: w.weekStart.slice(5, 10),
+    incidents: w.incidents,
+    mean: minutes(w.meanSeconds),
+    p50: minutes(w.p50Seconds),
+    p90: minutes(w.p90Seconds),
+  }));
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function formatUtcSeconds(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

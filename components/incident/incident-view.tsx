@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import type { IncidentDetail } from "@/lib/db/queries/types.ts";
+import { formatDuration, formatUtc } from "../format.ts";
+import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
+import { Empty, Panel } from "../ui/panel.tsx";
+import s from "../ui/styles.module.css";
+import { Timeline } from "../timeline/timeline-entry.tsx";
+import { useIncident } from "./use-incident.ts";
+
+export function IncidentView({ initialData }: { initialData: IncidentDetail }) {
+  const { data, error } = useIncident(initialData);
+  const { incident: i, timeline } = data;
+  return (
+    <main className={s.page}>
+      <p className={s.back}><Link href="/">← Cockpit</Link></p>
+      {error ? <p className={s.notice} role="status">Live updates paused ({error.message}); Uptrust retries shortly.</p> : null}
+      <div style={{ display: "flex", alignItems: "center", gap: 10, flexWrap: "wrap" }}>
+        <h1 style={{ fontSize: 20, margin: "4px 0" }}>{i.title}</h1>
+        <Badge tone={severityTone(i.severity)}>{i.severity}</Badge>
+        <Badge tone={statusTone(i.status)}>{i.status}</Badge>
+      </div>
+      {i.summary ? <p className={s.explain}>{i.summary}</p> : null}
+      <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
+        <dt>workload</dt><dd>{i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–"} · {i.cluster}</dd>
+        <dt>reason</dt><dd>{i.reason}</dd>
+        <dt>started</dt><dd>{formatUtc(i.startedAt)}</dd>
+        <dt>detected</dt><dd>{formatUtc(i.detectedAt)} <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
+        <dt>resolved</dt><dd>{i.resolvedAt ? formatUtc(i.resolvedAt) : "not yet"}</dd>
+        <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
+      </dl>
+      <Panel title="Timeline" aside={`${timeline.length} entries · times in UTC`}>
+        {timeline.length === 0 ? (
+          <Empty>No timeline entries yet: the analyzer attaches changes, events and logs around the incident as it finds them.</Empty>
+        ) : (
+          <Timeline entries={timeline} full />
+        )}
+      </Panel>
+    </main>
+  );
+}

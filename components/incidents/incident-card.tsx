@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { IncidentSummary } from "@/lib/db/queries/types.ts";
+import { formatDuration, formatUtc } from "../format.ts";
+import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
+import s from "../ui/styles.module.css";
+import { Timeline } from "../timeline/timeline-entry.tsx";
+
+export function IncidentCard({ incident }: { incident: IncidentSummary }) {
+  const more = incident.timelineCount - incident.timeline.length;
+  return (
+    <article className={s.card} data-testid="incident-card" data-active={incident.active} aria-label={`Incident: ${incident.title}`}>
+      <div className={s.cardHead}>
+        <Link href={`/incidents/${incident.id}`} className={s.cardTitle}>{incident.title}</Link>
+        <span style={{ marginLeft: "auto", display: "flex", gap: 4 }}>
+          <Badge tone={severityTone(incident.severity)}>{incident.severity}</Badge>
+          <Badge tone={statusTone(incident.status)}>{incident.status}</Badge>
+        </span>
+      </div>
+      <div className={`${s.small} ${s.muted} ${s.num}`}>
+        {incident.reason}
+        {incident.workload ? ` · ${incident.workload.namespace}/${incident.workload.name}` : ""}
+        {` · started ${formatUtc(incident.startedAt)} · `}
+        {incident.active ? `open for ${formatDuration(incident.durationSeconds)}` : `resolved in ${formatDuration(incident.durationSeconds)}`}
+      </div>
+      {incident.timeline.length > 0 ? <Timeline entries={incident.timeline} /> : null}
+      <div className={s.small} style={{ marginTop: 6 }}>
+        <Link href={`/incidents/${incident.id}`}>
+          {more > 0 ? `Full timeline (${incident.timelineCount} entries) →` : "Open incident →"}
+        </Link>
+      </div>
+    </article>
+  );
+}

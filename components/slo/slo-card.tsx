@@ -1,0 +1,43 @@
+import type { SloCardData } from "@/lib/db/queries/types.ts";
+import { budgetHealth, formatBurn, formatClock, formatPercent, formatTarget, formatUtc } from "../format.ts";
+import { Badge } from "../ui/badge.tsx";
+import s from "../ui/styles.module.css";
+import { BurnChart } from "./burn-chart.tsx";
+
+export function SloCard({ slo }: { slo: SloCardData }) {
+  const st = slo.status;
+  const health = st ? budgetHealth(st.budgetRemaining, st.alert) : "ok";
+  const left = st ? Math.min(1, Math.max(0, st.budgetRemaining)) : 1;
+  return (
+    <article className={s.card} data-testid="slo-card" aria-label={`SLO ${slo.workload.namespace}/${slo.workload.name}`}>
+      <div className={s.cardHead}>
+        <span className={s.cardTitle}>{slo.workload.namespace}/{slo.workload.name}</span>
+        <span className={`${s.muted} ${s.small}`}>{slo.indicator} {formatTarget(slo.target)} over {slo.windowDays} days</span>
+        <span style={{ marginLeft: "auto" }}>
+          {st?.alert === "page" ? <Badge tone="bad" title="Fast burn: both windows above the paging rate">page</Badge> : null}
+          {st?.alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}
+        </span>
+      </div>
+      {st ? (
+        <>
+          <div className={`${s.small} ${s.num}`} style={{ marginTop: 6 }}>
+            <b>{formatPercent(st.budgetRemaining)}</b> <span className={s.muted}>of the error budget left · SLI {formatPercent(st.sli, 3)}</span>
+          </div>
+          <div className={s.bar} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(left * 100)} aria-label="Error budget remaining">
+            <div className={s.barFill} data-health={health} style={{ width: `${left * 100}%` }} />
+          </div>
+          <div className={`${s.stats} ${s.num}`}>
+            <span>1h <b>{formatBurn(st.burnRate1h)}</b></span>
+            <span>6h <b>{formatBurn(st.burnRate6h)}</b></span>
+            <span>30d <b>{formatBurn(st.burnRate30d)}</b></span>
+            <span style={{ marginLeft: "auto" }} title={formatUtc(st.computedAt)}>evaluated {formatClock(st.computedAt).slice(0, 5)} UTC</span>
+          </div>
+          <p className={s.explain}>{st.explanation}</p>
+        </>
+      ) : (
+        <p className={s.explain}>Waiting for the analyzer&apos;s first evaluation of this SLO.</p>
+      )}
+      <BurnChart points={slo.hourlyBurn} />
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+import type { SloCardData } from "@/lib/db/queries/types.ts";
+import { Empty, Panel } from "../ui/panel.tsx";
+import s from "../ui/styles.module.css";
+import { SloCard } from "./slo-card.tsx";
+
+export function SloPanel({ slos }: { slos: SloCardData[] }) {
+  const paging = slos.filter((x) => x.status?.alert === "page").length;
+  return (
+    <Panel title="SLO burn" aside={`${slos.length} SLOs${paging ? ` · ${paging} paging` : ""} · hourly burn, last 24 cluster-hours`}>
+      {slos.length === 0 ? (
+        <Empty>No SLOs yet: the analyzer creates an availability SLO for each Deployment once it has seen one.</Empty>
+      ) : (
+        <div className={s.cards}>
+          {slos.map((slo) => <SloCard key={slo.id} slo={slo} />)}
+        </div>
+      )}
+    </Panel>
+  );
+}

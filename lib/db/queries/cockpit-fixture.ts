@@ -1,0 +1,119 @@
+import type pg from "pg";
+
+// Test and demo data for the cockpit (integration test, local screenshots). Never imported by the app.
+// Everything is placed relative to one cluster time so the windows on screen are predictable.
+export const FIXTURE_CLUSTER_TIME = new Date("2026-11-25T12:30:00Z");
+
+type Q = Pick<pg.ClientBase, "query">;
+const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+const MIB = 1024 ** 2;
+
+async function one<T>(db: Q, sql: string, params: unknown[]): Promise<T> {
+  const { rows } = await db.query(sql, params);
+  return rows[0] as T;
+}
+
+async function workload(db: Q, clusterId: string, ns: string, name: string, kind = "Deployment"): Promise<string> {
+  const r = await one<{ id: string }>(db,
+    `INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, ready_replicas, available_replicas)
+     VALUES ($1, $2, $3::"WorkloadKind", $4, gen_random_uuid()::text, 3, 3, 3) RETURNING id`, [clusterId, ns, kind, name]);
+  return r.id;
+}
+
+// Per-minute SLI samples for the 24 hours before `now`; `bad(minute)` returns good replicas of 3.
+async function samples(db: Q, sloId: string, now: Date, good: (t: Date) => number): Promise<void> {
+  const ts: string[] = [];
+  const goods: number[] = [];
+  for (let m = -24 * 60; m < 0; m++) {
+    const t = at(now, m);
+    ts.push(t.toISOString());
+    goods.push(good(t));
+  }
+  await db.query(
+    `INSERT INTO sli_samples (slo_id, ts, good, total) SELECT $1, t, g, 3 FROM unnest($2::timestamptz[], $3::float8[]) AS u(t, g)`,
+    [sloId, ts, goods],
+  );
+}
+
+export async function seedCockpitFixture(db: Q, now = FIXTURE_CLUSTER_TIME) {
+  const prod = await one<{ id: string }>(db,
+    `INSERT INTO clusters (name, server, status, last_event_at) VALUES ('prod-eu', 'https://prod-eu:6443', 'connected', $1) RETURNING id`, [now]);
+  await db.query(
+    `INSERT INTO clusters (name, server, status, last_event_at, last_error)
+     VALUES ('staging', 'https://staging:6443', 'unreachable', $1, 'connect ECONNREFUSED 10.0.0.5:6443')`, [at(now, -120)]);
+  const checkout = await workload(db, prod.id, "shop", "checkout");
+  const cart = await workload(db, prod.id, "shop", "cart");
+  const ledger = await workload(db, prod.id, "payments", "ledger", "StatefulSet");
+
+  const sloCheckout = await one<{ id: string }>(db,
+    `INSERT INTO slos (workload_id, name, target, window_days) VALUES ($1, 'availability', 0.999, 30) RETURNING id`, [checkout]);
+  const sloCart = await one<{ id: string }>(db,
+    `INSERT INTO slos (workload_id, name, target, window_days) VALUES ($1, 'availability', 0.995, 30) RETURNING id`, [cart]);
+  // checkout: one replica of three down for 11:05–11:10 (six minutes) → that hour burns 33.3×.
+  await samples(db, sloCheckout.id, now, (t) => (t.getUTCHours() === 11 && t.getUTCMinutes() >= 5 && t.getUTCMinutes() <= 10 ? 2 : 3));
+  await samples(db, sloCart.id, now, () => 3);
+  await db.query(
+    `INSERT INTO slo_status (slo_id, computed_at, sli, budget_remaining, burn_rate_1h, burn_rate_6h, burn_rate_30d, alert, explanation) VALUES
+     ($1, $3, 0.99925, 0.625, 14.4, 6.1, 0.38, 'page', 'checkout is spending its error budget 14.4× faster than sustainable over the last hour; at this pace the 30-day budget lasts 2 days.'),
+     ($2, $3, 1, 0.98, 0, 0.2, 0.02, NULL, 'cart is well within its budget.')`,
+    [sloCheckout.id, sloCart.id, now]);
+
+  const active = await one<{ id: string }>(db,
+    `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at)
+     VALUES ($1, $2, 'prod-eu/Deployment/shop/checkout/CrashLoopBackOff', 'shop/checkout is crash-looping', 'CrashLoopBackOff', 'sev2', 'investigating', $3, $4)
+     RETURNING id`, [prod.id, checkout, at(now, -85), at(now, -84)]);
+  const resolved = await one<{ id: string }>(db,
+    `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at, resolved_at)
+     VALUES ($1, $2, 'prod-eu/Deployment/shop/cart/OOMKilled', 'shop/cart was OOM-killed', 'OOMKilled', 'sev3', 'resolved', $3, $4, $5)
+     RETURNING id`, [prod.id, cart, at(now, -2 * 1440), at(now, -2 * 1440 + 1), at(now, -2 * 1440 + 3 + 20 / 60)]);
+  await db.query(
+    `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, status, started_at, detected_at, resolved_at)
+     VALUES ($1, $2, 'old', 'shop/cart restarted last month', 'OOMKilled', 'resolved', $3, $3, $4)`,
+    [prod.id, cart, at(now, -9 * 1440), at(now, -9 * 1440 + 10)]);
+
+  const entries: [number, string, string, unknown][] = [
+    [-88, "change", "shop/checkout rolled out revision 7", { summary: "image shop/checkout:1.4.2 → 1.5.0", revision: "7",
+      before: { containers: [{ name: "api", image: "shop/checkout:1.4.2", env: ["DB_URL"] }] },
+      after: { containers: [{ name: "api", image: "shop/checkout:1.5.0", env: ["DB_URL", "FEATURE_FLAGS"] }] } }],
+    [-86, "event", "Pulled image shop/checkout:1.5.0", { reason: "Pulled", type: "Normal", count: 1, object: "Pod/checkout-7d9f-abc12", message: "Successfully pulled image" }],
+    [-85, "log", "panic: FEATURE_FLAGS is not valid JSON", { pod: "checkout-7d9f-abc12", container: "api", level: "error", message: "panic: FEATURE_FLAGS is not valid JSON\n  at config.load (config.go:42)" }],
+    [-85, "event", "Back-off restarting failed container api", { reason: "BackOff", type: "Warning", count: 12, object: "Pod/checkout-7d9f-abc12", message: "Back-off restarting failed container api in pod checkout-7d9f-abc12" }],
+    [-84, "status", "Incident opened: CrashLoopBackOff", {}],
+    [-80, "log", "panic: FEATURE_FLAGS is not valid JSON", { pod: "checkout-7d9f-def34", container: "api", level: "error", message: "panic: FEATURE_FLAGS is not valid JSON" }],
+    [-75, "event", "Readiness probe failed", { reason: "Unhealthy", type: "Warning", count: 30, object: "Pod/checkout-7d9f-def34", message: "Readiness probe failed: connection refused" }],
+    [-60, "status", "SLO fast burn: 14.4× over 1h", {}],
+    [-30, "note", "Rollback prepared", { message: "Responder prepared rollback to revision 6" }],
+    [-10, "event", "Back-off restarting failed container api", { reason: "BackOff", type: "Warning", count: 40, object: "Pod/checkout-7d9f-abc12", message: "Back-off restarting failed container" }],
+  ];
+  for (const [i, [m, kind, title, detail]] of entries.entries()) {
+    await db.query(
+      `INSERT INTO timeline_entries (incident_id, ts, kind, title, detail, source_key) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [active.id, at(now, m), kind, title, JSON.stringify(detail), `fixture-${i}`]);
+  }
+  await db.query(
+    `INSERT INTO timeline_entries (incident_id, ts, kind, title, detail, source_key)
+     VALUES ($1, $2, 'event', 'Container app was OOM-killed', $3, 'fixture-oom')`,
+    [resolved.id, at(now, -2 * 1440), JSON.stringify({ reason: "OOMKilling", type: "Warning", count: 1, object: "Pod/cart-5c-x1" })]);
+
+  const weeks = [[4, 1500, 900, 3000], [6, 1260, 700, 2400], [3, 960, 600, 2100], [5, 840, 420, 1800], [2, 600, 300, 1200], [3, 480, 200, 960]];
+  for (const [i, [n, mean, p50, p90]] of weeks.entries()) {
+    const week = new Date(Date.UTC(2026, 9, 19 + 7 * i));
+    await db.query(
+      `INSERT INTO mttr_weeks (week_start, incidents, mean_seconds, p50_seconds, p90_seconds, computed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [week, n, mean, p50, p90, now]);
+  }
+
+  await db.query(
+    `INSERT INTO recommendations (workload_id, container, current_cpu_request_millis, current_memory_request_bytes, current_memory_limit_bytes,
+       cpu_request_millis, memory_request_bytes, memory_limit_bytes, basis, computed_at) VALUES
+     ($1, 'api', 500, $4, $4, 250, $5, $5, $7, $9),
+     ($2, 'app', 200, $5, $5, 200, $5, $5, $8, $9),
+     ($3, 'db', 1000, $5, $5, 1200, $6, $6, $10, $9)`,
+    [checkout, cart, ledger, 1024 * MIB, 512 * MIB, 768 * MIB,
+      JSON.stringify({ percentile: 95, samples: 16_128, historyHours: 336, oomBump: false }),
+      JSON.stringify({ percentile: 95, samples: 40, historyHours: 1, oomBump: false }),
+      now,
+      JSON.stringify({ percentile: 95, samples: 8_000, historyHours: 168, oomBump: true })]);
+
+  return { clusterId: prod.id, sloCheckout: sloCheckout.id, sloCart: sloCart.id, activeIncident: active.id, resolvedIncident: resolved.id };
+}

@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db/client.ts";
+import type { IncidentDetail } from "./types.ts";
+import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
+import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
+import { isoOrNull, toTimelineItem } from "./map-rows.ts";
+
+// One incident with its whole timeline, oldest first; null when no such incident exists.
+export async function getIncident(id: string, now: Date = new Date()): Promise<IncidentDetail | null> {
+  const row = await prisma().incident.findUnique({
+    where: { id },
+    include: { ...incidentInclude, timeline: { orderBy: { ts: "asc" } } },
+  });
+  if (!row) return null;
+  const asOf = clusterNow(await getClusterChips(), now);
+  const summary = toIncidentSummary(row, asOf);
+  return {
+    asOf: asOf.toISOString(),
+    incident: {
+      ...summary,
+      summary: row.summary,
+      acknowledgedAt: isoOrNull(row.acknowledgedAt),
+      mitigatedAt: isoOrNull(row.mitigatedAt),
+    },
+    timeline: row.timeline.map(toTimelineItem),
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { readBasis, savingsOf } from "./recommendation-basis.ts";
+
+describe("right-sizing evidence", () => {
+  it("trusts a suggestion resting on two weeks of samples", () => {
+    const r = readBasis({ percentile: 95, samples: 16_128, historyHours: 336, oomBump: false });
+    expect(r).toEqual({ basis: { percentile: 95, samples: 16_128, historyHours: 336, oomBump: false }, enoughHistory: true, note: null });
+  });
+
+  it("says 'not enough history' below 100 samples or 3 hours", () => {
+    const r = readBasis({ percentile: 95, samples: 40, historyHours: 1 });
+    expect(r.enoughHistory).toBe(false);
+    expect(r.note).toMatch(/Not enough history yet/);
+  });
+
+  it("prefers the analyzer's own verdict and wording when it gives them", () => {
+    const r = readBasis({ enoughHistory: false, reason: "HPA-managed: Uptrust leaves CPU to the autoscaler" });
+    expect(r).toMatchObject({ enoughHistory: false, note: "HPA-managed: Uptrust leaves CPU to the autoscaler" });
+  });
+
+  it("survives a malformed basis instead of breaking the cockpit", () => {
+    expect(readBasis("garbage").basis).toEqual({ percentile: null, samples: null, historyHours: null, oomBump: false });
+  });
+
+  it("counts savings in cores and GiB, negative when the container needs more", () => {
+    expect(savingsOf({ cpuMillis: 500, memoryRequestBytes: 1024 ** 3 }, { cpuMillis: 250, memoryRequestBytes: 512 * 1024 ** 2 }, true))
+      .toEqual({ cpuCores: 0.25, memoryGiB: 0.5 });
+    expect(savingsOf({ cpuMillis: null, memoryRequestBytes: null }, { cpuMillis: 250, memoryRequestBytes: 1 }, true))
+      .toEqual({ cpuCores: null, memoryGiB: null });
+    expect(savingsOf({ cpuMillis: 1000, memoryRequestBytes: 0 }, { cpuMillis: 1200, memoryRequestBytes: 0 }, true).cpuCores).toBe(-0.2);
+  });
+});

@@ -1,0 +1,105 @@
+// The JSON shapes the cockpit API serves. Dates are ISO strings, byte counts plain numbers
+// (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export type ClusterChip = {
+  id: string;
+  name: string;
+  status: string;
+  lastEventAt: string | null;
+  lastError: string | null;
+};
+
+export type HourlyBurnPoint = { hour: string; burn: number | null };
+
+export type SloCardData = {
+  id: string;
+  name: string;
+  indicator: string;
+  target: number;
+  windowDays: number;
+  cluster: string;
+  workload: { namespace: string; name: string; kind: string };
+  status: {
+    computedAt: string;
+    sli: number;
+    budgetRemaining: number;
+    burnRate1h: number;
+    burnRate6h: number;
+    burnRate30d: number;
+    alert: "page" | "ticket" | null;
+    explanation: string;
+  } | null;
+  hourlyBurn: HourlyBurnPoint[];
+};
+
+export type TimelineItem = {
+  id: string;
+  ts: string;
+  kind: string;
+  title: string;
+  detail: JsonValue;
+};
+
+export type IncidentSummary = {
+  id: string;
+  title: string;
+  reason: string;
+  severity: string;
+  status: string;
+  active: boolean;
+  cluster: string;
+  workload: { namespace: string; name: string; kind: string } | null;
+  startedAt: string;
+  detectedAt: string;
+  resolvedAt: string | null;
+  // Resolved: time to resolve. Active: time so far, measured on the cluster's clock.
+  durationSeconds: number;
+  timeline: TimelineItem[];
+  timelineCount: number;
+};
+
+export type MttrPoint = {
+  weekStart: string;
+  incidents: number;
+  meanSeconds: number;
+  p50Seconds: number;
+  p90Seconds: number;
+};
+
+export type RecommendationRow = {
+  id: string;
+  cluster: string;
+  namespace: string;
+  workload: string;
+  container: string;
+  current: { cpuMillis: number | null; memoryRequestBytes: number | null; memoryLimitBytes: number | null };
+  recommended: { cpuMillis: number; memoryRequestBytes: number; memoryLimitBytes: number };
+  basis: { percentile: number | null; samples: number | null; historyHours: number | null; oomBump: boolean };
+  enoughHistory: boolean;
+  note: string | null;
+  // Positive = Uptrust suggests giving capacity back; null when no request is set today.
+  savings: { cpuCores: number | null; memoryGiB: number | null };
+  computedAt: string;
+};
+
+export type Cockpit = {
+  // The newest time any cluster reported (its own clock); "now" for every window on the screen.
+  asOf: string;
+  clusters: ClusterChip[];
+  slos: SloCardData[];
+  incidents: IncidentSummary[];
+  mttr: MttrPoint[];
+  recommendations: RecommendationRow[];
+};
+
+export type IncidentDetail = {
+  asOf: string;
+  incident: IncidentSummary & {
+    summary: string;
+    acknowledgedAt: string | null;
+    mitigatedAt: string | null;
+  };
+  timeline: TimelineItem[];
+};
