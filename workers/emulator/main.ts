@@ -1,0 +1,39 @@
+import { join } from "node:path";
+import { z } from "zod";
+import { startEmulator } from "./index.ts";
+
+const Env = z.object({
+  UPTRUST_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(6443),
+  UPTRUST_EMULATOR_SPEED: z.coerce.number().min(1).max(100_000).default(360),
+  UPTRUST_EMULATOR_LEAD_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(240),
+  UPTRUST_DATA_DIR: z.string().min(1).default(".uptrust"),
+});
+
+const parsed = Env.safeParse(process.env);
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) {
+    console.error(`Uptrust emulator: invalid ${issue.path.join(".")}=${JSON.stringify(process.env[String(issue.path[0])])}: ${issue.message}`);
+  }
+  process.exit(2);
+}
+const env = parsed.data;
+const kubeconfigPath = join(env.UPTRUST_DATA_DIR, "kubeconfig");
+const emulator = await startEmulator({
+  port: env.UPTRUST_EMULATOR_PORT,
+  speed: env.UPTRUST_EMULATOR_SPEED,
+  leadMinutes: env.UPTRUST_EMULATOR_LEAD_MINUTES,
+  kubeconfigPath,
+});
+console.log(
+  `Uptrust demo cluster serving at ${emulator.url} (replaying ${env.UPTRUST_EMULATOR_LEAD_MINUTES} min at ${env.UPTRUST_EMULATOR_SPEED}x); try: kubectl --kubeconfig ${kubeconfigPath} get pods -A`,
+);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await emulator.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,267 @@
+import { iso } from "../clock.ts";
+import { uuid, type Rng } from "../random.ts";
+import type { KObj } from "../store.ts";
+import type { Behavior } from "../sim/context.ts";
+import type { Cluster } from "../sim/cluster.ts";
+
+const MIN = 60_000;
+const REGISTRY = "registry.example.com/shop";
+
+/** Every number the demo story is built from; the ground truth below is derived from the same constants. */
+export const DEMO = {
+  nodes: ["node-a", "node-b", "node-c"],
+  node: { cpu: "4", memory: "16Gi", kubeletVersion: "v1.32.3" },
+  namespaces: ["default", "kube-system", "shop"],
+  coredns: { namespace: "kube-system", name: "coredns", replicas: 2, image: "registry.k8s.io/coredns/coredns:v1.11.3" },
+  frontend: {
+    namespace: "shop",
+    name: "frontend",
+    replicas: 3,
+    image: `${REGISTRY}/frontend:2.3.1`,
+    requests: { cpu: "500m", memory: "1Gi" },
+    limits: { cpu: "1", memory: "1Gi" },
+    usage: { cpuMilli: [40, 80] as [number, number], memoryMi: [150, 220] as [number, number] },
+  },
+  checkout: {
+    namespace: "shop",
+    name: "checkout",
+    replicas: 4,
+    goodImage: `${REGISTRY}/checkout:1.4.2`,
+    badImage: `${REGISTRY}/checkout:1.5.0`,
+    /** Minutes before the clock catches up with the wall clock. */
+    rolloutMinutesBeforeLive: 60,
+    rollbackMinutesBeforeLive: 40,
+    crashAfterSeconds: 3,
+  },
+  reports: {
+    namespace: "shop",
+    name: "reports",
+    replicas: 1,
+    image: `${REGISTRY}/reports:0.9.3`,
+    memoryLimitMi: 512,
+    baseMemoryMi: 140,
+    oomEveryMinutes: [50, 70] as [number, number],
+    notReadyAfterStartSeconds: 120,
+  },
+} as const;
+
+/** Scenario offsets (from the scenario start) of the checkout incident for a given lead. */
+export function demoTimeline(leadMinutes: number) {
+  const c = DEMO.checkout;
+  const duration = c.rolloutMinutesBeforeLive - c.rollbackMinutesBeforeLive;
+  // With a short lead (tests), the incident still happens, a couple of minutes after start.
+  const rollout = Math.max(2, leadMinutes - c.rolloutMinutesBeforeLive);
+  return { rolloutOffsetMinutes: rollout, rollbackOffsetMinutes: rollout + duration };
+}
+
+export function demoGroundTruth(opts: { leadMinutes?: number; scenarioStart?: Date } = {}) {
+  const lead = opts.leadMinutes ?? 240;
+  const tl = demoTimeline(lead);
+  const at = (m: number) => (opts.scenarioStart ? new Date(opts.scenarioStart.getTime() + m * MIN).toISOString() : undefined);
+  const { checkout: c, reports: r, frontend: f } = DEMO;
+  return {
+    leadMinutes: lead,
+    incidents: [
+      {
+        id: "checkout-crashloop",
+        namespace: c.namespace,
+        workload: { kind: "Deployment", name: c.name },
+        signal: "CrashLoopBackOff",
+        lastTerminationReason: "Error",
+        exitCode: 1,
+        startOffsetMinutes: tl.rolloutOffsetMinutes,
+        resolvedOffsetMinutes: tl.rollbackOffsetMinutes,
+        startedAt: at(tl.rolloutOffsetMinutes),
+        resolvedAt: at(tl.rollbackOffsetMinutes),
+        cause: { kind: "ImageChange", container: c.name, from: c.goodImage, to: c.badImage, revision: 2, manager: "kubectl-client-side-apply" },
+        resolution: { kind: "Rollback", toImage: c.goodImage, revision: 3, manager: "kubectl-rollout" },
+        // What the real rolling-update algorithm settles on with 4 replicas, 25% surge, 25% unavailable.
+        stuckStatus: { replicas: 5, updatedReplicas: 2, readyReplicas: 3, availableReplicas: 3 },
+        logEvidence: "config: PAYMENT_URL is not set",
+      },
+      {
+        id: "reports-oomkilled",
+        namespace: r.namespace,
+        workload: { kind: "Deployment", name: r.name },
+        signal: "OOMKilled",
+        lastTerminationReason: "OOMKilled",
+        exitCode: 137,
+        recurring: true,
+        everyMinutes: r.oomEveryMinutes,
+        memoryLimit: `${r.memoryLimitMi}Mi`,
+        notReadyAfterRestartSeconds: r.notReadyAfterStartSeconds,
+      },
+    ],
+    rightsizing: [
+      {
+        namespace: f.namespace,
+        workload: { kind: "Deployment", name: f.name },
+        container: f.name,
+        requests: f.requests,
+        limits: f.limits,
+        usage: f.usage,
+        verdict: "over-provisioned",
+      },
+    ],
+    healthy: [{ namespace: DEMO.coredns.namespace, workload: { kind: "Deployment", name: DEMO.coredns.name } }],
+  };
+}
+export type DemoGroundTruth = ReturnType<typeof demoGroundTruth>;
+
+const between = (rng: Rng, [lo, hi]: readonly [number, number]) => lo + rng.next() * (hi - lo);
+const PATHS = ["/", "/products", "/products/42", "/cart", "/api/recommendations", "/static/app.js"];
+
+/** What each image does when it runs: the demo's story lives here. */
+export function demoBehavior(pod: KObj): Behavior {
+  const image: string = pod.spec.containers[0].image;
+  if (image === DEMO.checkout.badImage) {
+    return {
+      readySeconds: 5,
+      logEverySeconds: 60,
+      logLine: () => "",
+      cpuMilli: [20, 40],
+      memoryMi: [30, 40],
+      crash: {
+        afterSeconds: DEMO.checkout.crashAfterSeconds,
+        lines: () => [
+          '{"level":"info","msg":"starting checkout","version":"1.5.0"}',
+          '{"level":"error","msg":"config: PAYMENT_URL is not set"}',
+          "panic: config: PAYMENT_URL is not set",
+          "",
+          "goroutine 1 [running]:",
+          "main.mustConfig({0xc00001e0c0, 0xb})",
+          "\t/src/cmd/checkout/config.go:41 +0x1c5",
+          "main.main()",
+          "\t/src/cmd/checkout/main.go:18 +0x65",
+        ],
+      },
+    };
+  }
+  if (image.startsWith(`${REGISTRY}/checkout`)) {
+    return {
+      readySeconds: 5,
+      logEverySeconds: 60,
+      logLine: (rng) => JSON.stringify({ level: "info", msg: "order placed", order_id: `o-${rng.int(100000, 999999)}`, latency_ms: rng.int(35, 180) }),
+      cpuMilli: [80, 150],
+      memoryMi: [180, 240],
+    };
+  }
+  if (image.startsWith(`${REGISTRY}/reports`)) {
+    const r = DEMO.reports;
+    return {
+      readySeconds: r.notReadyAfterStartSeconds,
+      logEverySeconds: 60,
+      logLine: (rng) => JSON.stringify({ level: "info", msg: "report generated", rows: rng.int(800, 5000), cache_entries: rng.int(1000, 90000) }),
+      cpuMilli: [150, 250],
+      memoryMi: [r.baseMemoryMi, r.baseMemoryMi + 10],
+      leak: { limitMi: r.memoryLimitMi, oomMinutes: r.oomEveryMinutes },
+    };
+  }
+  if (image.startsWith(`${REGISTRY}/frontend`)) {
+    return {
+      readySeconds: 5,
+      logEverySeconds: 60,
+      logLine: (rng, t) => {
+        const code = rng.next() < 0.97 ? 200 : 404;
+        return `10.244.${rng.int(0, 2)}.${rng.int(2, 250)} - - [${clf(t)}] "GET ${rng.pick(PATHS)} HTTP/1.1" ${code} ${rng.int(300, 9000)} "-" "Mozilla/5.0" ${(between(rng, [0.002, 0.09])).toFixed(3)}`;
+      },
+      cpuMilli: DEMO.frontend.usage.cpuMilli,
+      memoryMi: DEMO.frontend.usage.memoryMi,
+    };
+  }
+  return {
+    readySeconds: 3,
+    logEverySeconds: 60,
+    logLine: (rng) => `[INFO] 10.244.${rng.int(0, 2)}.${rng.int(2, 250)}:${rng.int(30000, 60000)} - ${rng.int(1000, 65000)} "A IN ${rng.pick(["checkout", "frontend", "reports"])}.shop.svc.cluster.local. udp 51 false 512" NOERROR qr,aa,rd 112 0.000${rng.int(100, 999)}s`,
+    cpuMilli: [3, 8],
+    memoryMi: [18, 26],
+  };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function clf(t: number) {
+  const d = new Date(t);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+type AppSpec = { namespace: string; name: string; replicas: number; image: string; resources: Record<string, Record<string, string>>; readinessDelay?: number };
+
+function deployment(rng: Rng, app: AppSpec, created: number): KObj {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: app.name, namespace: app.namespace, uid: uuid(rng), creationTimestamp: iso(created), labels: { app: app.name }, annotations: { "deployment.kubernetes.io/revision": "1" } },
+    spec: {
+      replicas: app.replicas,
+      selector: { matchLabels: { app: app.name } },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" } },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      template: {
+        metadata: { labels: { app: app.name } },
+        spec: {
+          containers: [
+            {
+              name: app.name,
+              image: app.image,
+              resources: app.resources,
+              ...(app.readinessDelay ? { readinessProbe: { httpGet: { path: "/healthz", port: 8080 }, initialDelaySeconds: app.readinessDelay, periodSeconds: 10 } } : {}),
+            },
+          ],
+        },
+      },
+    },
+    status: {},
+  };
+}
+
+/** Builds the demo cluster at the scenario start and schedules its story. */
+export function installDemo(cluster: Cluster, opts: { start: number; leadMinutes: number }) {
+  const { store, rng, sched } = cluster.sim;
+  const t0 = opts.start;
+  const setup = { manager: "kubectl-client-side-apply", time: t0 };
+  const longAgo = t0 - 30 * 24 * 60 * MIN;
+  for (const ns of DEMO.namespaces) {
+    store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns, uid: uuid(rng), creationTimestamp: iso(longAgo), labels: { "kubernetes.io/metadata.name": ns } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } }, setup);
+  }
+  DEMO.nodes.forEach((name, i) => {
+    const capacity = { cpu: DEMO.node.cpu, memory: DEMO.node.memory, pods: "110", "ephemeral-storage": "100Gi" };
+    store.create(
+      "nodes",
+      {
+        apiVersion: "v1",
+        kind: "Node",
+        metadata: { name, uid: uuid(rng), creationTimestamp: iso(longAgo), labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", "node.kubernetes.io/instance-type": "m6i.xlarge" } },
+        spec: { podCIDR: `10.244.${i}.0/24` },
+        status: {
+          capacity,
+          allocatable: capacity,
+          conditions: [
+            { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available", lastHeartbeatTime: iso(t0), lastTransitionTime: iso(longAgo) },
+            { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: iso(t0), lastTransitionTime: iso(longAgo) },
+          ],
+          addresses: [{ type: "InternalIP", address: `10.0.0.${10 + i}` }, { type: "Hostname", address: name }],
+          nodeInfo: { kubeletVersion: DEMO.node.kubeletVersion, kubeProxyVersion: DEMO.node.kubeletVersion, osImage: "Ubuntu 24.04.1 LTS", containerRuntimeVersion: "containerd://1.7.24", kernelVersion: "6.8.0-1021-aws", operatingSystem: "linux", architecture: "amd64" },
+        },
+      },
+      { manager: "kubelet", time: t0 },
+    );
+  });
+  const { coredns, frontend, checkout, reports } = DEMO;
+  const apps: AppSpec[] = [
+    { ...coredns, resources: { requests: { cpu: "100m", memory: "70Mi" }, limits: { memory: "170Mi" } } },
+    { ...frontend, resources: { requests: frontend.requests, limits: frontend.limits } },
+    { ...checkout, image: checkout.goodImage, resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } } },
+    { ...reports, resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: `${reports.memoryLimitMi}Mi` } }, readinessDelay: reports.notReadyAfterStartSeconds },
+  ];
+  for (const app of apps) store.create("deployments", deployment(rng, app, t0), setup);
+
+  const tl = demoTimeline(opts.leadMinutes);
+  const setImage = (image: string, manager: string) => () =>
+    store.update("deployments", checkout.namespace, checkout.name, { manager, time: sched.now() }, (d) => {
+      d.spec.template.spec.containers[0].image = image;
+    });
+  sched.at(t0 + tl.rolloutOffsetMinutes * MIN, setImage(checkout.badImage, "kubectl-client-side-apply"));
+  sched.at(t0 + tl.rollbackOffsetMinutes * MIN, setImage(checkout.goodImage, "kubectl-rollout"));
+}

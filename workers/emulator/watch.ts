@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Matcher } from "./selectors.ts";
+import { statusObject } from "./status.ts";
+import type { Change, KObj, Resource, Store } from "./store.ts";
+
+export type WatchRequest = {
+  store: Store;
+  resource: Resource;
+  kind: string;
+  apiVersion: string;
+  namespace?: string;
+  match: Matcher;
+  resourceVersion: string | null;
+  bookmarks: boolean;
+  bookmarkEveryMs: number;
+  timeoutSeconds?: number;
+  encode(object: KObj): unknown;
+  /** Open streams, so a stop (or a test) can end them all, like an API server restart. */
+  open: Set<() => void>;
+};
+
+
+export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest) {
+  const from = w.resourceVersion && w.resourceVersion !== "0" ? Number(w.resourceVersion) : undefined;
+  res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked", "cache-control": "no-cache" });
+  // Informers wait for headers before they consider the watch open; send them at once.
+  res.flushHeaders();
+  const send = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
+
+  if (from !== undefined && (!Number.isFinite(from) || from < w.store.oldestWatchableRv())) {
+    const message = `too old resource version: ${w.resourceVersion} (${w.store.oldestWatchableRv()})`;
+    send("ERROR", statusObject(410, "Expired", message));
+    res.end();
+    return;
+  }
+
+  const inScope = (o: KObj | undefined) => !!o && (!w.namespace || o.metadata.namespace === w.namespace) && w.match(o);
+  const deliver = (c: Change) => {
+    if (c.resource !== w.resource) return;
+    const now = inScope(c.object);
+    if (c.type === "DELETED") return now && send("DELETED", w.encode(c.object));
+    const before = c.type === "MODIFIED" && inScope(c.previous);
+    // An object that starts or stops matching the selector appears or disappears for this watcher.
+    if (now) send(before ? "MODIFIED" : "ADDED", w.encode(c.object));
+    else if (before) send("DELETED", w.encode(c.object));
+  };
+
+  if (from === undefined) {
+    for (const o of w.store.list(w.resource, w.namespace)) if (w.match(o)) send("ADDED", w.encode(o));
+  } else {
+    for (const c of w.store.changesSince(from)) deliver(c);
+  }
+  const unsubscribe = w.store.subscribe(deliver);
+
+  const bookmark = w.bookmarks
+    ? setInterval(() => send("BOOKMARK", { kind: w.kind, apiVersion: w.apiVersion, metadata: { resourceVersion: String(w.store.resourceVersion()), annotations: { "k8s.io/initial-events-end": "true" } } }), w.bookmarkEveryMs)
+    : undefined;
+  const timeout = w.timeoutSeconds ? setTimeout(() => close(), w.timeoutSeconds * 1000) : undefined;
+  function close() {
+    unsubscribe();
+    clearInterval(bookmark);
+    clearTimeout(timeout);
+    w.open.delete(close);
+    if (!res.writableEnded) res.end();
+  }
+  w.open.add(close);
+  req.on("close", close);
+  res.on("error", close);
+}
