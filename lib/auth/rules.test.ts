@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { describeSignInError, isApiPath, isPublicPath, roleForNewUser, safeCallbackUrl } from "./rules.ts";
+
+describe("who gets which role on first sign-in", () => {
+  it("makes the first person to sign in to a fresh Uptrust its admin", () => {
+    expect(roleForNewUser(0)).toBe("admin");
+  });
+
+  it("lets everyone after that look but not act until an admin promotes them", () => {
+    expect(roleForNewUser(1)).toBe("viewer");
+    expect(roleForNewUser(250)).toBe("viewer");
+  });
+});
+
+describe("where the browser goes after sign-in", () => {
+  it("returns to the page the user was heading to, query and anchor included", () => {
+    expect(safeCallbackUrl("/incidents/42?tab=timeline#burn")).toBe("/incidents/42?tab=timeline#burn");
+  });
+
+  it.each([
+    ["another site", "https://evil.example/phish"],
+    ["a protocol-relative URL", "//evil.example"],
+    ["a backslash trick browsers read as //", "/\\evil.example"],
+    ["a tab browsers strip out", "/\t/evil.example"],
+    ["a script URL", "javascript:alert(1)"],
+    ["a path without a leading slash", "incidents"],
+    ["nothing at all", undefined],
+    ["a non-string value", ["/a", "/b"]],
+  ])("refuses %s and goes to the cockpit instead", (_what, raw) => {
+    expect(safeCallbackUrl(raw)).toBe("/");
+  });
+
+  it("does not send a freshly signed-in user back to the login page", () => {
+    expect(safeCallbackUrl("/login?callbackUrl=/x")).toBe("/");
+    expect(safeCallbackUrl("/api/auth/signout")).toBe("/");
+  });
+});
+
+describe("which paths need a signed-in user", () => {
+  it.each(["/api/health", "/api/auth/callback/oidc", "/login", "/share/abc.def", "/_next/static/chunk.js", "/favicon.ico"])(
+    "%s is open to everyone",
+    (path) => expect(isPublicPath(path)).toBe(true),
+  );
+
+  it.each(["/", "/incidents/42", "/api/cockpit", "/api/healthz", "/loginx", "/shared"])("%s needs a session", (path) => {
+    expect(isPublicPath(path)).toBe(false);
+  });
+
+  it("tells API calls from pages so scripts get 401 instead of a login page", () => {
+    expect(isApiPath("/api/cockpit")).toBe(true);
+    expect(isApiPath("/apiary")).toBe(false);
+  });
+});
+
+describe("sign-in errors in plain words", () => {
+  it("explains a refused sign-in", () => {
+    expect(describeSignInError("AccessDenied")).toMatch(/refused/);
+  });
+
+  it("still says something useful for an error code it does not know", () => {
+    expect(describeSignInError("SomethingNew")).toBe("Sign-in did not complete. Please try again.");
+  });
+
+  it("says nothing when there was no error", () => {
+    expect(describeSignInError(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+// Pure sign-in rules: no I/O, so they are unit-tested and safe to import from the proxy.
+
+export type Role = "viewer" | "responder" | "admin";
+
+// Whoever signs in to a fresh Uptrust first is the person setting it up, so they must be able to
+// administer it; everyone after starts read-only until an admin promotes them.
+export function roleForNewUser(existingUsers: number): Role {
+  return existingUsers === 0 ? "admin" : "viewer";
+}
+
+const PROBE_ORIGIN = "http://uptrust.invalid";
+
+// After sign-in Uptrust sends the browser back to where it was heading. Only a same-origin relative path
+// is accepted: "//evil.example", "/\evil.example", "https://evil.example" or "javascript:" would turn the
+// login page into an open redirect, so they fall back to the cockpit.
+export function safeCallbackUrl(raw: unknown, fallback = "/"): string {
+  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//")) return fallback;
+  // Browsers read "\" as "/" and drop tabs/newlines inside URLs, so "/\evil" or "/\t/evil" become "//evil".
+  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, PROBE_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PROBE_ORIGIN) return fallback;
+  // Coming back to the login page after signing in would only show it again.
+  if (url.pathname === "/login" || url.pathname.startsWith("/api/auth/")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function isUnder(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(`${base}/`);
+}
+
+// Paths anyone may open without a session: the sign-in flow itself, the health probe used by
+// load balancers, signed share links (they carry their own proof) and Next's static assets.
+export function isPublicPath(pathname: string): boolean {
+  return (
+    isUnder(pathname, "/api/health") ||
+    isUnder(pathname, "/api/auth") ||
+    isUnder(pathname, "/login") ||
+    isUnder(pathname, "/share") ||
+    pathname.startsWith("/_next/") ||
+    pathname === "/favicon.ico"
+  );
+}
+
+export function isApiPath(pathname: string): boolean {
+  return isUnder(pathname, "/api");
+}
+
+// Auth.js reports failures as `?error=<Type>` on the login page; users get a sentence, not a code.
+const SIGN_IN_ERRORS: Record<string, string> = {
+  AccessDenied: "Your identity provider refused the sign-in. Ask your administrator whether you may use Uptrust.",
+  NoEmail: "Your identity provider did not share an email address, and Uptrust needs one to know who you are. Ask your administrator to release the email claim to Uptrust.",
+  OAuthCallbackError: "The identity provider sent back an answer Uptrust could not use. Please try again.",
+  OAuthSignInError: "Uptrust could not reach the identity provider to start the sign-in. Please try again in a moment.",
+  MissingCSRF: "The sign-in form had expired. Please try again.",
+  Verification: "The sign-in link is no longer valid. Please sign in again.",
+  CallbackRouteError: "Uptrust could not finish signing you in. Please try again; if it keeps failing, the server log says why.",
+  Configuration: "Sign-in is not set up correctly on this Uptrust server, or the identity provider could not be reached. The server log says more.",
+};
+
+export function describeSignInError(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  return SIGN_IN_ERRORS[code] ?? "Sign-in did not complete. Please try again.";
+}

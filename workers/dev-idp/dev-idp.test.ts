@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevIdp, type DevIdp } from "./server.ts";
+
+const APP = "http://localhost:3999";
+let idp: DevIdp;
+
+beforeAll(async () => {
+  idp = await startDevIdp({ port: 0, appUrl: APP });
+});
+afterAll(() => idp?.stop());
+
+// A browser in miniature: follows redirects by hand and keeps the IdP's cookies.
+function browser() {
+  const jar = new Map<string, string>();
+  return async (url: string, init: RequestInit = {}) => {
+    const res = await fetch(new URL(url, idp.issuer), {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [name, value] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
+      jar.set(name, value);
+    }
+    return res;
+  };
+}
+
+async function openLoginPage(go: ReturnType<typeof browser>) {
+  const verifier = randomBytes(32).toString("base64url");
+  const params = new URLSearchParams({
+    client_id: idp.clientId,
+    response_type: "code",
+    scope: "openid email profile",
+    redirect_uri: `${APP}/api/auth/callback/oidc`,
+    state: "s1",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+  });
+  const start = await go(`/auth?${params}`);
+  expect(start.status).toBe(303);
+  const loginUrl = start.headers.get("location")!;
+  return { loginUrl, page: await go(loginUrl) };
+}
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});
+
+describe("Uptrust development sign-in", () => {
+  it("announces itself at the issuer Uptrust is configured with", async () => {
+    expect(idp.issuer).toMatch(/^http:\/\/localhost:\d+$/);
+    const discovery = await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json();
+    expect(discovery.issuer).toBe(idp.issuer);
+    expect(discovery.userinfo_endpoint).toBeTruthy();
+  });
+
+  it("shows a sign-in form with labelled username and password fields", async () => {
+    const { page } = await openLoginPage(browser());
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain("<title>Uptrust development sign-in</title>");
+    expect(html).toMatch(/<label for="login">Username<\/label>\s*<input id="login" name="login"/);
+    expect(html).toMatch(/<label for="password">Password<\/label>\s*<input id="password" name="password" type="password"/);
+    expect(html).toContain(">Sign in</button>");
+  });
+
+  it("shows the form again with a reason when the password is wrong", async () => {
+    const go = browser();
+    const { loginUrl } = await openLoginPage(go);
+    const res = await go(`${loginUrl}/login`, form({ login: "demo", password: "nope" }));
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("Wrong username or password");
+  });
+
+  it("sends demo / demo back to Uptrust with an authorization code, consent implied", async () => {
+    const go = browser();
+    const { loginUrl } = await openLoginPage(go);
+    let res = await go(`${loginUrl}/login`, form({ login: "demo", password: "demo" }));
+    for (let hops = 0; hops < 6 && !res.headers.get("location")?.startsWith(APP); hops++) {
+      res = await go(res.headers.get("location")!);
+    }
+    const back = new URL(res.headers.get("location")!);
+    expect(`${back.origin}${back.pathname}`).toBe(`${APP}/api/auth/callback/oidc`);
+    expect(back.searchParams.get("code")).toBeTruthy();
+    expect(back.searchParams.get("state")).toBe("s1");
+  });
+});
