@@ -1,0 +1,34 @@
+import type pg from "pg";
+
+// The clusters row is Uptrust's view of one watched context: how to reach it, whether ingest can,
+// and the latest cluster time seen (`last_event_at`), which analyzers use as "now" for that cluster.
+
+export async function upsertCluster(db: pg.Pool, name: string, server: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO clusters (name, server) VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET server = EXCLUDED.server
+     RETURNING id`,
+    [name, server],
+  );
+  return rows[0].id;
+}
+
+export type ClusterStatus = "connected" | "unreachable" | "degraded" | "stopped";
+
+/** last_sync_at is the ingest's own heartbeat (wall clock): the one time the cluster cannot give us. */
+export async function setClusterStatus(db: pg.Pool, clusterId: string, status: ClusterStatus, lastError: string | null): Promise<void> {
+  await db.query(`UPDATE clusters SET status = $2, last_error = $3, last_sync_at = now() WHERE id = $1`, [clusterId, status, lastError]);
+}
+
+/** Moves the cluster's clock forward only: a late event or an older list never makes "now" go back. */
+export async function advanceClusterClock(db: pg.Pool, clusterId: string, clusterTime: Date): Promise<void> {
+  await db.query(
+    `UPDATE clusters SET last_event_at = GREATEST(COALESCE(last_event_at, $2), $2), last_sync_at = now() WHERE id = $1`,
+    [clusterId, clusterTime],
+  );
+}
+
+export async function readClusterClock(db: pg.Pool, clusterId: string): Promise<Date | undefined> {
+  const { rows } = await db.query<{ last_event_at: Date | null }>(`SELECT last_event_at FROM clusters WHERE id = $1`, [clusterId]);
+  return rows[0]?.last_event_at ?? undefined;
+}

@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { delimiter } from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
+
+// Which clusters Uptrust watches: every context named in UPTRUST_KUBE_CONTEXTS (comma list), else the
+// kubeconfig's current context. Each target gets its own KubeConfig pinned to its context because the
+// client library's watch and log calls always use the "current" cluster.
+
+export type KubeTarget = { context: string; server: string; kubeConfig: KubeConfig; source: string };
+
+export class KubeConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KubeConfigError";
+  }
+}
+
+function load(kubeconfigPath: string | undefined): { kc: KubeConfig; source: string } {
+  const kc = new KubeConfig();
+  if (!kubeconfigPath) {
+    try {
+      kc.loadFromDefault();
+    } catch (err) {
+      throw new KubeConfigError(`cannot read the default kubeconfig (~/.kube/config): ${(err as Error).message}. Set KUBECONFIG to a readable file.`);
+    }
+    return { kc, source: "the default kubeconfig (~/.kube/config or in-cluster)" };
+  }
+  const files = kubeconfigPath.split(delimiter).filter(Boolean);
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length === files.length) {
+    throw new KubeConfigError(`KUBECONFIG points at ${missing.join(", ")}, which does not exist. Set KUBECONFIG to your kubeconfig file.`);
+  }
+  try {
+    if (files.length === 1) kc.loadFromFile(files[0]);
+    else kc.loadFromDefault();
+  } catch (err) {
+    throw new KubeConfigError(`KUBECONFIG file ${kubeconfigPath} cannot be parsed: ${(err as Error).message}`);
+  }
+  return { kc, source: `KUBECONFIG=${kubeconfigPath}` };
+}
+
+export function loadKubeTargets(options: { kubeconfigPath?: string; contexts?: string }): KubeTarget[] {
+  const { kc, source } = load(options.kubeconfigPath);
+  const known = kc.getContexts().map((c) => c.name);
+  const wanted = (options.contexts ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+  if (wanted.length === 0) {
+    const current = kc.getCurrentContext();
+    if (!current || !known.includes(current)) {
+      throw new KubeConfigError(`${source} has no current context${known.length ? ` (contexts: ${known.join(", ")})` : ""}. Set UPTRUST_KUBE_CONTEXTS to the contexts to watch.`);
+    }
+    wanted.push(current);
+  }
+  const unknown = wanted.filter((c) => !known.includes(c));
+  if (unknown.length) {
+    throw new KubeConfigError(`UPTRUST_KUBE_CONTEXTS names ${unknown.map((c) => `"${c}"`).join(", ")}, not found in ${source} (contexts there: ${known.join(", ") || "none"}).`);
+  }
+  return [...new Set(wanted)].map((context) => {
+    const pinned = new KubeConfig();
+    // client-node refuses plain-http servers unless skipTLSVerify is set; over http there is no TLS to
+    // verify, so the flag changes nothing else (local clusters and the Uptrust emulator speak http).
+    pinned.loadFromOptions({
+      clusters: kc.clusters.map((c) => (c.server.startsWith("http://") ? { ...c, skipTLSVerify: true } : c)),
+      users: kc.users,
+      contexts: kc.contexts,
+      currentContext: context,
+    });
+    const server = pinned.getCurrentCluster()?.server;
+    if (!server) throw new KubeConfigError(`context "${context}" in ${source} has no cluster server URL.`);
+    return { context, server, kubeConfig: pinned, source };
+  });
+}

@@ -1,0 +1,22 @@
+import type { KubeConfig } from "@kubernetes/client-node";
+import type pg from "pg";
+import type { ClusterClock } from "./cluster-clock.ts";
+import type { IngestConfig } from "./config.ts";
+
+// Everything a stream needs to work on one cluster; streams never reach for globals.
+export type ClusterContext = {
+  clusterId: string;
+  name: string;
+  server: string;
+  source: string;
+  kc: KubeConfig;
+  db: pg.Pool;
+  config: IngestConfig;
+  clock: ClusterClock;
+  signal: AbortSignal;
+  log: (message: string) => void;
+  /** A malformed object was skipped: counted per reason kind and logged (rate-limited). */
+  skip: (stream: string, reason: string) => void;
+  /** A stream lost (err) or regained (null) its connection to the cluster. */
+  health: (stream: string, err: unknown | null) => void;
+};

@@ -1,0 +1,58 @@
+import { insertLogLines, type LogLineRow } from "@/lib/db/ingest/insert-log-lines.ts";
+import { backoffMs, describeError } from "./backoff.ts";
+import type { ClusterContext } from "./cluster-context.ts";
+
+// Log lines from all followers of one cluster, written in batches (by size, or every 250 ms).
+// Bounded: during a long database outage the oldest lines go first, and the loss is logged.
+const MAX_BUFFERED = 50_000;
+
+export class LogWriter {
+  private buffer: LogLineRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | undefined;
+  private failures = 0;
+  private dropped = 0;
+  written = 0;
+
+  constructor(private readonly ctx: ClusterContext) {}
+
+  add(row: LogLineRow): void {
+    if (this.buffer.length >= MAX_BUFFERED) {
+      this.buffer.shift();
+      if (++this.dropped % 1000 === 1) this.ctx.log(`logs: buffer full, ${this.dropped} lines dropped`);
+    }
+    this.buffer.push(row);
+    if (this.buffer.length >= 1000) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), 250);
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.writing) await this.writing;
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer.splice(0, 5000);
+    this.writing = insertLogLines(this.ctx.db, this.ctx.clusterId, batch)
+      .then((n) => {
+        this.written += n;
+        this.failures = 0;
+      })
+      .catch((err: unknown) => {
+        this.buffer.unshift(...batch);
+        this.failures += 1;
+        this.ctx.log(`logs: write failed (${describeError(err)}); retrying`);
+        this.timer ??= setTimeout(() => void this.flush(), backoffMs(this.failures, 250, 10_000));
+      })
+      .finally(() => {
+        this.writing = undefined;
+      });
+    await this.writing;
+    if (this.buffer.length > 0) this.timer ??= setTimeout(() => void this.flush(), 0);
+  }
+
+  async drain(): Promise<void> {
+    await this.flush();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

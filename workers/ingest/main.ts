@@ -1,0 +1,54 @@
+import { ConfigError, env } from "@/lib/env.ts";
+import { closePools, getPool } from "@/lib/db/pool.ts";
+import { KubeConfigError, loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { ingestConfig } from "./config.ts";
+import { startIngest } from "./start-ingest.ts";
+
+// `npm run worker:ingest`: watch every configured cluster and write its facts to DATABASE_URL until
+// SIGTERM/SIGINT, then flush what is buffered and exit.
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let settings;
+try {
+  settings = env();
+} catch (err) {
+  fail(err instanceof ConfigError ? err.message : String(err));
+}
+if (!process.env.DATABASE_URL) fail("Uptrust ingest needs DATABASE_URL (npm start sets it for the embedded database).");
+
+let targets;
+try {
+  targets = loadKubeTargets({ kubeconfigPath: settings.KUBECONFIG, contexts: settings.UPTRUST_KUBE_CONTEXTS });
+} catch (err) {
+  fail(err instanceof KubeConfigError ? `Uptrust ingest cannot start: ${err.message}` : String(err));
+}
+
+const config = (() => {
+  try {
+    return ingestConfig();
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+})();
+
+const db = getPool(undefined, Math.max(8, targets.length * 4));
+for (const t of targets) console.log(`[ingest] cluster "${t.context}" → ${t.server} (from ${t.source})`);
+const ingest = startIngest({ db, targets, config });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[ingest] ${signal}: flushing and stopping`);
+  const force = setTimeout(() => fail("[ingest] shutdown took over 15s; exiting"), 15_000);
+  await ingest.stop();
+  await closePools();
+  clearTimeout(force);
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,77 @@
+import { insertUsage, type UsageRow } from "@/lib/db/ingest/insert-usage.ts";
+import { parseCpuMillis, parseMemoryBytes } from "@/lib/domain/quantity.ts";
+import { getJson } from "@/lib/k8s/get-json.ts";
+import { toDate } from "@/lib/k8s/mapped.ts";
+import { z } from "zod";
+import { backoffMs, describeError, httpStatusOf, sleep } from "./backoff.ts";
+import type { ClusterContext } from "./cluster-context.ts";
+import type { PodIndex } from "./pod-index.ts";
+
+// Polls metrics.k8s.io for per-container usage. Each sample is stored at the timestamp the metrics
+// pipeline gave it (cluster time) and attributed to the pod's workload, which right-sizing groups by.
+
+const podMetrics = z.object({
+  items: z.array(
+    z.object({
+      metadata: z.object({ name: z.string(), namespace: z.string() }),
+      timestamp: z.string(),
+      containers: z.array(z.object({ name: z.string(), usage: z.object({ cpu: z.unknown(), memory: z.unknown() }) })),
+    }),
+  ),
+});
+
+export function toUsageRows(ctx: Pick<ClusterContext, "skip">, body: unknown, pods: PodIndex): UsageRow[] {
+  const parsed = podMetrics.safeParse(body);
+  if (!parsed.success) {
+    ctx.skip("metrics", `PodMetricsList unreadable: ${parsed.error.issues[0]?.message}`);
+    return [];
+  }
+  const rows: UsageRow[] = [];
+  for (const item of parsed.data.items) {
+    const ts = toDate(item.timestamp);
+    const workload = pods.get(item.metadata.namespace, item.metadata.name)?.workload;
+    for (const c of item.containers) {
+      const cpu = parseCpuMillis(c.usage.cpu);
+      const mem = parseMemoryBytes(c.usage.memory);
+      if (!ts || cpu === undefined || mem === undefined) {
+        ctx.skip("metrics", `${item.metadata.namespace}/${item.metadata.name}/${c.name}: unreadable sample`);
+        continue;
+      }
+      rows.push({
+        namespace: item.metadata.namespace,
+        pod: item.metadata.name,
+        container: c.name,
+        workloadKind: workload?.kind ?? null,
+        workloadName: workload?.name ?? null,
+        ts,
+        cpuMillis: cpu,
+        memoryBytes: mem,
+      });
+    }
+  }
+  return rows;
+}
+
+export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
+  async function run() {
+    let failures = 0;
+    await Promise.race([pods.firstList, new Promise<void>((r) => ctx.signal.addEventListener("abort", () => r(), { once: true }))]);
+    while (!ctx.signal.aborted) {
+      try {
+        const body = await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/pods");
+        const rows = toUsageRows(ctx, body, pods);
+        for (const r of rows) ctx.clock.observe(r.ts);
+        await insertUsage(ctx.db, ctx.clusterId, rows);
+        failures = 0;
+        await sleep(ctx.config.metricsPollMs, ctx.signal);
+      } catch (err) {
+        failures += 1;
+        // No metrics-server is common and not an outage: say so once in a while, keep the rest running.
+        const notServed = httpStatusOf(err) === 404;
+        if (failures === 1 || failures % 20 === 0) ctx.log(`metrics: ${notServed ? "metrics.k8s.io is not served (install metrics-server for usage)" : describeError(err)}`);
+        await sleep(notServed ? 300_000 : Math.max(ctx.config.metricsPollMs, backoffMs(failures)), ctx.signal);
+      }
+    }
+  }
+  return { run };
+}

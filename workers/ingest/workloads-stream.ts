@@ -1,0 +1,87 @@
+import { AppsV1Api, type KubernetesListObject, type V1DaemonSet, type V1Deployment, type V1StatefulSet } from "@kubernetes/client-node";
+import { markDeleted, markMissingDeleted } from "@/lib/db/ingest/upsert-namespaces-nodes.ts";
+import { recordWorkload } from "@/lib/db/ingest/record-workload.ts";
+import { describeError } from "./backoff.ts";
+import { mapWorkload, type WorkloadRow } from "@/lib/k8s/map-workload.ts";
+import { observedAt } from "@/lib/k8s/observed-at.ts";
+import type { WorkloadKind } from "@/lib/k8s/pod-workload.ts";
+import type { ClusterContext } from "./cluster-context.ts";
+import { runInformer } from "./run-informer.ts";
+
+// Deployments (and StatefulSets/DaemonSets where served). Unlike pods, every update is written in
+// order and none is coalesced: the intermediate states of a rollout ("3 of 4 available") are exactly
+// what the availability SLO and the incident timeline are made of.
+
+type Op = { upsert: WorkloadRow } | { deleteUid: string; kind: WorkloadKind; at: Date };
+const MAX_QUEUE = 50_000;
+
+export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
+  const apps = ctx.kc.makeApiClient(AppsV1Api);
+  const queue: Op[] = [];
+  let busy: Promise<void> | undefined;
+  let dropped = 0;
+
+  async function pump(): Promise<void> {
+    while (queue.length > 0) {
+      const op = queue[0];
+      try {
+        if ("upsert" in op) {
+          const r = await recordWorkload(ctx.db, ctx.clusterId, op.upsert);
+          if (r.change) ctx.log(`change ${op.upsert.namespace}/${op.upsert.name}: ${r.change}`);
+        } else {
+          await markDeleted(ctx.db, "workloads", ctx.clusterId, [op.deleteUid], op.at);
+        }
+        queue.shift();
+      } catch (err) {
+        ctx.log(`workloads: write failed (${describeError(err)}); retrying`);
+        await new Promise((r) => setTimeout(r, 1000));
+        if (ctx.signal.aborted) return;
+      }
+    }
+  }
+  const enqueue = (op: Op) => {
+    // Bounded: a database outage long enough to fill this loses the oldest states, and says so.
+    if (queue.length >= MAX_QUEUE) {
+      queue.splice(1, 1);
+      if (++dropped % 1000 === 1) ctx.log(`workloads: queue full, ${dropped} updates dropped`);
+    }
+    queue.push(op);
+    busy ??= pump().finally(() => (busy = undefined));
+  };
+
+  function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, list: () => Promise<KubernetesListObject<T>>, optional: boolean) {
+    return runInformer<T>(ctx, {
+      stream: `${kind}s`,
+      path,
+      optional,
+      list,
+      onUpsert: (obj) => {
+        const m = mapWorkload(kind, obj, ctx.clock.now());
+        if (!m.ok) return ctx.skip("workloads", m.reason);
+        ctx.clock.observe(m.value.observedAt);
+        enqueue({ upsert: m.value });
+      },
+      onDelete: (obj) => {
+        ctx.clock.observe(observedAt(obj, ctx.clock.now()));
+        enqueue({ deleteUid: obj.metadata?.uid ?? "", kind, at: ctx.clock.now() });
+      },
+      onList: (items) => {
+        markMissingDeleted(ctx.db, "workloads", ctx.clusterId, items.map((i) => i.metadata?.uid ?? ""), ctx.clock.now(), kind).catch(
+          (err: unknown) => ctx.log(`workloads: reconcile failed: ${describeError(err)}`),
+        );
+      },
+    });
+  }
+
+  const run = () =>
+    Promise.all([
+      informer<V1Deployment>("Deployment", "/apis/apps/v1/deployments", () => apps.listDeploymentForAllNamespaces(), false),
+      informer<V1StatefulSet>("StatefulSet", "/apis/apps/v1/statefulsets", () => apps.listStatefulSetForAllNamespaces(), true),
+      informer<V1DaemonSet>("DaemonSet", "/apis/apps/v1/daemonsets", () => apps.listDaemonSetForAllNamespaces(), true),
+    ]).then(() => undefined);
+
+  const drain = async () => {
+    if (busy) await Promise.race([busy, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  return { run, drain };
+}
