@@ -36,9 +36,9 @@ export default defineConfig({
       UPTRUST_DEV_IDP_PORT: "4300",
       UPTRUST_EMULATOR_PORT: "6543",
       UPTRUST_EMBEDDED_DB_PORT: "5533",
-      // Replay the demo cluster's four hours of history in about 20 seconds.
+      // Replay the demo cluster's six hours of history in about 30 seconds.
       UPTRUST_EMULATOR_SPEED: "720",
-      UPTRUST_EMULATOR_LEAD_MINUTES: "240",
+      UPTRUST_EMULATOR_LEAD_MINUTES: "360",
       UPTRUST_METRICS_POLL_MS: "100",
       DATABASE_URL: "",
       KUBECONFIG: "",

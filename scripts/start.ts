@@ -26,6 +26,14 @@ async function main() {
   const migrated = await migrate(db.url);
   log(`database: ${db.embedded ? `embedded PostgreSQL in ${join(dataDir, "pgdata")}` : "DATABASE_URL"} (${migrated.applied.length} migrations applied now)`);
 
+  // Build before the demo cluster starts: it replays its history at once, and the workers must see it.
+  const tsx = resolve("node_modules/.bin/tsx");
+  const next = resolve("node_modules/.bin/next");
+  if (!process.env.UPTRUST_SKIP_BUILD || !existsSync(".next/BUILD_ID")) {
+    log("building the web app (about a minute on a small machine)...");
+    await runToEnd("build", next, ["build"], childEnv);
+  }
+
   if (!env.KUBECONFIG) {
     const emulator = await startEmulator({
       port: env.UPTRUST_EMULATOR_PORT,
@@ -48,18 +56,13 @@ async function main() {
   if (!env.AUTH_OIDC_ISSUER) {
     const idp = await startDevIdp({ port: env.UPTRUST_DEV_IDP_PORT, appUrl });
     stops.push(idp.stop);
-    Object.assign(childEnv, { AUTH_OIDC_ISSUER: idp.issuer, AUTH_OIDC_ID: idp.clientId, AUTH_OIDC_SECRET: idp.clientSecret, UPTRUST_DEV_IDP: "1" });
+    // With AUTH_OIDC_* unset the app signs in against this provider (lib/auth/provider-settings.ts).
+    childEnv.UPTRUST_DEV_IDP_PORT = String(env.UPTRUST_DEV_IDP_PORT);
     log(`sign-in: development OpenID Provider at ${idp.issuer} (no AUTH_OIDC_ISSUER set); user demo / password demo`);
   } else {
     log(`sign-in: ${env.AUTH_OIDC_ISSUER}`);
   }
 
-  const tsx = resolve("node_modules/.bin/tsx");
-  const next = resolve("node_modules/.bin/next");
-  if (!process.env.UPTRUST_SKIP_BUILD || !existsSync(".next/BUILD_ID")) {
-    log("building the web app (about a minute on a small machine)...");
-    await runToEnd("build", next, ["build"], childEnv);
-  }
   const children: Child[] = [
     startChild("ingest", tsx, ["workers/ingest/main.ts"], childEnv),
     startChild("analyze", tsx, ["workers/analyze/main.ts"], childEnv),

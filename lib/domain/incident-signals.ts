@@ -111,7 +111,13 @@ export function resolveEventWorkload(e: Pick<EventFact, "namespace" | "involvedK
   return inNamespace.find((w) => w.kind === e.involvedKind && w.name === e.involvedName);
 }
 
-export function eventSignals(events: readonly EventFact[], podWorkloads: ReadonlyMap<string, WorkloadRef>, workloads: readonly WorkloadRef[], now: number): Signal[] {
+export function eventSignals(
+  events: readonly EventFact[],
+  podWorkloads: ReadonlyMap<string, WorkloadRef>,
+  workloads: readonly WorkloadRef[],
+  now: number,
+  quietMs = 5 * 60_000,
+): Signal[] {
   const out: Signal[] = [];
   for (const e of events) {
     const reason = eventReason(e);
@@ -119,7 +125,17 @@ export function eventSignals(events: readonly EventFact[], podWorkloads: Readonl
     const workload = resolveEventWorkload(e, podWorkloads, workloads);
     if (!workload) continue;
     const times = e.count > 1 ? ` (×${e.count})` : "";
-    out.push({ workload: workloadKey(workload), reason, from: e.firstSeen, to: Math.min(e.lastSeen, now), source: "event", detail: `${e.reason}${times}: ${e.message}` });
+    const base = { workload: workloadKey(workload), reason, source: "event" as const, detail: `${e.reason}${times}: ${e.message}` };
+    const last = Math.min(e.lastSeen, now);
+    // A repeated event is one row with first/last seen and a count: the span between is continuous trouble
+    // only when the repeats came closer together than the quiet period; otherwise it is two separate moments
+    // (an hourly OOM restart must not become one two-hour incident).
+    const spacing = e.count > 1 ? (last - e.firstSeen) / (e.count - 1) : Infinity;
+    if (spacing <= quietMs) out.push({ ...base, from: e.firstSeen, to: last });
+    else {
+      out.push({ ...base, from: e.firstSeen, to: e.firstSeen });
+      if (last > e.firstSeen) out.push({ ...base, from: last, to: last });
+    }
   }
   return out;
 }

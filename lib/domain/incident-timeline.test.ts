@@ -32,6 +32,14 @@ describe("incident timeline", () => {
     expect(titles).not.toContain("scale");
   });
 
+  it("never pins an event counted since long before the incident to a moment after it ended", () => {
+    const restarts = { uid: "e9", reason: "Created", message: "Created container reports", type: "Normal", involvedKind: "Pod", involvedName: "reports-x", count: 4, firstSeen: at(-300), lastSeen: at(120) };
+    const recent = { ...restarts, uid: "e10", firstSeen: at(-300), lastSeen: at(10) };
+    const titles = buildTimeline({ ...input, events: [restarts, recent] }).map((e) => `${e.ts}:${e.title}`);
+    expect(titles).toEqual(expect.arrayContaining([`${at(10)}:Created (×4): Created container reports`]));
+    expect(titles.filter((t) => t.includes("Created"))).toHaveLength(1);
+  });
+
   it("keeps only a bounded excerpt of error-level logs", () => {
     const logs = buildTimeline(input, { maxLogLines: 5 }).filter((e) => e.kind === "log");
     expect(logs).toHaveLength(5);

@@ -55,9 +55,12 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   }
 
   for (const e of input.events) {
-    if (e.lastSeen < changeFrom || e.firstSeen > end) continue;
-    // An aggregated event that began long before this incident is placed where it was last seen.
-    const ts = e.firstSeen >= changeFrom ? e.firstSeen : e.lastSeen;
+    // An event row is known to have happened at its first and last sighting only; place it at whichever
+    // falls inside this incident's window. One that merely spans the window (an hourly restart counted
+    // since morning) is left out rather than pinned to a moment it may not have happened.
+    const inWindow = (t: number) => t >= changeFrom && t <= end;
+    const ts = inWindow(e.firstSeen) ? e.firstSeen : inWindow(e.lastSeen) ? e.lastSeen : undefined;
+    if (ts === undefined) continue;
     const times = e.count > 1 ? ` (×${e.count})` : "";
     entries.push({
       ts,

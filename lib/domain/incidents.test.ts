@@ -56,6 +56,19 @@ describe("incident detection", () => {
     expect(groupIncidents(signals, at(120))).toHaveLength(2);
   });
 
+  it("one BackOff event repeated at each hourly OOM restart stays separate moments, not a two-hour incident", () => {
+    const backOff = { namespace: "shop", involvedKind: "Pod", involvedName: "reports-5c-x1", reason: "BackOff", message: "Back-off restarting failed container reports", count: 3, firstSeen: at(0), lastSeen: at(120) };
+    const incidents = groupIncidents(eventSignals([backOff], new Map(), workloads, at(180)), at(180));
+    expect(incidents.map((i) => [i.startedAt, i.resolvedAt])).toEqual([[at(0), at(0)], [at(120), at(120)]]);
+  });
+
+  it("a BackOff event repeating every minute is continuous trouble from first to last seen", () => {
+    const backOff = { namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde", reason: "BackOff", message: "Back-off restarting failed container checkout", count: 21, firstSeen: at(0), lastSeen: at(20) };
+    const incidents = groupIncidents(eventSignals([backOff], new Map(), workloads, at(60)), at(60));
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ startedAt: at(0), resolvedAt: at(20) });
+  });
+
   it("finds the workload of a pod it never saw by the longest name prefix", () => {
     const e = { namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde" };
     expect(resolveEventWorkload(e, new Map(), workloads)?.name).toBe("checkout");

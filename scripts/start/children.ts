@@ -9,7 +9,8 @@ export type Child = { name: string; process: ChildProcess; exited: Promise<numbe
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on("line", (line) => console.log(`[${name}] ${line}`));
+    // Parts that already name themselves ("[ingest uptrust-demo] ...") are printed as they are.
+    createInterface({ input: stream! }).on("line", (line) => console.log(line.startsWith(`[${name}`) ? line : `[${name}] ${line}`));
   }
   const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   return { name, process: child, exited };

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { closePools } from "@/lib/db/pool.ts";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
@@ -6,27 +5,29 @@ import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 // The analyze worker: every UPTRUST_ANALYZE_INTERVAL_MS it turns the facts in PostgreSQL into SLO
 // status, incidents, MTTR and right-sizing. It keeps no state in memory, so it can restart at any time.
 
-const workerEnv = z.object({
-  DATABASE_URL: z.string().min(1, "is not set: start Uptrust with `npm start` (embedded database) or set DATABASE_URL=postgresql://USER@HOST:5432/DB"),
-  UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(250, "must be at least 250 (milliseconds)").max(3_600_000).default(15_000),
-});
-
 function loadConfig() {
-  parseEnv();
-  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const parsed = workerEnv.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
-  return parsed.data;
+  const env = parseEnv();
+  if (!env.DATABASE_URL) {
+    throw new ConfigError(["DATABASE_URL is not set: start Uptrust with `npm start` (embedded database) or set DATABASE_URL=postgresql://USER@HOST:5432/DB"]);
+  }
+  return env;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 }
 
+// A quiet log: failures always, otherwise one line a minute so an operator sees the worker is alive.
 async function loop(intervalMs: number, signal: AbortSignal): Promise<void> {
+  let lastReport = 0;
   while (!signal.aborted) {
     const started = Date.now();
     try {
@@ -35,7 +36,10 @@ async function loop(intervalMs: number, signal: AbortSignal): Promise<void> {
         if (!o.ok) console.error(`[analyze] ${o.job} failed for cluster ${o.cluster}: ${o.error} (the other jobs carried on)`);
       }
       const failed = outcomes.filter((o) => !o.ok).length;
-      if (outcomes.length > 0) console.log(`[analyze] cycle done in ${Date.now() - started} ms: ${outcomes.length - failed} jobs ok, ${failed} failed`);
+      if (outcomes.length > 0 && (failed > 0 || started - lastReport >= 60_000)) {
+        console.log(`[analyze] cycle done in ${Date.now() - started} ms: ${outcomes.length - failed} jobs ok, ${failed} failed`);
+        lastReport = started;
+      }
     } catch (err) {
       // Listing clusters failed (database down): say so and try again next cycle.
       console.error(`[analyze] cycle failed: ${err instanceof Error ? err.message : String(err)}`);

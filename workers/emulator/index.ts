@@ -38,7 +38,7 @@ export type { DemoGroundTruth } from "./scenarios/demo.ts";
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const speed = opts.speed ?? 360;
-  const leadMinutes = opts.leadMinutes ?? 240;
+  const leadMinutes = opts.leadMinutes ?? 360;
   const clock = createScenarioClock({ wallStart: Date.now(), leadMs: leadMinutes * 60_000, speed });
   const cluster = createCluster({ start: clock.start, seed: opts.seed ?? 42, historyLimit: opts.historyLimit, behaviorFor: demoBehavior });
   installDemo(cluster, { start: clock.start, leadMinutes });

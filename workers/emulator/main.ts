@@ -5,7 +5,7 @@ import { startEmulator } from "./index.ts";
 const Env = z.object({
   UPTRUST_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(6443),
   UPTRUST_EMULATOR_SPEED: z.coerce.number().min(1).max(100_000).default(360),
-  UPTRUST_EMULATOR_LEAD_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(240),
+  UPTRUST_EMULATOR_LEAD_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(360),
   UPTRUST_DATA_DIR: z.string().min(1).default(".uptrust"),
 });
 

@@ -1,12 +1,6 @@
-import { z } from "zod";
+import { parseEnv } from "@/lib/env.ts";
 
-// Tuning knobs of the ingest worker. (They belong in lib/env.ts; kept here until that file's owner adds them.)
-const schema = z.object({
-  UPTRUST_METRICS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
-  UPTRUST_LOG_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000).default(200),
-  UPTRUST_LOG_BYTES_PER_CONTAINER: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
-});
-
+// Tuning knobs of the ingest worker, validated with the rest of the environment in lib/env.ts.
 export type IngestConfig = {
   metricsPollMs: number;
   maxLogFollowers: number;
@@ -14,14 +8,10 @@ export type IngestConfig = {
 };
 
 export function ingestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
-  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
-  const parsed = schema.safeParse(clean);
-  if (!parsed.success) {
-    throw new Error(`Uptrust ingest cannot start: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-  }
+  const env = parseEnv(source);
   return {
-    metricsPollMs: parsed.data.UPTRUST_METRICS_POLL_MS,
-    maxLogFollowers: parsed.data.UPTRUST_LOG_MAX_FOLLOWERS,
-    logBytesPerContainer: parsed.data.UPTRUST_LOG_BYTES_PER_CONTAINER,
+    metricsPollMs: env.UPTRUST_METRICS_POLL_MS,
+    maxLogFollowers: env.UPTRUST_LOG_MAX_FOLLOWERS,
+    logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
   };
 }

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { CockpitPage } from "./pages/cockpit-page.ts";
+import { LoginPage, loginAs } from "./pages/login-page.ts";
+
+// A newcomer's first minutes: `npm start` with nothing configured, the development sign-in, and the
+// demo cluster's bad rollout of checkout showing up as burned budget and an incident with its cause.
+
+test("the cockpit asks for sign-in and says that the development provider is in use", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);
+  await expect(page.getByText(/Development sign-in/)).toBeVisible();
+  await expect(page.getByText(/demo \/ demo/)).toBeVisible();
+});
+
+test("the API refuses requests without a session, while the health check stays open", async ({ request }) => {
+  const cockpit = await request.get("/api/cockpit");
+  expect(cockpit.status()).toBe(401);
+  expect(await cockpit.json()).toEqual({ error: "sign in required" });
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect((await health.json()).database).toBe("ok");
+});
+
+test("a wrong password at the identity provider is refused", async ({ page }) => {
+  await page.goto("/");
+  await new LoginPage(page).signIn({ user: "demo", password: "not-the-password" });
+  await expect(page.getByText("Wrong username or password")).toBeVisible();
+});
+
+test("after signing in, the SRE sees what the bad rollout changed and what it cost", async ({ page }) => {
+  await loginAs(page, { user: "demo", password: "demo" });
+  const cockpit = new CockpitPage(page);
+  await expect(page.getByRole("heading", { name: "Uptrust", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("user-name")).toHaveText("Demo SRE");
+
+  // SLO burn: checkout's availability budget is being spent because of the crash-looping rollout.
+  await cockpit.eventually(async () => {
+    await expect(cockpit.sloCard("shop/checkout")).toBeVisible();
+    expect(await cockpit.budgetRemaining("shop/checkout")).toBeLessThan(100);
+  });
+  await expect(cockpit.sloCard("shop/checkout")).toContainText("of the error budget left");
+
+  // The incident: checkout crash-looped, and its timeline shows the image change before the crash loop.
+  const incident = cockpit.incidentCard(/checkout/);
+  await cockpit.eventually(async () => {
+    await expect(incident.first()).toBeVisible();
+    await expect(incident.first()).toContainText("CrashLoopBackOff");
+  });
+  await incident.first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+  const entries = page.getByTestId("timeline-entry");
+  await cockpit.eventually(async () => {
+    const kinds = await entries.evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute("data-kind"), text: e.textContent ?? "" })));
+    const change = kinds.findIndex((e) => e.kind === "change" && /1\.4\.2/.test(e.text) && /1\.5\.0/.test(e.text));
+    const backoff = kinds.findIndex((e) => e.kind === "event" && /BackOff|Back-off/i.test(e.text));
+    expect(change, "the image change 1.4.2 → 1.5.0 is on the timeline").toBeGreaterThanOrEqual(0);
+    expect(backoff, "a BackOff event is on the timeline").toBeGreaterThanOrEqual(0);
+    expect(change, "the change comes before the crash loop").toBeLessThan(backoff);
+  }, 60_000);
+  await page.getByRole("link", { name: /Cockpit/ }).click();
+
+  // MTTR: at least one incident resolved (the rollback), so the weekly trend has a figure.
+  await cockpit.eventually(async () => {
+    await expect(cockpit.mttrPanel().getByTestId("mttr-chart")).toBeVisible();
+    await expect(cockpit.mttrPanel()).toContainText(/last week: \d+ incidents? · p50 \S+/);
+  });
+
+  // Right-sizing: the over-provisioned frontend gets a suggestion with the percentile it rests on.
+  await cockpit.eventually(async () => {
+    const frontend = cockpit.recommendationRows().filter({ hasText: "frontend" });
+    await expect(frontend.first()).toBeVisible();
+    await expect(frontend.first()).toContainText(/p95/);
+  });
+});
+
+test("the cockpit refreshes itself without a reload", async ({ page }) => {
+  await loginAs(page, { user: "demo", password: "demo" });
+  const first = await page.waitForResponse((r) => r.url().endsWith("/api/cockpit") && r.status() === 200, { timeout: 20_000 });
+  expect(first.ok()).toBe(true);
+  const second = await page.waitForResponse((r) => r.url().endsWith("/api/cockpit") && r.status() === 200, { timeout: 20_000 });
+  expect((await second.json()).clusters[0].status).toBe("connected");
+});
