@@ -2,10 +2,13 @@
 import { migrate } from "@/lib/db/migrate.ts";
 import { resolveDatabase } from "@/lib/db/embedded.ts";
 import { ConfigError } from "@/lib/env.ts";
+import { explainConnectionError } from "@/lib/db/explain-connection-error.ts";
 
 try {
   const db = await resolveDatabase();
-  const result = await migrate(db.url);
+  const result = await migrate(db.url).catch((err) => {
+    throw new ConfigError([explainConnectionError(err, db.url, db.embedded)]);
+  });
   console.log(result.applied.length ? `applied: ${result.applied.join(", ")}` : "database is up to date", `(${result.alreadyApplied} already applied)`);
   await db.stop();
 } catch (err) {

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
 import { resolveDatabase } from "@/lib/db/embedded.ts";
 import { migrate } from "@/lib/db/migrate.ts";
+import { explainConnectionError } from "@/lib/db/explain-connection-error.ts";
 import { startEmulator } from "@/workers/emulator/index.ts";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
@@ -23,7 +24,9 @@ async function main() {
   const db = await resolveDatabase();
   stops.push(db.stop);
   childEnv.DATABASE_URL = db.url;
-  const migrated = await migrate(db.url);
+  const migrated = await migrate(db.url).catch((err) => {
+    throw new ConfigError([explainConnectionError(err, db.url, db.embedded)]);
+  });
   log(`database: ${db.embedded ? `embedded PostgreSQL in ${join(dataDir, "pgdata")}` : "DATABASE_URL"} (${migrated.applied.length} migrations applied now)`);
 
   // Build before the demo cluster starts: it replays its history at once, and the workers must see it.

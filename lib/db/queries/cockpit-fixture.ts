@@ -110,10 +110,10 @@ export async function seedCockpitFixture(db: Q, now = FIXTURE_CLUSTER_TIME) {
      ($2, 'app', 200, $5, $5, 200, $5, $5, $8, $9),
      ($3, 'db', 1000, $5, $5, 1200, $6, $6, $10, $9)`,
     [checkout, cart, ledger, 1024 * MIB, 512 * MIB, 768 * MIB,
-      JSON.stringify({ percentile: 95, samples: 16_128, historyHours: 336, oomBump: false }),
-      JSON.stringify({ percentile: 95, samples: 40, historyHours: 1, oomBump: false }),
+      JSON.stringify({ cpuPercentile: 95, sampleCount: 16_128, historyHours: 336, oomBump: 0 }),
+      JSON.stringify({ cpuPercentile: 95, sampleCount: 40, historyHours: 1, oomBump: 0 }),
       now,
-      JSON.stringify({ percentile: 95, samples: 8_000, historyHours: 168, oomBump: true })]);
+      JSON.stringify({ cpuPercentile: 95, sampleCount: 8_000, historyHours: 168, oomBump: 0.25 })]);
 
   return { clusterId: prod.id, sloCheckout: sloCheckout.id, sloCart: sloCart.id, activeIncident: active.id, resolvedIncident: resolved.id };
 }

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { recommendKrrSimple } from "@/lib/domain/rightsizing.ts";
 import { readBasis, savingsOf } from "./recommendation-basis.ts";
 
 describe("right-sizing evidence", () => {
   it("trusts a suggestion resting on two weeks of samples", () => {
-    const r = readBasis({ percentile: 95, samples: 16_128, historyHours: 336, oomBump: false });
+    const r = readBasis({ cpuPercentile: 95, sampleCount: 16_128, historyHours: 336, oomBump: 0 });
     expect(r).toEqual({ basis: { percentile: 95, samples: 16_128, historyHours: 336, oomBump: false }, enoughHistory: true, note: null });
   });
 
+  it("shows the percentile and sample count of what the analyzer actually stores", () => {
+    const samples = Array.from({ length: 240 }, (_, i) => ({ ts: i * 60_000, cpuMillis: 40 + (i % 20), memoryBytes: 200 * 2 ** 20 }));
+    const rec = recommendKrrSimple({ samples, current: { cpuRequestMillis: 500, memoryRequestBytes: 2 ** 30, memoryLimitBytes: 2 ** 30 }, oomKilledRecently: true });
+    if (!rec.ok) throw new Error(rec.reason);
+    expect(readBasis(JSON.parse(JSON.stringify(rec.basis)))).toMatchObject({ basis: { percentile: 95, samples: 240, oomBump: true }, enoughHistory: true });
+  });
+
   it("says 'not enough history' below 100 samples or 3 hours", () => {
-    const r = readBasis({ percentile: 95, samples: 40, historyHours: 1 });
+    const r = readBasis({ cpuPercentile: 95, sampleCount: 40, historyHours: 1 });
     expect(r.enoughHistory).toBe(false);
     expect(r.note).toMatch(/Not enough history yet/);
   });

@@ -6,11 +6,12 @@ const MIN_SAMPLES = 100;
 const MIN_HISTORY_HOURS = 3;
 const GIB = 1024 ** 3;
 
-// The analyzer owns the basis JSON; read it leniently so a new field never breaks the screen.
+// The analyzer owns the basis JSON (RightsizingBasis in lib/domain/rightsizing.ts); read it leniently so
+// a new field never breaks the screen.
 const basisSchema = z
   .object({
-    percentile: z.number().nullish(),
-    samples: z.number().nullish(),
+    cpuPercentile: z.number().nullish(),
+    sampleCount: z.number().nullish(),
     historyHours: z.number().nullish(),
     oomBump: z.union([z.boolean(), z.number()]).nullish(),
     enoughHistory: z.boolean().nullish(),
@@ -21,7 +22,7 @@ const basisSchema = z
 
 export function readBasis(raw: unknown) {
   const b = basisSchema.parse(raw ?? {});
-  const samples = b.samples ?? null;
+  const samples = b.sampleCount ?? null;
   const historyHours = b.historyHours ?? null;
   const measured = samples !== null && historyHours !== null;
   const enoughHistory =
@@ -30,7 +31,7 @@ export function readBasis(raw: unknown) {
     b.note ?? b.reason ??
     (enoughHistory ? null : `Not enough history yet: Uptrust suggests a size after ${MIN_SAMPLES} samples over ${MIN_HISTORY_HOURS} hours.`);
   return {
-    basis: { percentile: b.percentile ?? null, samples, historyHours, oomBump: Boolean(b.oomBump) },
+    basis: { percentile: b.cpuPercentile ?? null, samples, historyHours, oomBump: Boolean(b.oomBump) },
     enoughHistory,
     note,
   };
