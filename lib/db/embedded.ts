@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { createConnection } from "node:net";
 import { resolve } from "node:path";
-import { env } from "@/lib/env.ts";
+import { env, type Env } from "@/lib/env.ts";
 
 // With DATABASE_URL unset, Uptrust runs on an embedded PostgreSQL (PGlite) served over the wire
 // protocol, so the same pg/Prisma code path works with no server installed. PGlite executes one
@@ -20,8 +20,7 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-export async function resolveDatabase(): Promise<Database> {
-  const e = env();
+export async function resolveDatabase(e: Env = env()): Promise<Database> {
   if (e.DATABASE_URL) return { url: e.DATABASE_URL, embedded: false, stop: async () => {} };
 
   const port = e.UPTRUST_EMBEDDED_DB_PORT;
