@@ -55,7 +55,7 @@ export function demoTimeline(leadMinutes: number) {
 }
 
 export function demoGroundTruth(opts: { leadMinutes?: number; scenarioStart?: Date } = {}) {
-  const lead = opts.leadMinutes ?? 240;
+  const lead = opts.leadMinutes ?? 360;
   const tl = demoTimeline(lead);
   const at = (m: number) => (opts.scenarioStart ? new Date(opts.scenarioStart.getTime() + m * MIN).toISOString() : undefined);
   const { checkout: c, reports: r, frontend: f } = DEMO;
