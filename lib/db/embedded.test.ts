@@ -31,6 +31,30 @@ describe("embedded database", () => {
     expect(rows).toEqual([{ server: "https://k8s.example.com" }]);
   }, 60_000);
 
+  it("answers every connection with its own query while a bulk write arrives in pieces", async () => {
+    const env = parseEnv({ UPTRUST_DATA_DIR: mkdtempSync(join(tmpdir(), "uptrust-embedded-")), UPTRUST_EMBEDDED_DB_PORT: "5592" });
+    const db = await resolveDatabase(env);
+    const pool = new pg.Pool({ connectionString: db.url, max: 8 });
+    // Every tenth query carries a 20,000-element array (a bulk ingest's shape): its Bind message
+    // spans several TCP chunks, the moment other connections' queries used to slip in between.
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, async (_, i) => {
+        const bulk = i % 10 === 0;
+        try {
+          const { rows } = bulk
+            ? await pool.query(`SELECT $1::int * 2 AS v, cardinality($2::text[]) AS n`, [i, Array.from({ length: 20_000 }, (_, k) => `sample-${k}`)])
+            : await pool.query(i % 2 ? `SELECT $1::int + 1000 AS v` : `SELECT $1::int * 2 AS v, 'x' AS w`, [i]);
+          return rows[0].v === (i % 2 ? i + 1000 : i * 2) && (!bulk || rows[0].n === 20_000) ? "right" : "wrong answer";
+        } catch (err) {
+          return (err as Error).message;
+        }
+      }),
+    );
+    await pool.end();
+    await db.stop();
+    expect(answers.filter((a) => a !== "right")).toEqual([]);
+  }, 60_000);
+
   it("uses DATABASE_URL instead when it is set", async () => {
     const db = await resolveDatabase(parseEnv({ DATABASE_URL: "postgresql://uptrust@db.example.com:5432/uptrust" }));
     expect(db).toMatchObject({ embedded: false, url: "postgresql://uptrust@db.example.com:5432/uptrust" });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { createConnection } from "node:net";
 import { resolve } from "node:path";
 import { env, type Env } from "@/lib/env.ts";
+import { keepProtocolBatchesTogether } from "./embedded-batches.ts";
 
 // With DATABASE_URL unset, Uptrust runs on an embedded PostgreSQL (PGlite) served over the wire
 // protocol, so the same pg/Prisma code path works with no server installed. PGlite executes one
@@ -35,6 +36,7 @@ export async function resolveDatabase(e: Env = env()): Promise<Database> {
   const db = await PGlite.create({ dataDir });
   // Every pool in every process shares this server: web + ingest + analyze + migrator.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 48 });
+  keepProtocolBatchesTogether(server);
   await server.start();
   return {
     url,
