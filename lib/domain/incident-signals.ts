@@ -83,13 +83,19 @@ export function containerSignals(containers: readonly ContainerFact[], now: numb
   return out;
 }
 
+// kubelet reports CreateContainerConfigError in the container's waiting state, but its Failed event
+// carries only the cause ("Error: couldn't find key DATABASE_URL in ConfigMap shop/checkout-config",
+// "Error: secret \"checkout-db\" not found"). Once the pod recovers the event is all that remains, so
+// the message shapes from kubelet's makeEnvironmentVariables and volume setup are matched too.
+const CONFIG_ERROR = /createcontainerconfigerror|couldn't find key \S+ in (configmap|secret)|(configmap|secret) "[^"]+" not found/;
+
 function eventReason(e: EventFact): IncidentReason | undefined {
   const msg = e.message.toLowerCase();
   if (e.reason === "BackOff") return msg.includes("pull") ? "ImagePullBackOff" : "CrashLoopBackOff";
   if (e.reason === "OOMKilling") return "OOMKilled";
   if (e.reason === "FailedScheduling") return "FailedScheduling";
   if (e.reason === "Failed" && (msg.includes("errimagepull") || msg.includes("imagepullbackoff"))) return "ImagePullBackOff";
-  if (e.reason === "Failed" && msg.includes("createcontainerconfigerror")) return "CreateContainerConfigError";
+  if (e.reason === "Failed" && CONFIG_ERROR.test(msg)) return "CreateContainerConfigError";
   return undefined;
 }
 

@@ -69,6 +69,15 @@ describe("incident detection", () => {
     expect(incidents[0]).toMatchObject({ startedAt: at(0), resolvedAt: at(20) });
   });
 
+  it("reads kubelet's Failed event about a missing ConfigMap key or Secret as CreateContainerConfigError", () => {
+    const failed = (message: string) => ({ namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde", reason: "Failed", message, count: 4, firstSeen: at(0), lastSeen: at(3) });
+    const messages = ["Error: couldn't find key DATABASE_URL in ConfigMap shop/checkout-config", 'Error: secret "checkout-db" not found', 'Error: configmap "checkout-config" not found'];
+    const signals = eventSignals(messages.map(failed), new Map(), workloads, at(10));
+    expect(signals.map((s) => s.reason)).toEqual(["CreateContainerConfigError", "CreateContainerConfigError", "CreateContainerConfigError"]);
+    // A container that exits with an error is a crash, not a configuration problem.
+    expect(eventSignals([failed("Error: failed to start container: exit status 1")], new Map(), workloads, at(10))).toEqual([]);
+  });
+
   it("finds the workload of a pod it never saw by the longest name prefix", () => {
     const e = { namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde" };
     expect(resolveEventWorkload(e, new Map(), workloads)?.name).toBe("checkout");
