@@ -1,26 +1,11 @@
-type Res = { name: string; kind: string; namespaced: boolean; shortNames?: string[]; verbs?: string[]; singularName?: string; categories?: string[] };
+import { KINDS, type Served } from "./kinds.ts";
 
 const READ = ["get", "list", "watch"];
-const resource = (r: Res) => ({ singularName: r.singularName ?? r.kind.toLowerCase(), verbs: READ, ...r });
-
-export const GROUPS = {
-  "v1": [
-    resource({ name: "namespaces", kind: "Namespace", namespaced: false, shortNames: ["ns"] }),
-    resource({ name: "nodes", kind: "Node", namespaced: false, shortNames: ["no"] }),
-    resource({ name: "pods", kind: "Pod", namespaced: true, shortNames: ["po"], categories: ["all"] }),
-    resource({ name: "pods/log", kind: "Pod", namespaced: true, verbs: ["get"], singularName: "" }),
-    resource({ name: "events", kind: "Event", namespaced: true, shortNames: ["ev"] }),
-  ],
-  "apps/v1": [
-    resource({ name: "deployments", kind: "Deployment", namespaced: true, shortNames: ["deploy"], categories: ["all"] }),
-    resource({ name: "replicasets", kind: "ReplicaSet", namespaced: true, shortNames: ["rs"], categories: ["all"] }),
-  ],
-  "metrics.k8s.io/v1beta1": [
-    resource({ name: "nodes", kind: "NodeMetrics", namespaced: false, verbs: ["get", "list"] }),
-    resource({ name: "pods", kind: "PodMetrics", namespaced: true, verbs: ["get", "list"] }),
-  ],
-} as const;
-export type GroupVersion = keyof typeof GROUPS;
+function describe(r: Served) {
+  const out = { singularName: r.singularName ?? r.kind.toLowerCase(), verbs: READ, ...r };
+  delete out.store;
+  return out;
+}
 
 export const versionInfo = {
   major: "1",
@@ -40,11 +25,25 @@ export const apiVersions = (host: string) => ({
   serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: host }],
 });
 
-const group = (name: string, version: string) => {
-  const gv = { groupVersion: `${name}/${version}`, version };
-  return { name, versions: [gv], preferredVersion: gv };
+const groupVersions = () => Object.keys(KINDS).filter((gv) => gv.includes("/"));
+
+function apiGroup(name: string) {
+  const versions = groupVersions()
+    .filter((gv) => gv.split("/")[0] === name)
+    .map((gv) => ({ groupVersion: gv, version: gv.split("/")[1] }));
+  return versions.length ? { name, versions, preferredVersion: versions[0] } : undefined;
+}
+
+/** GET /apis/{group}: the APIGroup object, or undefined for a group this cluster does not serve. */
+export const apiGroupObject = (name: string) => {
+  const g = apiGroup(name);
+  return g && { kind: "APIGroup", apiVersion: "v1", ...g };
 };
 
-export const apiGroupList = { kind: "APIGroupList", apiVersion: "v1", groups: [group("apps", "v1"), group("metrics.k8s.io", "v1beta1")] };
+export const apiGroupList = () => ({
+  kind: "APIGroupList",
+  apiVersion: "v1",
+  groups: [...new Set(groupVersions().map((gv) => gv.split("/")[0]))].map((name) => apiGroup(name)!),
+});
 
-export const resourceList = (gv: GroupVersion) => ({ kind: "APIResourceList", apiVersion: "v1", groupVersion: gv, resources: GROUPS[gv] });
+export const resourceList = (gv: string) => ({ kind: "APIResourceList", apiVersion: "v1", groupVersion: gv, resources: KINDS[gv].map(describe) });

@@ -1,6 +1,7 @@
 import * as k8s from "@kubernetes/client-node";
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "./index.ts";
+import { demoKubeconfig } from "./kubeconfig.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let emu: Emulator | undefined;
@@ -8,12 +9,7 @@ afterEach(async () => emu?.stop());
 
 function informerFor(url: string) {
   const kc = new k8s.KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: "demo", server: url, skipTLSVerify: true }],
-    users: [{ name: "viewer", token: "t" }],
-    contexts: [{ name: "demo", cluster: "demo", user: "viewer" }],
-    currentContext: "demo",
-  });
+  kc.loadFromString(JSON.stringify(demoKubeconfig(url)));
   const core = kc.makeApiClient(k8s.CoreV1Api);
   return k8s.makeInformer<k8s.V1Pod>(kc, "/api/v1/pods", () => core.listPodForAllNamespaces());
 }

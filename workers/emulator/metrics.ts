@@ -15,7 +15,7 @@ const lerp = ([lo, hi]: readonly [number, number], x: number) => lo + (hi - lo) 
 export function containerUsage(run: ContainerRun, at: number) {
   const b = run.behavior;
   const key = `${run.podKey}|${at}`;
-  const cpu = Math.round(lerp(b.cpuMilli, noise(`cpu|${key}`)));
+  const cpu = Math.round(lerp(b.cpuMilliAt?.(at) ?? b.cpuMilli, noise(`cpu|${key}`)));
   let mem = lerp(b.memoryMi, noise(`mem|${key}`)) * MI;
   if (b.leak && run.endsAt) {
     // A leak: memory climbs in a straight line from the baseline to the limit, where the kernel kills it.

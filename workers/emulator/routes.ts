@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { apiGroupList, apiVersions, GROUPS, resourceList, versionInfo, type GroupVersion } from "./discovery.ts";
+import { serveList, listOptionCauses } from "./api-list.ts";
+import { serveMetrics } from "./api-metrics.ts";
+import { presenter } from "./api-present.ts";
+import { apiGroupList, apiGroupObject, apiVersions, resourceList, versionInfo } from "./discovery.ts";
+import { findServed, groupOf, KINDS } from "./kinds.ts";
 import type { LogStore } from "./logs.ts";
 import { serveLogs } from "./logs-route.ts";
-import { metricsList, nodeMetricsList, podMetricsList } from "./metrics.ts";
 import { parseFieldSelector, parseLabelSelector, SelectorError, type Matcher } from "./selectors.ts";
 import type { ContainerRun } from "./sim/kubelet.ts";
-import { sendJson, sendStatus } from "./status.ts";
-import { keyOf, type KObj, type Resource, type Store } from "./store.ts";
+import { sendInvalid, sendJson, sendNotFound, sendStatus, sendUnauthorized } from "./status.ts";
+import type { KObj, Store } from "./store.ts";
 import { toTable, wantsTable, type IncludeObject } from "./table.ts";
+import { jsonOf } from "./json-cache.ts";
 import { serveWatch } from "./watch.ts";
 
 export type ApiContext = {
@@ -18,134 +22,111 @@ export type ApiContext = {
   host(): string;
   openWatches: Set<() => void>;
   bookmarkEveryMs: number;
+  /** When set, every request but the health probes must carry `Authorization: Bearer <token>`. */
+  token?: string;
 };
 
-type Target = { gv: GroupVersion; resource: string; namespace?: string; name?: string; sub?: string };
+type Target = { gv: string; resource: string; namespace?: string; name?: string; sub?: string; watchPath: boolean };
 
-function parsePath(path: string): Target | GroupVersion | undefined {
+function parsePath(path: string): Target | { gv: string } | undefined {
   const segs = path.split("/").filter(Boolean);
   let gv: string;
   let rest: string[];
   if (segs[0] === "api" && segs[1] === "v1") [gv, rest] = ["v1", segs.slice(2)];
   else if (segs[0] === "apis" && segs.length >= 3) [gv, rest] = [`${segs[1]}/${segs[2]}`, segs.slice(3)];
   else return undefined;
-  if (!(gv in GROUPS)) return undefined;
-  const g = gv as GroupVersion;
-  if (rest.length === 0) return g;
-  if (rest[0] === "namespaces" && rest.length >= 3) return { gv: g, namespace: rest[1], resource: rest[2], name: rest[3], sub: rest[4] };
-  return { gv: g, resource: rest[0], name: rest[1], sub: rest[2] };
+  if (!(gv in KINDS)) return undefined;
+  if (rest.length === 0) return { gv };
+  // The legacy /watch/ prefix (e.g. /api/v1/watch/namespaces/shop/pods) is still served by v1.32.
+  const watchPath = rest[0] === "watch";
+  if (watchPath) rest = rest.slice(1);
+  if (rest[0] === "namespaces" && rest.length >= 3) return { gv, namespace: rest[1], resource: rest[2], name: rest[3], sub: rest[4], watchPath };
+  return { gv, resource: rest[0], name: rest[1], sub: rest[2], watchPath };
 }
 
-const notFound = (res: ServerResponse, message: string, details?: Record<string, unknown>) => sendStatus(res, 404, "NotFound", message, details);
+const notFound = (res: ServerResponse) => sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
+const HEALTH = new Set(["/healthz", "/readyz", "/livez"]);
 
 export function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://emulator");
   const path = url.pathname.replace(/\/+$/, "") || "/";
+  if (HEALTH.has(path)) {
+    res.writeHead(200, { "content-type": "text/plain" });
+    return res.end("ok");
+  }
+  if (ctx.token && req.headers.authorization !== `Bearer ${ctx.token}`) return sendUnauthorized(res);
   if (req.method !== "GET" && req.method !== "HEAD") {
     return sendStatus(res, 405, "MethodNotAllowed", `the Uptrust demo cluster is read-only: ${req.method} is not supported on ${path}`);
   }
   if (path === "/version") return sendJson(res, 200, versionInfo);
   if (path === "/api") return sendJson(res, 200, apiVersions(ctx.host()));
-  if (path === "/apis") return sendJson(res, 200, apiGroupList);
-  if (path === "/healthz" || path === "/readyz" || path === "/livez") {
-    res.writeHead(200, { "content-type": "text/plain" });
-    return res.end("ok");
+  if (path === "/apis") return sendJson(res, 200, apiGroupList());
+  const segs = path.split("/").filter(Boolean);
+  if (segs[0] === "apis" && segs.length === 2) {
+    const group = apiGroupObject(segs[1]);
+    return group ? sendJson(res, 200, group) : notFound(res);
   }
   const target = parsePath(path);
-  if (!target) return notFound(res, "the server could not find the requested resource");
-  if (typeof target === "string") return sendJson(res, 200, resourceList(target));
-  const def = GROUPS[target.gv].find((r) => r.name === target.resource);
-  if (!def || (target.namespace !== undefined && !def.namespaced)) return notFound(res, "the server could not find the requested resource");
+  if (!target) return notFound(res);
+  if (!("resource" in target)) return sendJson(res, 200, resourceList(target.gv));
+  const served = findServed(target.gv, target.resource);
+  if (!served || (target.namespace !== undefined && !served.namespaced)) return notFound(res);
+  const q = url.searchParams;
 
   let label: Matcher;
   let field: Matcher;
   try {
-    label = parseLabelSelector(url.searchParams.get("labelSelector"));
-    field = parseFieldSelector(url.searchParams.get("fieldSelector"));
+    label = parseLabelSelector(q.get("labelSelector"));
   } catch (e) {
-    if (e instanceof SelectorError) return sendStatus(res, 400, "BadRequest", `unable to parse requirement: ${e.message}`);
-    throw e;
+    if (!(e instanceof SelectorError)) throw e;
+    return sendStatus(res, 400, "BadRequest", e.message.startsWith("unable to parse requirement") ? e.message : `unable to parse requirement: ${e.message}`);
   }
-  const match: Matcher = (o) => label(o) && field(o);
+  if (!served.store) return serveMetrics(ctx.store, ctx.runs, ctx.now(), res, target, label);
+  const resource = served.store;
+  try {
+    field = parseFieldSelector(q.get("fieldSelector"), resource);
+  } catch (e) {
+    if (!(e instanceof SelectorError)) throw e;
+    return sendStatus(res, 400, "BadRequest", e.message);
+  }
 
-  if (target.gv === "metrics.k8s.io/v1beta1") return serveMetrics(ctx, res, target, label);
-
-  const resource = target.resource as Resource;
-  const kind = def.kind;
-  const apiVersion = target.gv;
-  const q = url.searchParams;
+  const group = groupOf(target.gv);
+  const present = presenter(target.gv, resource);
   const include = (q.get("includeObject") as IncludeObject | null) ?? "Metadata";
   const table = wantsTable(req.headers.accept);
+  const watch = target.watchPath || q.get("watch") === "1" || q.get("watch") === "true";
   const now = ctx.now();
 
-  if (target.name) {
+  if (target.name && !watch) {
     const obj = ctx.store.get(resource, target.namespace, target.name);
-    if (!obj) return notFound(res, `${resource} "${target.name}" not found`, { name: target.name, kind: resource });
+    if (!obj) return sendNotFound(res, resource, group, target.name);
     if (target.sub === "log" && resource === "pods") return serveLogs(req, res, obj, q, ctx.logs, now);
-    if (target.sub) return notFound(res, "the server could not find the requested resource");
-    return sendJson(res, 200, table ? toTable(resource, [obj], now, include, { resourceVersion: obj.metadata.resourceVersion }) : obj);
+    if (target.sub) return notFound(res);
+    return sendJson(res, 200, table ? toTable(resource, [obj], now, include, { resourceVersion: obj.metadata.resourceVersion }, present) : present(obj));
   }
+  // A watch on one object (GET .../pods/name?watch=true) is a watch filtered by name.
+  const byName: Matcher = target.name ? (o) => o.metadata.name === target.name : () => true;
+  const match: Matcher = (o) => label(o) && field(o) && byName(o);
 
-  if (q.get("watch") === "1" || q.get("watch") === "true") {
+  if (watch) {
+    const causes = listOptionCauses(q, true);
+    if (causes.length) return sendInvalid(res, "ListOptions", "meta.k8s.io", "", causes);
+    const timeout = q.get("timeoutSeconds");
     return serveWatch(req, res, {
       store: ctx.store,
       resource,
-      kind,
-      apiVersion,
+      kind: served.kind,
+      apiVersion: target.gv,
       namespace: target.namespace,
       match,
       resourceVersion: q.get("resourceVersion"),
       bookmarks: q.get("allowWatchBookmarks") === "true",
       bookmarkEveryMs: ctx.bookmarkEveryMs,
-      timeoutSeconds: q.get("timeoutSeconds") ? Number(q.get("timeoutSeconds")) : undefined,
-      encode: table ? (o: KObj) => toTable(resource, [o], ctx.now(), include) : (o: KObj) => o,
+      timeoutSeconds: timeout && Number(timeout) > 0 ? Number(timeout) : undefined,
+      initialEvents: q.get("sendInitialEvents") === "true",
+      encode: table ? (o: KObj) => JSON.stringify(toTable(resource, [o], ctx.now(), include, {}, present)) : (o: KObj) => jsonOf(o, present),
       open: ctx.openWatches,
     });
   }
-  return serveList(ctx, res, { resource, kind, apiVersion, namespace: target.namespace, match, q, table, include, now });
-}
-
-type ListArgs = { resource: Resource; kind: string; apiVersion: string; namespace?: string; match: Matcher; q: URLSearchParams; table: boolean; include: IncludeObject; now: number };
-
-function serveList(ctx: ApiContext, res: ServerResponse, a: ListArgs) {
-  let items = ctx.store.list(a.resource, a.namespace).filter(a.match);
-  let rv = String(ctx.store.resourceVersion());
-  const token = a.q.get("continue");
-  if (token) {
-    let parsed: { rv: string; after: string };
-    try {
-      parsed = JSON.parse(Buffer.from(token, "base64url").toString());
-    } catch {
-      return sendStatus(res, 400, "BadRequest", "continue key is not valid");
-    }
-    if (Number(parsed.rv) < ctx.store.oldestWatchableRv()) {
-      return sendStatus(res, 410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
-    }
-    rv = parsed.rv;
-    items = items.filter((o) => keyOf(o.metadata.namespace, o.metadata.name) > parsed.after);
-  }
-  const meta: Record<string, unknown> = { resourceVersion: rv };
-  const limit = Number(a.q.get("limit") ?? 0);
-  if (limit > 0 && items.length > limit) {
-    const last = items[limit - 1];
-    meta.continue = Buffer.from(JSON.stringify({ rv, after: keyOf(last.metadata.namespace, last.metadata.name) })).toString("base64url");
-    meta.remainingItemCount = items.length - limit;
-    items = items.slice(0, limit);
-  }
-  if (a.table) return sendJson(res, 200, toTable(a.resource, items, a.now, a.include, meta));
-  return sendJson(res, 200, { kind: `${a.kind}List`, apiVersion: a.apiVersion, metadata: meta, items });
-}
-
-function serveMetrics(ctx: ApiContext, res: ServerResponse, t: Target, label: Matcher) {
-  const now = ctx.now();
-  if (t.resource === "nodes") {
-    const nodes = ctx.store.list("nodes").filter((n) => label(n) && (!t.name || n.metadata.name === t.name));
-    const items = nodeMetricsList(ctx.runs.values(), nodes, now);
-    if (t.name) return items[0] ? sendJson(res, 200, items[0]) : notFound(res, `nodemetrics.metrics.k8s.io "${t.name}" not found`);
-    return sendJson(res, 200, metricsList("NodeMetricsList", items));
-  }
-  const pods = ctx.store.list("pods", t.namespace).filter((p) => label(p) && (!t.name || p.metadata.name === t.name));
-  const items = podMetricsList(ctx.runs.values(), pods, now, t.namespace);
-  if (t.name) return items[0] ? sendJson(res, 200, items[0]) : notFound(res, `podmetrics.metrics.k8s.io "${t.namespace}/${t.name}" not found`);
-  return sendJson(res, 200, metricsList("PodMetricsList", items));
+  return serveList(res, { store: ctx.store, resource, kind: served.kind, apiVersion: target.gv, namespace: target.namespace, match, q, table, include, now, present });
 }

@@ -71,28 +71,54 @@ export function parseLabelSelector(selector: string | null): Matcher {
   return (o) => reqs.every((r) => matches(r, o.metadata.labels?.[r.key]));
 }
 
-const FIELDS: Record<string, (o: KObj) => string | undefined> = {
+type Field = (o: KObj) => string | undefined;
+const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+const involved = (key: string): Field => (o) => str((o.involvedObject ?? o.regarding)?.[key]);
+
+const META: Record<string, Field> = {
   "metadata.name": (o) => o.metadata.name,
   "metadata.namespace": (o) => o.metadata.namespace ?? "",
-  "spec.nodeName": (o) => o.spec?.nodeName ?? "",
-  "status.phase": (o) => o.status?.phase ?? "",
-  "involvedObject.name": (o) => o.involvedObject?.name,
-  "involvedObject.kind": (o) => o.involvedObject?.kind,
-  "involvedObject.namespace": (o) => o.involvedObject?.namespace,
-  "involvedObject.uid": (o) => o.involvedObject?.uid,
-  reason: (o) => o.reason,
-  type: (o) => o.type,
+};
+const EVENT: Record<string, Field> = {
+  ...Object.fromEntries(["kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"].flatMap((k) => [[`involvedObject.${k}`, involved(k)], [`regarding.${k}`, involved(k)]])),
+  reason: (o) => str(o.reason),
+  type: (o) => str(o.type),
+  source: (o) => str(o.source?.component ?? o.deprecatedSource?.component),
+  reportingComponent: (o) => str(o.reportingComponent ?? o.reportingController),
+  reportingController: (o) => str(o.reportingComponent ?? o.reportingController),
 };
 
-/** Field selectors only support equality on a fixed set of fields, as on a real API server. */
-export function parseFieldSelector(selector: string | null): Matcher {
+// The field labels each kind's registry accepts on a real API server; kinds absent here take only metadata.name/namespace.
+const FIELDS: Record<string, Record<string, Field>> = {
+  pods: {
+    "spec.nodeName": (o) => str(o.spec?.nodeName),
+    "spec.restartPolicy": (o) => str(o.spec?.restartPolicy),
+    "spec.schedulerName": (o) => str(o.spec?.schedulerName),
+    "spec.serviceAccountName": (o) => str(o.spec?.serviceAccountName),
+    "spec.hostNetwork": (o) => String(o.spec?.hostNetwork === true),
+    "status.phase": (o) => str(o.status?.phase),
+    "status.podIP": (o) => str(o.status?.podIP),
+    "status.nominatedNodeName": (o) => str(o.status?.nominatedNodeName),
+  },
+  nodes: { "spec.unschedulable": (o) => String(o.spec?.unschedulable === true) },
+  namespaces: { "status.phase": (o) => str(o.status?.phase) },
+  secrets: { type: (o) => str(o.type) },
+  events: EVENT,
+  replicasets: { "status.replicas": (o) => str(o.status?.replicas ?? 0) },
+  jobs: { "status.successful": (o) => str(o.status?.succeeded ?? 0) },
+  services: {},
+};
+
+/** Field selectors only support equality on the fields each kind declares, as on a real API server. */
+export function parseFieldSelector(selector: string | null, resource = "pods"): Matcher {
   if (!selector?.trim()) return () => true;
+  const own = FIELDS[resource];
   const reqs = splitTerms(selector).map((term) => {
     const m = term.match(/^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/);
-    if (!m) throw new SelectorError(`invalid selector: '${term}'; can't understand '${term}'`);
-    const get = FIELDS[m[1]];
-    if (!get) throw new SelectorError(`field label not supported: ${m[1]}`);
-    return { get, negate: m[2] === "!=", value: m[3] };
+    if (!m) throw new SelectorError(`invalid selector: '${selector}'; can't understand '${term}'`);
+    const get = (META as Partial<Record<string, Field>>)[m[1]] ?? (own as Partial<Record<string, Field>> | undefined)?.[m[1]];
+    if (get) return { get, negate: m[2] === "!=", value: m[3] };
+    throw new SelectorError(own ? `field label not supported: ${m[1]}` : `"${m[1]}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
   });
   return (o) => reqs.every((r) => (r.get(o) === r.value) !== r.negate);
 }

@@ -1,30 +1,8 @@
+import { EXTRA_PRINTERS } from "./kinds-columns.ts";
 import type { KObj, Resource } from "./store.ts";
+import { col, containers, formatSelector, images, since, type Printer } from "./table-format.ts";
 
-type Column = { name: string; type: "string" | "integer"; format?: "name" | ""; priority?: number };
-type Printer = { columns: Column[]; cells(o: KObj, now: number): (string | number)[] };
-
-/** Like apimachinery's duration.HumanDuration, which kubectl shows in AGE and LAST SEEN. */
-export function humanDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < -1) return "<invalid>";
-  if (s < 0) return "0s";
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
-  if (m < 180) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
-  if (h < 48) return `${h}h`;
-  if (h < 192) return h % 24 === 0 ? `${Math.floor(h / 24)}d` : `${Math.floor(h / 24)}d${h % 24}h`;
-  if (h < 24 * 365 * 2) return `${Math.floor(h / 24)}d`;
-  return `${Math.floor(h / 24 / 365)}y`;
-}
-
-const since = (ts: string | undefined, now: number) => (ts ? humanDuration(now - Date.parse(ts)) : "<unknown>");
-const col = (name: string, priority = 0, type: Column["type"] = "string"): Column => ({ name, type, priority, format: name === "Name" ? "name" : "" });
-const images = (o: KObj) => o.spec.template.spec.containers.map((c: { image: string }) => c.image).join(",");
-const containers = (o: KObj) => o.spec.template.spec.containers.map((c: { name: string }) => c.name).join(",");
-const selector = (o: KObj) => Object.entries(o.spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
+const selector = (o: KObj) => formatSelector(o.spec.selector);
 
 // Mirrors kubectl's printPod: the STATUS column shows the most telling container reason.
 function podStatus(pod: KObj, now: number) {
@@ -52,7 +30,8 @@ function podStatus(pod: KObj, now: number) {
   return { reason, ready: `${ready}/${pod.spec.containers.length}`, restarts: restartText };
 }
 
-const PRINTERS: Record<Resource, Printer> = {
+const PRINTERS: Partial<Record<Resource, Printer>> = {
+  ...EXTRA_PRINTERS,
   pods: {
     columns: [col("Name"), col("Ready"), col("Status"), col("Restarts"), col("Age"), col("IP", 1), col("Node", 1), col("Nominated Node", 1), col("Readiness Gates", 1)],
     cells(p, now) {
@@ -99,12 +78,15 @@ const PRINTERS: Record<Resource, Printer> = {
   },
 };
 
+// kubectl's default for kinds without their own printer.
+const DEFAULT_PRINTER: Printer = { columns: [col("Name"), col("Age")], cells: (o, now) => [o.metadata.name, since(o.metadata.creationTimestamp, now)] };
+
 export type IncludeObject = "None" | "Metadata" | "Object";
 
 const partial = (o: KObj) => ({ kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: o.metadata });
 
-export function toTable(resource: Resource, objects: KObj[], now: number, include: IncludeObject, listMeta: Record<string, unknown> = {}) {
-  const printer = PRINTERS[resource];
+export function toTable(resource: Resource, objects: KObj[], now: number, include: IncludeObject, listMeta: Record<string, unknown> = {}, present = (o: KObj) => o) {
+  const printer = PRINTERS[resource] ?? DEFAULT_PRINTER;
   return {
     kind: "Table",
     apiVersion: "meta.k8s.io/v1",
@@ -112,7 +94,7 @@ export function toTable(resource: Resource, objects: KObj[], now: number, includ
     columnDefinitions: printer.columns.map((c) => ({ name: c.name === "Last Seen" ? "Last Seen" : c.name, type: c.type, format: c.format ?? "", description: "", priority: c.priority ?? 0 })),
     rows: objects.map((o) => ({
       cells: printer.cells(o, now),
-      object: include === "Object" ? o : include === "None" ? undefined : partial(o),
+      object: include === "Object" ? present(o) : include === "None" ? undefined : partial(present(o)),
     })),
   };
 }
