@@ -1,11 +1,11 @@
 import { LogStore } from "../logs.ts";
 import { createRng } from "../random.ts";
-import { Store } from "../store.ts";
+import { keyOf, Store, type KObj } from "../store.ts";
 import type { Behavior, Sim } from "./context.ts";
 import { syncDeployment } from "./deployment-controller.ts";
 import { EventRecorder } from "./events.ts";
 import { Kubelet } from "./kubelet.ts";
-import { syncReplicaSet } from "./replicaset-controller.ts";
+import { ownedBy, syncReplicaSet } from "./replicaset-controller.ts";
 import { Scheduler } from "./scheduler.ts";
 
 export type Cluster = { sim: Sim; kubelet: Kubelet; advanceTo(time: number): void };
@@ -25,26 +25,76 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
     },
   };
   let syncRequested = true;
-  let syncedAt = -1;
   const kubelet = new Kubelet(sim);
+
+  // Only what changed is reconciled: a deployment when it or one of its ReplicaSets changed, a
+  // ReplicaSet when it or one of its pods changed. At 500 deployments, a sweep of all of them on
+  // every step is what made the cluster slow; a full sweep remains for requestSync (deadlines).
+  const dirtyDeployments = new Set<string>();
+  const dirtyReplicaSets = new Set<string>();
+  const owner = (o: KObj, kind: string) => o.metadata.ownerReferences?.find((r) => r.kind === kind && r.controller)?.name;
+  store.subscribe(({ resource, object: o }) => {
+    const ns = o.metadata.namespace;
+    if (resource === "deployments") dirtyDeployments.add(keyOf(ns, o.metadata.name));
+    else if (resource === "replicasets") {
+      dirtyReplicaSets.add(keyOf(ns, o.metadata.name));
+      const d = owner(o, "Deployment");
+      if (d) dirtyDeployments.add(keyOf(ns, d));
+    } else if (resource === "pods") {
+      const rs = owner(o, "ReplicaSet");
+      if (rs) dirtyReplicaSets.add(keyOf(ns, rs));
+    }
+  });
+  // A rollout that stops progressing changes nothing, so nothing would mark it dirty: look at it
+  // again once its progress deadline has passed, as the real controller's resync would.
+  const deadlineChecks = new Map<string, number>();
+  const watchDeadline = (key: string, d: KObj) => {
+    const progressing = d.status?.conditions?.find((c: { type: string }) => c.type === "Progressing");
+    if (progressing?.status !== "True" || progressing.reason === "NewReplicaSetAvailable") return;
+    const at = Date.parse(progressing.lastUpdateTime) + (d.spec.progressDeadlineSeconds ?? 600) * 1000 + 1000;
+    if (deadlineChecks.get(key) === at) return;
+    deadlineChecks.set(key, at);
+    sim.sched.at(at, () => {
+      if (deadlineChecks.get(key) === at) deadlineChecks.delete(key);
+      dirtyDeployments.add(key);
+    });
+  };
+  const take = (set: Set<string>) => {
+    const keys = [...set].sort();
+    set.clear();
+    return keys;
+  };
+  const split = (key: string): [string | undefined, string] => {
+    const slash = key.indexOf("/");
+    return slash < 0 ? [undefined, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  };
 
   // Controllers react to every change at the time it happens, and repeat until the cluster settles,
   // so a rollout unfolds in the same steps as with the real deployment and replicaset controllers.
   const reconcile = () => {
-    // Most steps only write logs; controllers only need to run when the cluster changed.
-    if (!syncRequested && store.resourceVersion() === syncedAt) return;
-    syncRequested = false;
-    for (let round = 0; round < 50; round++) {
-      const before = store.resourceVersion();
-      for (const d of store.list("deployments")) {
-        for (let i = 0; i < 10 && syncDeployment(sim, store.get("deployments", d.metadata.namespace, d.metadata.name)!); i++) {
-          for (const rs of store.list("replicasets", d.metadata.namespace)) syncReplicaSet(sim, kubelet, rs);
-        }
-      }
-      for (const rs of store.list("replicasets")) syncReplicaSet(sim, kubelet, rs);
-      if (store.resourceVersion() === before) break;
+    if (syncRequested) {
+      syncRequested = false;
+      for (const d of store.list("deployments")) dirtyDeployments.add(keyOf(d.metadata.namespace, d.metadata.name));
+      for (const rs of store.list("replicasets")) dirtyReplicaSets.add(keyOf(rs.metadata.namespace, rs.metadata.name));
     }
-    syncedAt = store.resourceVersion();
+    for (let round = 0; round < 50 && (dirtyDeployments.size || dirtyReplicaSets.size); round++) {
+      for (const key of take(dirtyDeployments)) {
+        const [ns, name] = split(key);
+        for (let i = 0; i < 10; i++) {
+          const d = store.get("deployments", ns, name);
+          if (!d || !syncDeployment(sim, d)) break;
+          // Its own ReplicaSets settle before it looks again; others that changed wait for their turn below.
+          for (const rs of store.list("replicasets", ns)) if (ownedBy(rs, d)) syncReplicaSet(sim, kubelet, rs);
+        }
+        const synced = store.get("deployments", ns, name);
+        if (synced) watchDeadline(key, synced);
+      }
+      for (const key of take(dirtyReplicaSets)) {
+        const [ns, name] = split(key);
+        const rs = store.get("replicasets", ns, name);
+        if (rs) syncReplicaSet(sim, kubelet, rs);
+      }
+    }
   };
 
   return {

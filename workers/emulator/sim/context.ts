@@ -15,6 +15,10 @@ export type Behavior = {
   crash?: { afterSeconds: number; lines(time: number): string[] };
   /** Memory grows from memoryMi[0] to the limit; the kernel OOM-kills it after this many minutes. */
   leak?: { limitMi: number; oomMinutes: [number, number] };
+  /** CPU range at a scenario time, for load that comes and goes during a story (wins over cpuMilli). */
+  cpuMilliAt?(time: number): [number, number];
+  /** The registry answers every pull of this container's image with this error, e.g. "not found". */
+  pullError?: string;
 };
 
 export type Sim = {

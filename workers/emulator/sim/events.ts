@@ -24,6 +24,8 @@ export class EventRecorder {
       this.store.update("events", existing.namespace, existing.name, writer, (e) => {
         e.count = (e.count ?? 1) + 1;
         e.lastTimestamp = iso(time);
+        // A repeated event also carries its series, as events.k8s.io/v1 clients read it.
+        e.series = { count: e.count, lastObservedTime: new Date(time).toISOString().replace(/Z$/, "000Z") };
       });
       return;
     }

@@ -1,6 +1,8 @@
 import { iso } from "../clock.ts";
 import { keyOf, type KObj } from "../store.ts";
 import type { Behavior, Sim } from "./context.ts";
+import { blockedByConfig, failPull } from "./container-waiting.ts";
+import { nodeFits } from "./start-checks.ts";
 
 export type ContainerRun = {
   podKey: string;
@@ -29,24 +31,53 @@ export class Kubelet {
   readonly runs = new Map<string, ContainerRun>();
   private podIps = 0;
 
-  constructor(private readonly sim: Sim) {}
+  // Pods per node for the scheduler, counted once and then kept up to date as pods are bound and
+  // deleted: counting every pod on every bind made scheduling a 10,000-pod fleet quadratic.
+  private podsOnNode?: Map<string, number>;
+
+  constructor(private readonly sim: Sim) {
+    sim.store.subscribe(({ resource, type, object, previous }) => {
+      if (resource !== "pods" || !this.podsOnNode) return;
+      const before: string | undefined = type === "ADDED" ? undefined : previous?.spec?.nodeName;
+      const after: string | undefined = type === "DELETED" ? undefined : object.spec?.nodeName;
+      if (before === after) return;
+      if (before) this.podsOnNode.set(before, (this.podsOnNode.get(before) ?? 1) - 1);
+      if (after) this.podsOnNode.set(after, (this.podsOnNode.get(after) ?? 0) + 1);
+    });
+  }
+
+  private nodeLoad() {
+    if (!this.podsOnNode) {
+      this.podsOnNode = new Map();
+      for (const p of this.sim.store.list("pods")) if (p.spec.nodeName) this.podsOnNode.set(p.spec.nodeName, (this.podsOnNode.get(p.spec.nodeName) ?? 0) + 1);
+    }
+    return this.podsOnNode;
+  }
 
   podCreated(pod: KObj) {
     const { namespace, name } = pod.metadata;
     this.sim.sched.after(1 * SEC, () => this.bind(namespace!, name));
   }
 
-  private pickNode() {
-    const nodes = this.sim.store.list("nodes").map((n) => n.metadata.name);
-    const load = new Map(nodes.map((n) => [n, 0]));
-    for (const p of this.sim.store.list("pods")) if (p.spec.nodeName) load.set(p.spec.nodeName, (load.get(p.spec.nodeName) ?? 0) + 1);
-    return nodes.sort((a, b) => load.get(a)! - load.get(b)! || a.localeCompare(b))[0];
+  private pickNode(pod: KObj) {
+    const nodes = this.sim.store.list("nodes").filter((n) => nodeFits(n, pod)).map((n) => n.metadata.name);
+    const load = this.nodeLoad();
+    const podsOn = (n: string) => load.get(n) ?? 0;
+    return nodes.sort((a, b) => podsOn(a) - podsOn(b) || a.localeCompare(b))[0] as string | undefined;
   }
 
   private bind(namespace: string, name: string) {
     const { store, sched, events } = this.sim;
-    const node = this.pickNode();
+    const waiting = store.get("pods", namespace, name);
+    if (!waiting || waiting.metadata.deletionTimestamp) return;
+    const node = this.pickNode(waiting);
     const t = sched.now();
+    if (!node) {
+      const total = store.list("nodes").length;
+      events.record(t, waiting, "Warning", "FailedScheduling", `0/${total} nodes are available: ${total} node(s) didn't match Pod's node affinity/selector or had untolerated taints. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`, { component: "default-scheduler" });
+      sched.after(30 * SEC, () => this.bind(namespace, name));
+      return;
+    }
     const pod = store.update("pods", namespace, name, { manager: "kube-scheduler", time: t }, (p) => {
       p.spec.nodeName = node;
       p.status.conditions = [{ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: iso(t) }];
@@ -90,21 +121,23 @@ export class Kubelet {
     if (!pod) return;
     const c = pod.spec.containers[0];
     const host = kubelet(pod.spec.nodeName);
+    const behavior = this.sim.behaviorFor(pod);
     events.record(t, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, host);
-    events.record(t, pod, "Normal", "Pulled", `Successfully pulled image "${c.image}" in 1.2s (1.2s including waiting). Image size: 48213504 bytes.`, host);
+    if (!behavior.pullError) events.record(t, pod, "Normal", "Pulled", `Successfully pulled image "${c.image}" in 1.2s (1.2s including waiting). Image size: 48213504 bytes.`, host);
     const run: ContainerRun = {
       podKey: keyOf(namespace, name),
       namespace,
       pod: name,
       container: c.name,
       nodeName: pod.spec.nodeName,
-      behavior: this.sim.behaviorFor(pod),
+      behavior,
       instance: -1,
       running: false,
       startedAt: t,
       restartCount: 0,
     };
     this.runs.set(run.podKey, run);
+    if (behavior.pullError) return failPull(this.sim, run, () => this.alive(run));
     sched.after(2 * SEC, () => this.start(run));
   }
 
@@ -116,6 +149,7 @@ export class Kubelet {
     if (!this.alive(run)) return;
     const { store, sched, events, rng } = this.sim;
     const t = sched.now();
+    if (blockedByConfig(this.sim, run, () => this.start(run))) return;
     run.instance = run.restartCount;
     run.running = true;
     run.startedAt = t;
@@ -221,6 +255,23 @@ export class Kubelet {
       events.record(t2, pod, "Warning", "BackOff", `Back-off restarting failed container ${run.container} in pod ${run.pod}_${run.namespace}(${pod.metadata.uid})`, kubelet(run.nodeName));
       sched.after(backoff - 1 * SEC, () => this.start(run));
     });
+  }
+
+  /** The node's kubelet went silent: its containers no longer report usage or write logs. */
+  stopNode(node: string) {
+    for (const run of this.runs.values()) {
+      if (run.nodeName !== node || !run.running) continue;
+      run.running = false;
+      this.sim.logs.end(run.podKey, run.container, run.instance);
+    }
+  }
+
+  /** Removes a pod its kubelet has confirmed gone. */
+  forgetPod(pod: KObj) {
+    const key = keyOf(pod.metadata.namespace, pod.metadata.name);
+    this.runs.delete(key);
+    this.sim.logs.forget(key);
+    this.sim.store.delete("pods", pod.metadata.namespace, pod.metadata.name);
   }
 
   /** Graceful deletion: the pod shows Terminating briefly, then disappears. */
