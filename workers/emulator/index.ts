@@ -1,9 +1,15 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { createScenarioClock } from "./clock.ts";
+import { createFaults, type FaultControls } from "./faults.ts";
+import { readSnapshot, restoredLeadMs } from "./snapshot.ts";
+import type { ScaleSize } from "./scenarios/scale.ts";
+import { selfSignedCert } from "./api-tls.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
 import { handle } from "./routes.ts";
-import { demoBehavior, installDemo } from "./scenarios/demo.ts";
+import { bootedAt } from "./scenarios/ground-truth.ts";
+import { SCENARIOS, type ScenarioName } from "./scenarios/index.ts";
 import { createCluster } from "./sim/cluster.ts";
 import { sendStatus } from "./status.ts";
 
@@ -19,12 +25,24 @@ export type EmulatorOptions = {
   bookmarkEveryMs?: number;
   /** Wall milliseconds between simulation ticks. */
   tickMs?: number;
+  /** Which story the cluster tells (scenarios/index.ts); "demo" by default. */
+  scenario?: ScenarioName;
+  /** Serve the state saved by `snapshot(path)` (another process may have written it) instead of installing a scenario. */
+  restoreFrom?: string;
+  /** Fleet size for the "scale" scenario (default 10,000 pods: 500 deployments of 20 on 100 nodes). */
+  size?: Partial<ScaleSize>;
+  /** Require `Authorization: Bearer <token>` on every request but /healthz, /readyz and /livez. */
+  token?: string;
+  /** Serve https with this key pair, or with a fresh certificate for 127.0.0.1 ("self-signed"). */
+  tls?: { cert: string; key: string } | "self-signed";
 };
 
-export type Emulator = {
+export type Emulator = FaultControls & {
   url: string;
   port: number;
   kubeconfigPath?: string;
+  /** PEM of the certificate clients must trust when the emulator serves https. */
+  caPem?: string;
   scenarioNow(): Date;
   scenarioStart(): Date;
   caughtUp(): boolean;
@@ -39,17 +57,23 @@ export type { DemoGroundTruth } from "./scenarios/demo.ts";
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const speed = opts.speed ?? 360;
   const leadMinutes = opts.leadMinutes ?? 360;
-  const clock = createScenarioClock({ wallStart: Date.now(), leadMs: leadMinutes * 60_000, speed });
-  const cluster = createCluster({ start: clock.start, seed: opts.seed ?? 42, historyLimit: opts.historyLimit, behaviorFor: demoBehavior });
-  installDemo(cluster, { start: clock.start, leadMinutes });
+  const restored = opts.restoreFrom ? await readSnapshot(opts.restoreFrom) : undefined;
+  const clock = createScenarioClock({ wallStart: Date.now(), leadMs: restored ? restoredLeadMs(restored) : leadMinutes * 60_000, speed });
+  const scenario = SCENARIOS[opts.scenario ?? "demo"];
+  const timing = { start: clock.start, leadMinutes, size: opts.size };
+  const cluster = createCluster({ start: bootedAt(clock.start), seed: opts.seed ?? 42, historyLimit: opts.historyLimit, behaviorFor: (pod) => scenario.behaviorFor(pod, timing) });
+  if (restored) cluster.sim.store.importState(restored.store);
+  else scenario.install(cluster, timing);
   cluster.advanceTo(clock.now());
 
   const openWatches = new Set<() => void>();
   let host = "127.0.0.1";
-  const server = createServer((req, res) => {
+  const tls = opts.tls === "self-signed" ? await selfSignedCert() : opts.tls;
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (faults.intercept(req, res, listener)) return;
     try {
       handle(
-        { store: cluster.sim.store, logs: cluster.sim.logs, runs: cluster.kubelet.runs, now: () => clock.now(), host: () => host, openWatches, bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000 },
+        { store: cluster.sim.store, logs: cluster.sim.logs, runs: cluster.kubelet.runs, now: () => clock.now(), host: () => host, openWatches, bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000, token: opts.token },
         req,
         res,
       );
@@ -57,22 +81,26 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (!res.headersSent) sendStatus(res, 500, "InternalError", `emulator error: ${(e as Error).message}`);
       else res.end();
     }
-  });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
+  const faults = createFaults({ cluster, server, openWatches, scenarioNow: () => clock.now(), scenarioStart: restored?.scenarioStart ?? clock.start });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   host = `127.0.0.1:${port}`;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? "https" : "http"}://127.0.0.1:${port}`;
 
   const tick = setInterval(() => cluster.advanceTo(clock.now()), opts.tickMs ?? 100);
-  if (opts.kubeconfigPath) await writeKubeconfig(opts.kubeconfigPath, url);
+  if (opts.kubeconfigPath) await writeKubeconfig(opts.kubeconfigPath, url, { token: opts.token, caPem: tls?.cert });
 
   return {
     url,
     port,
     kubeconfigPath: opts.kubeconfigPath,
+    caPem: tls?.cert,
+    ...faults.controls,
     scenarioNow: () => new Date(clock.now()),
     scenarioStart: () => new Date(clock.start),
     caughtUp: () => clock.caughtUp(),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createCluster } from "../sim/cluster.ts";
 import { DEMO, demoBehavior, demoGroundTruth, installDemo } from "./demo.ts";
+import { bootedAt } from "./ground-truth.ts";
 
 const MIN = 60_000;
 const start = Date.parse("2025-03-01T08:00:00Z");
 
 function replay(minutes: number, seed = 42) {
-  const cluster = createCluster({ start, seed, behaviorFor: demoBehavior });
+  const cluster = createCluster({ start: bootedAt(start), seed, behaviorFor: demoBehavior });
   installDemo(cluster, { start, leadMinutes: 240 });
   cluster.advanceTo(start + minutes * MIN);
   return cluster;

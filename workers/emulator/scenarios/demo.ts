@@ -1,16 +1,14 @@
-import { iso } from "../clock.ts";
-import { uuid, type Rng } from "../random.ts";
+import { bootedAt } from "./ground-truth.ts";
+import type { Rng } from "../random.ts";
 import type { KObj } from "../store.ts";
 import type { Behavior } from "../sim/context.ts";
 import type { Cluster } from "../sim/cluster.ts";
-
-const MIN = 60_000;
-const REGISTRY = "registry.example.com/shop";
+import { between, clf, installDeployments, installNamespaces, installNodes, MIN, NODE, REGISTRY, type AppSpec } from "./building-blocks.ts";
 
 /** Every number the demo story is built from; the ground truth below is derived from the same constants. */
 export const DEMO = {
   nodes: ["node-a", "node-b", "node-c"],
-  node: { cpu: "4", memory: "16Gi", kubeletVersion: "v1.32.3" },
+  node: NODE,
   namespaces: ["default", "kube-system", "shop"],
   coredns: { namespace: "kube-system", name: "coredns", replicas: 2, image: "registry.k8s.io/coredns/coredns:v1.11.3" },
   frontend: {
@@ -108,160 +106,115 @@ export function demoGroundTruth(opts: { leadMinutes?: number; scenarioStart?: Da
 }
 export type DemoGroundTruth = ReturnType<typeof demoGroundTruth>;
 
-const between = (rng: Rng, [lo, hi]: readonly [number, number]) => lo + rng.next() * (hi - lo);
 const PATHS = ["/", "/products", "/products/42", "/cart", "/api/recommendations", "/static/app.js"];
+
+/** checkout 1.5.0 exits at start: PAYMENT_URL is missing from its config. */
+export const crashingCheckout = (): Behavior => ({
+  readySeconds: 5,
+  logEverySeconds: 60,
+  logLine: () => "",
+  cpuMilli: [20, 40],
+  memoryMi: [30, 40],
+  crash: {
+    afterSeconds: DEMO.checkout.crashAfterSeconds,
+    lines: () => [
+      '{"level":"info","msg":"starting checkout","version":"1.5.0"}',
+      '{"level":"error","msg":"config: PAYMENT_URL is not set"}',
+      "panic: config: PAYMENT_URL is not set",
+      "",
+      "goroutine 1 [running]:",
+      "main.mustConfig({0xc00001e0c0, 0xb})",
+      "\t/src/cmd/checkout/config.go:41 +0x1c5",
+      "main.main()",
+      "\t/src/cmd/checkout/main.go:18 +0x65",
+    ],
+  },
+});
+
+export const healthyCheckout = (): Behavior => ({
+  readySeconds: 5,
+  logEverySeconds: 60,
+  logLine: (rng) => JSON.stringify({ level: "info", msg: "order placed", order_id: `o-${rng.int(100000, 999999)}`, latency_ms: rng.int(35, 180) }),
+  cpuMilli: [80, 150],
+  memoryMi: [180, 240],
+});
+
+type LeakSpec = { memoryLimitMi: number; baseMemoryMi: number; oomEveryMinutes: readonly [number, number]; notReadyAfterStartSeconds: number };
+
+/** reports keeps every report in a cache: memory climbs to its limit and the kernel kills it. */
+export const leakingReports = (r: LeakSpec = DEMO.reports): Behavior => ({
+  readySeconds: r.notReadyAfterStartSeconds,
+  logEverySeconds: 60,
+  logLine: (rng) => JSON.stringify({ level: "info", msg: "report generated", rows: rng.int(800, 5000), cache_entries: rng.int(1000, 90000) }),
+  cpuMilli: [150, 250],
+  memoryMi: [r.baseMemoryMi, r.baseMemoryMi + 10],
+  leak: { limitMi: r.memoryLimitMi, oomMinutes: [r.oomEveryMinutes[0], r.oomEveryMinutes[1]] },
+});
+
+/** One access-log line of frontend's nginx (combined format plus request time). */
+export function frontendAccessLine(rng: Rng, t: number, opts: { code?: number; seconds?: readonly [number, number] } = {}) {
+  const code = opts.code ?? (rng.next() < 0.97 ? 200 : 404);
+  return `10.244.${rng.int(0, 2)}.${rng.int(2, 250)} - - [${clf(t)}] "GET ${rng.pick(PATHS)} HTTP/1.1" ${code} ${rng.int(300, 9000)} "-" "Mozilla/5.0" ${between(rng, opts.seconds ?? [0.002, 0.09]).toFixed(3)}`;
+}
+
+export const healthyFrontend = (): Behavior => ({
+  readySeconds: 5,
+  logEverySeconds: 60,
+  logLine: (rng, t) => frontendAccessLine(rng, t),
+  cpuMilli: DEMO.frontend.usage.cpuMilli,
+  memoryMi: DEMO.frontend.usage.memoryMi,
+});
+
+export const corednsQueryLine = (rng: Rng) =>
+  `[INFO] 10.244.${rng.int(0, 2)}.${rng.int(2, 250)}:${rng.int(30000, 60000)} - ${rng.int(1000, 65000)} "A IN ${rng.pick(["checkout", "frontend", "reports"])}.shop.svc.cluster.local. udp 51 false 512" NOERROR qr,aa,rd 112 0.000${rng.int(100, 999)}s`;
+
+export const healthyCoredns = (): Behavior => ({
+  readySeconds: 3,
+  logEverySeconds: 60,
+  logLine: (rng) => corednsQueryLine(rng),
+  cpuMilli: [3, 8],
+  memoryMi: [18, 26],
+});
 
 /** What each image does when it runs: the demo's story lives here. */
 export function demoBehavior(pod: KObj): Behavior {
   const image: string = pod.spec.containers[0].image;
-  if (image === DEMO.checkout.badImage) {
-    return {
-      readySeconds: 5,
-      logEverySeconds: 60,
-      logLine: () => "",
-      cpuMilli: [20, 40],
-      memoryMi: [30, 40],
-      crash: {
-        afterSeconds: DEMO.checkout.crashAfterSeconds,
-        lines: () => [
-          '{"level":"info","msg":"starting checkout","version":"1.5.0"}',
-          '{"level":"error","msg":"config: PAYMENT_URL is not set"}',
-          "panic: config: PAYMENT_URL is not set",
-          "",
-          "goroutine 1 [running]:",
-          "main.mustConfig({0xc00001e0c0, 0xb})",
-          "\t/src/cmd/checkout/config.go:41 +0x1c5",
-          "main.main()",
-          "\t/src/cmd/checkout/main.go:18 +0x65",
-        ],
-      },
-    };
-  }
-  if (image.startsWith(`${REGISTRY}/checkout`)) {
-    return {
-      readySeconds: 5,
-      logEverySeconds: 60,
-      logLine: (rng) => JSON.stringify({ level: "info", msg: "order placed", order_id: `o-${rng.int(100000, 999999)}`, latency_ms: rng.int(35, 180) }),
-      cpuMilli: [80, 150],
-      memoryMi: [180, 240],
-    };
-  }
-  if (image.startsWith(`${REGISTRY}/reports`)) {
-    const r = DEMO.reports;
-    return {
-      readySeconds: r.notReadyAfterStartSeconds,
-      logEverySeconds: 60,
-      logLine: (rng) => JSON.stringify({ level: "info", msg: "report generated", rows: rng.int(800, 5000), cache_entries: rng.int(1000, 90000) }),
-      cpuMilli: [150, 250],
-      memoryMi: [r.baseMemoryMi, r.baseMemoryMi + 10],
-      leak: { limitMi: r.memoryLimitMi, oomMinutes: r.oomEveryMinutes },
-    };
-  }
-  if (image.startsWith(`${REGISTRY}/frontend`)) {
-    return {
-      readySeconds: 5,
-      logEverySeconds: 60,
-      logLine: (rng, t) => {
-        const code = rng.next() < 0.97 ? 200 : 404;
-        return `10.244.${rng.int(0, 2)}.${rng.int(2, 250)} - - [${clf(t)}] "GET ${rng.pick(PATHS)} HTTP/1.1" ${code} ${rng.int(300, 9000)} "-" "Mozilla/5.0" ${(between(rng, [0.002, 0.09])).toFixed(3)}`;
-      },
-      cpuMilli: DEMO.frontend.usage.cpuMilli,
-      memoryMi: DEMO.frontend.usage.memoryMi,
-    };
-  }
-  return {
-    readySeconds: 3,
-    logEverySeconds: 60,
-    logLine: (rng) => `[INFO] 10.244.${rng.int(0, 2)}.${rng.int(2, 250)}:${rng.int(30000, 60000)} - ${rng.int(1000, 65000)} "A IN ${rng.pick(["checkout", "frontend", "reports"])}.shop.svc.cluster.local. udp 51 false 512" NOERROR qr,aa,rd 112 0.000${rng.int(100, 999)}s`,
-    cpuMilli: [3, 8],
-    memoryMi: [18, 26],
-  };
+  if (image === DEMO.checkout.badImage) return crashingCheckout();
+  if (image.startsWith(`${REGISTRY}/checkout`)) return healthyCheckout();
+  if (image.startsWith(`${REGISTRY}/reports`)) return leakingReports();
+  if (image.startsWith(`${REGISTRY}/frontend`)) return healthyFrontend();
+  return healthyCoredns();
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function clf(t: number) {
-  const d = new Date(t);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}
-
-type AppSpec = { namespace: string; name: string; replicas: number; image: string; resources: Record<string, Record<string, string>>; readinessDelay?: number };
-
-function deployment(rng: Rng, app: AppSpec, created: number): KObj {
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name: app.name, namespace: app.namespace, uid: uuid(rng), creationTimestamp: iso(created), labels: { app: app.name }, annotations: { "deployment.kubernetes.io/revision": "1" } },
-    spec: {
-      replicas: app.replicas,
-      selector: { matchLabels: { app: app.name } },
-      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" } },
-      revisionHistoryLimit: 10,
-      progressDeadlineSeconds: 600,
-      template: {
-        metadata: { labels: { app: app.name } },
-        spec: {
-          containers: [
-            {
-              name: app.name,
-              image: app.image,
-              resources: app.resources,
-              ...(app.readinessDelay ? { readinessProbe: { httpGet: { path: "/healthz", port: 8080 }, initialDelaySeconds: app.readinessDelay, periodSeconds: 10 } } : {}),
-            },
-          ],
-        },
-      },
-    },
-    status: {},
-  };
-}
-
-/** Builds the demo cluster at the scenario start and schedules its story. */
-export function installDemo(cluster: Cluster, opts: { start: number; leadMinutes: number }) {
-  const { store, rng, sched } = cluster.sim;
-  const t0 = opts.start;
-  const setup = { manager: "kubectl-client-side-apply", time: t0 };
-  const longAgo = t0 - 30 * 24 * 60 * MIN;
-  for (const ns of DEMO.namespaces) {
-    store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: ns, uid: uuid(rng), creationTimestamp: iso(longAgo), labels: { "kubernetes.io/metadata.name": ns } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } }, setup);
-  }
-  DEMO.nodes.forEach((name, i) => {
-    const capacity = { cpu: DEMO.node.cpu, memory: DEMO.node.memory, pods: "110", "ephemeral-storage": "100Gi" };
-    store.create(
-      "nodes",
-      {
-        apiVersion: "v1",
-        kind: "Node",
-        metadata: { name, uid: uuid(rng), creationTimestamp: iso(longAgo), labels: { "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", "node.kubernetes.io/instance-type": "m6i.xlarge" } },
-        spec: { podCIDR: `10.244.${i}.0/24` },
-        status: {
-          capacity,
-          allocatable: capacity,
-          conditions: [
-            { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available", lastHeartbeatTime: iso(t0), lastTransitionTime: iso(longAgo) },
-            { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: iso(t0), lastTransitionTime: iso(longAgo) },
-          ],
-          addresses: [{ type: "InternalIP", address: `10.0.0.${10 + i}` }, { type: "Hostname", address: name }],
-          nodeInfo: { kubeletVersion: DEMO.node.kubeletVersion, kubeProxyVersion: DEMO.node.kubeletVersion, osImage: "Ubuntu 24.04.1 LTS", containerRuntimeVersion: "containerd://1.7.24", kernelVersion: "6.8.0-1021-aws", operatingSystem: "linux", architecture: "amd64" },
-        },
-      },
-      { manager: "kubelet", time: t0 },
-    );
-  });
+/** The demo's four Deployments as the shop runs them before anything goes wrong. */
+export function demoApps(): AppSpec[] {
   const { coredns, frontend, checkout, reports } = DEMO;
-  const apps: AppSpec[] = [
+  return [
     { ...coredns, resources: { requests: { cpu: "100m", memory: "70Mi" }, limits: { memory: "170Mi" } } },
     { ...frontend, resources: { requests: frontend.requests, limits: frontend.limits } },
     { ...checkout, image: checkout.goodImage, resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } } },
     { ...reports, resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: `${reports.memoryLimitMi}Mi` } }, readinessDelay: reports.notReadyAfterStartSeconds },
   ];
-  for (const app of apps) store.create("deployments", deployment(rng, app, t0), setup);
+}
 
-  const tl = demoTimeline(opts.leadMinutes);
+/** The bad checkout rollout and its rollback, at the demo's offsets for this lead. */
+export function scheduleCheckoutRollout(cluster: Cluster, start: number, leadMinutes: number) {
+  const { store, sched } = cluster.sim;
+  const { checkout } = DEMO;
+  const tl = demoTimeline(leadMinutes);
   const setImage = (image: string, manager: string) => () =>
     store.update("deployments", checkout.namespace, checkout.name, { manager, time: sched.now() }, (d) => {
       d.spec.template.spec.containers[0].image = image;
     });
-  sched.at(t0 + tl.rolloutOffsetMinutes * MIN, setImage(checkout.badImage, "kubectl-client-side-apply"));
-  sched.at(t0 + tl.rollbackOffsetMinutes * MIN, setImage(checkout.goodImage, "kubectl-rollout"));
+  sched.at(start + tl.rolloutOffsetMinutes * MIN, setImage(checkout.badImage, "kubectl-client-side-apply"));
+  sched.at(start + tl.rollbackOffsetMinutes * MIN, setImage(checkout.goodImage, "kubectl-rollout"));
+}
+
+/** Builds the demo cluster, running by the scenario start, and schedules its story. */
+export function installDemo(cluster: Cluster, opts: { start: number; leadMinutes: number }) {
+  const t0 = bootedAt(opts.start);
+  installNamespaces(cluster, DEMO.namespaces, t0);
+  installNodes(cluster, DEMO.nodes, t0);
+  installDeployments(cluster, demoApps(), t0);
+  scheduleCheckoutRollout(cluster, opts.start, opts.leadMinutes);
 }

@@ -1,0 +1,171 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { getPool } from "@/lib/db/pool.ts";
+import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
+import { startIngest, type RunningIngest } from "@/workers/ingest/start-ingest.ts";
+import { startEmulator, type Emulator } from "./index.ts";
+import { groundTruthOf, type ScenarioName, type ScenarioTruth } from "./scenarios/index.ts";
+
+// Each scenario an analyzer can judge today, played for an hour or so at 720x (5–8 s), ingested by the
+// real ingest worker, analysed once: the incidents Uptrust stores must be the scenario's ground truth.
+// Leads leave the ingest a few wall seconds to list the cluster before the story's first change.
+const SPEED = 720;
+const MIN = 60_000;
+const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20 };
+
+type StoredIncident = { id: string; workload: string; reason: string; started_at: Date; resolved_at: Date | null };
+let emulator: Emulator | undefined;
+let ingest: RunningIngest | undefined;
+const lines: string[] = [];
+
+afterEach(async () => {
+  await ingest?.stop();
+  await emulator?.stop();
+  ingest = undefined;
+  emulator = undefined;
+});
+
+async function analyse(scenario: ScenarioName, leadMinutes: number): Promise<{ truth: ScenarioTruth; incidents: StoredIncident[] }> {
+  const db = getPool();
+  await db.query("TRUNCATE clusters, mttr_weeks CASCADE");
+  const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-scenario-")), "kubeconfig");
+  emulator = await startEmulator({ port: 0, speed: SPEED, leadMinutes, seed: 42, kubeconfigPath, scenario });
+  lines.length = 0;
+  ingest = startIngest({ db, targets: loadKubeTargets({ kubeconfigPath }), config, log: (m) => lines.push(m) });
+  const deadline = Date.now() + 60_000;
+  while (!emulator.caughtUp()) {
+    if (Date.now() > deadline) throw new Error(`scenario ${scenario} never caught up; ingest said:\n${lines.slice(-20).join("\n")}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await new Promise((r) => setTimeout(r, 2_000)); // the last batches land
+  const outcomes = await runAnalysisCycle();
+  expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+  const incidents = (
+    await db.query<StoredIncident>(
+      `SELECT i.id, w.name AS workload, i.reason, i.started_at, i.resolved_at FROM incidents i JOIN workloads w ON w.id = i.workload_id ORDER BY i.started_at`,
+    )
+  ).rows;
+  return { truth: groundTruthOf(scenario, { leadMinutes, scenarioStart: emulator.scenarioStart() }), incidents };
+}
+
+const offset = (d: Date) => (d.getTime() - emulator!.scenarioStart().getTime()) / MIN;
+
+type StoredSlo = { workload: string; budget_remaining: number; alert: string | null; explanation: string };
+const sloStatus = async () =>
+  (await getPool().query<StoredSlo>(`SELECT w.name AS workload, st.budget_remaining, st.alert, st.explanation FROM slo_status st JOIN slos s ON s.id = st.slo_id JOIN workloads w ON w.id = s.workload_id ORDER BY w.name`)).rows;
+
+// What the story leaves alone must look alone: no incident and an untouched error budget, or the
+// cockpit would page someone for nothing.
+async function expectLeftAlone(truth: ScenarioTruth, incidents: StoredIncident[]) {
+  const healthy = truth.healthy.map((h) => h.workload.name);
+  expect(healthy.length).toBeGreaterThan(0);
+  expect(incidents.filter((i) => healthy.includes(i.workload))).toEqual([]);
+  const slos = (await sloStatus()).filter((s) => healthy.includes(s.workload));
+  expect(slos.map((s) => s.workload).sort()).toEqual([...healthy].sort());
+  expect(slos.filter((s) => s.budget_remaining < 1 || s.alert !== null)).toEqual([]);
+}
+
+describe("Uptrust's analysis of the scenarios it can judge today", () => {
+  it("bad-rollout: exactly one CrashLoopBackOff incident for checkout, the image change before the first BackOff", async () => {
+    const { truth, incidents } = await analyse("bad-rollout", 90);
+    const [expected] = truth.incidents;
+    expect(incidents.map((i) => [i.workload, i.reason])).toEqual([[expected.workload.name, expected.signal]]);
+    const [incident] = incidents;
+    expect(offset(incident.started_at)).toBeGreaterThanOrEqual(expected.startOffsetMinutes - 0.5);
+    expect(offset(incident.started_at)).toBeLessThan(expected.startOffsetMinutes + 2);
+    expect(incident.resolved_at).not.toBeNull();
+    expect(Math.abs(offset(incident.resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(5);
+    const newTag = String(expected.cause.to).split(":").at(-1)!;
+    const timeline = (await getPool().query<{ ts: Date; kind: string; title: string }>(`SELECT ts, kind, title FROM timeline_entries WHERE incident_id = $1 ORDER BY ts`, [incident.id])).rows;
+    const change = timeline.find((e) => e.kind === "change" && e.title.includes(newTag));
+    const backoff = timeline.find((e) => e.kind === "event" && e.title.includes("BackOff"));
+    expect(change, JSON.stringify(timeline.slice(0, 8))).toBeDefined();
+    expect(backoff, JSON.stringify(timeline.slice(0, 8))).toBeDefined();
+    expect(change!.ts.getTime()).toBeLessThan(backoff!.ts.getTime());
+  });
+
+  it("memory-leak: one reports incident at each OOM kill, the latest labelled OOMKilled", async () => {
+    const { truth, incidents } = await analyse("memory-leak", 60);
+    expect(incidents.map((i) => i.workload)).toEqual(truth.incidents.map((e) => e.workload.name));
+    incidents.forEach((i, k) => expect(Math.abs(offset(i.started_at) - truth.incidents[k].startOffsetMinutes)).toBeLessThan(1));
+    // Only the last kill is still in the container's status; earlier ones survive as the node's OOMKilling
+    // events (about the Node, not the pod) and the pod's BackOff, which the analyzer reads as a crash loop.
+    // Today it labels those CrashLoopBackOff: the gap is reported to the analyzer's owner.
+    expect(incidents.at(-1)!.reason).toBe(truth.incidents.at(-1)!.signal);
+    expect(incidents.map((i) => i.reason).every((r) => r === "OOMKilled" || r === "CrashLoopBackOff")).toBe(true);
+  });
+
+  it("configmap-break: one CreateContainerConfigError incident for checkout from the restart until the key is back", async () => {
+    const { truth, incidents } = await analyse("configmap-break", 60);
+    const [expected] = truth.incidents;
+    expect(incidents.map((i) => [i.workload, i.reason])).toEqual([[expected.workload.name, expected.signal]]);
+    expect(Math.abs(offset(incidents[0].started_at) - expected.startOffsetMinutes)).toBeLessThan(1);
+    expect(Math.abs(offset(incidents[0].resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(2);
+    // The timeline names the missing key, which is what the SRE has to put back.
+    const timeline = (await getPool().query<{ title: string }>(`SELECT title FROM timeline_entries WHERE incident_id = $1`, [incidents[0].id])).rows;
+    expect(timeline.some((e) => e.title.includes(String(expected.cause.message)))).toBe(true);
+    await expectLeftAlone(truth, incidents);
+  });
+
+  it("node-not-ready: an incident for every workload with a replica on the lost node, over once replacements run", async () => {
+    const { truth, incidents } = await analyse("node-not-ready", 45);
+    expect(incidents.map((i) => i.workload).sort()).toEqual(truth.incidents.map((e) => e.workload.name).sort());
+    for (const expected of truth.incidents) {
+      const found = incidents.find((i) => i.workload === expected.workload.name)!;
+      // Replicas count as missing once the node is NotReady; the cause (the node) is named in a later analyzer.
+      expect(["Unavailable", expected.signal]).toContain(found.reason);
+      expect(offset(found.started_at)).toBeGreaterThanOrEqual(expected.startOffsetMinutes);
+      expect(offset(found.started_at)).toBeLessThanOrEqual(Number(expected.cause.notReadyAtOffsetMinutes) + 0.5);
+      expect(Math.abs(offset(found.resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(2);
+    }
+  });
+
+  it("over-provisioned: suggests requests inside the usage the story states, freeing most of search's 2 CPUs", async () => {
+    const { truth } = await analyse("over-provisioned", 200);
+    const recs = (
+      await getPool().query<{ workload: string; container: string; current: number; cpu: number; memory: number }>(
+        `SELECT w.name AS workload, r.container, r.current_cpu_request_millis AS current, r.cpu_request_millis AS cpu, r.memory_request_bytes AS memory FROM recommendations r JOIN workloads w ON w.id = r.workload_id`,
+      )
+    ).rows;
+    for (const expected of truth.rightsizing) {
+      const rec = recs.find((r) => r.workload === expected.workload.name && r.container === expected.container);
+      expect(rec, `${expected.workload.name}: ${JSON.stringify(recs)}`).toBeDefined();
+      // KRR simple: CPU at the p95 of usage, memory at the peak + 15 %.
+      const [cpuLo, cpuHi] = expected.usage.cpuMilli;
+      const [memLo, memHi] = expected.usage.memoryMi;
+      expect(rec!.cpu).toBeGreaterThanOrEqual(cpuLo);
+      expect(rec!.cpu).toBeLessThanOrEqual(cpuHi);
+      expect(rec!.memory / 2 ** 20).toBeGreaterThanOrEqual(memLo * 1.15 * 0.99);
+      expect(rec!.memory / 2 ** 20).toBeLessThanOrEqual(memHi * 1.15 * 1.01);
+      expect(rec!.cpu).toBeLessThan(rec!.current);
+    }
+  });
+
+  it("healthy: no incident, every error budget whole", async () => {
+    const { truth, incidents } = await analyse("healthy", 45);
+    expect(incidents).toEqual([]);
+    await expectLeftAlone(truth, incidents);
+  });
+
+  // Latency, error-rate and neighbour stories need log and latency analysis to be found (see their
+  // ground truth, detectableToday: false); today's analysis must at least not blame the bystanders.
+  for (const scenario of ["dns-outage", "cpu-throttling", "noisy-neighbour"] as const) {
+    it(`${scenario}: no alarm on the workloads the story leaves healthy`, async () => {
+      const { truth, incidents } = await analyse(scenario, 60);
+      expect(truth.incidents.every((i) => !i.detectableToday)).toBe(true);
+      await expectLeftAlone(truth, incidents);
+    });
+  }
+
+  it("image-pull: one ImagePullBackOff incident for checkout while the missing tag was rolled out", async () => {
+    const { truth, incidents } = await analyse("image-pull", 90);
+    const [expected] = truth.incidents;
+    expect(incidents.map((i) => [i.workload, i.reason])).toEqual([[expected.workload.name, expected.signal]]);
+    expect(Math.abs(offset(incidents[0].started_at) - expected.startOffsetMinutes)).toBeLessThan(1);
+    expect(incidents[0].resolved_at).not.toBeNull();
+    expect(Math.abs(offset(incidents[0].resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(5);
+  });
+});
