@@ -39,6 +39,12 @@ const schema = z
     UPTRUST_EMULATOR_PORT: port.default(6443),
     UPTRUST_EMULATOR_SPEED: z.coerce.number().positive().max(100_000).default(360),
     UPTRUST_EMULATOR_LEAD_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(360),
+    /** Which story the demo cluster tells; checked against the emulator's scenarios when it starts. */
+    UPTRUST_EMULATOR_SCENARIO: z.string().trim().default("demo"),
+    /** Fleet size of the "scale" scenario (20 pods a Deployment, 100 a node). */
+    UPTRUST_EMULATOR_PODS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+    /** A file written by the emulator's snapshot(): serve that cluster instead of a fresh scenario. */
+    UPTRUST_EMULATOR_RESTORE_FROM: z.string().min(1).optional(),
     UPTRUST_METRICS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
     UPTRUST_LOG_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000).default(200),
     UPTRUST_LOG_BYTES_PER_CONTAINER: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),

@@ -50,6 +50,16 @@ describe("start-up with bad configuration", () => {
     noStackTrace(output);
   });
 
+  it("a demo scenario that does not exist stops npm start and the emulator, listing the ones there are", async () => {
+    for (const script of ["scripts/start.ts", "workers/emulator/main.ts"]) {
+      const { code, output } = await run(script, { UPTRUST_EMULATOR_SCENARIO: "dns" });
+      expect(code, output).not.toBe(0);
+      expect(output).toContain('UPTRUST_EMULATOR_SCENARIO="dns" is not a scenario of the demo cluster; choose one of: demo, healthy, bad-rollout');
+      expect(output).toContain("dns-outage");
+      noStackTrace(output);
+    }
+  });
+
   it("a database that does not answer is named, without its password", async () => {
     const port = await closedPort();
     const { code, output } = await run("scripts/start.ts", { DATABASE_URL: `postgresql://uptrust:hunter2@127.0.0.1:${port}/uptrust` });

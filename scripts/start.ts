@@ -8,6 +8,8 @@ import { resolveDatabase } from "@/lib/db/embedded.ts";
 import { migrate } from "@/lib/db/migrate.ts";
 import { explainConnectionError } from "@/lib/db/explain-connection-error.ts";
 import { startEmulator } from "@/workers/emulator/index.ts";
+import { scenarioNamed } from "@/workers/emulator/scenarios/index.ts";
+import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "./start/children.ts";
@@ -16,6 +18,8 @@ const log = (msg: string) => console.log(`[uptrust] ${msg}`);
 
 async function main() {
   const env = parseEnv();
+  // A misspelt scenario stops start-up before the minute-long build, not after it.
+  const scenario = env.KUBECONFIG ? undefined : scenarioNamed(env.UPTRUST_EMULATOR_SCENARIO);
   const dataDir = resolve(env.UPTRUST_DATA_DIR);
   const appUrl = `http://localhost:${env.PORT}`;
   const stops: (() => Promise<void>)[] = [];
@@ -37,19 +41,22 @@ async function main() {
     await runToEnd("build", next, ["build"], childEnv);
   }
 
-  if (!env.KUBECONFIG) {
+  if (scenario) {
     const emulator = await startEmulator({
       port: env.UPTRUST_EMULATOR_PORT,
       speed: env.UPTRUST_EMULATOR_SPEED,
       leadMinutes: env.UPTRUST_EMULATOR_LEAD_MINUTES,
       kubeconfigPath: join(dataDir, "kubeconfig"),
+      scenario,
+      size: fleetOfPods(env.UPTRUST_EMULATOR_PODS),
+      restoreFrom: env.UPTRUST_EMULATOR_RESTORE_FROM,
     });
     stops.push(emulator.stop);
     childEnv.KUBECONFIG = emulator.kubeconfigPath;
     // The demo cluster's clock runs fast while it replays its history, so usage is sampled often.
     childEnv.UPTRUST_METRICS_POLL_MS ??= "200";
     childEnv.UPTRUST_ANALYZE_INTERVAL_MS ??= "2000";
-    log(`cluster: demo cluster at ${emulator.url} (no KUBECONFIG set; try kubectl --kubeconfig ${emulator.kubeconfigPath} get pods -A)`);
+    log(`cluster: demo cluster (scenario ${scenario}) at ${emulator.url} (no KUBECONFIG set; try kubectl --kubeconfig ${emulator.kubeconfigPath} get pods -A)`);
   } else {
     log(`cluster: contexts from KUBECONFIG=${env.KUBECONFIG}`);
   }

@@ -68,6 +68,12 @@ export const SCENARIOS = {
 export type ScenarioName = keyof typeof SCENARIOS;
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
+/** A scenario name from the environment, or an error that lists the stories there are. */
+export function scenarioNamed(name: string, variable = "UPTRUST_EMULATOR_SCENARIO"): ScenarioName {
+  if ((SCENARIO_NAMES as string[]).includes(name)) return name as ScenarioName;
+  throw new Error(`${variable}=${JSON.stringify(name)} is not a scenario of the demo cluster; choose one of: ${SCENARIO_NAMES.join(", ")}`);
+}
+
 export function groundTruthOf(name: ScenarioName, opts?: TruthOptions): ScenarioTruth {
   return SCENARIOS[name].groundTruth(opts);
 }
