@@ -36,7 +36,8 @@ const schema = z
     UPTRUST_EMBEDDED_DB_PORT: port.default(5433),
     KUBECONFIG: z.string().min(1).optional(),
     UPTRUST_KUBE_CONTEXTS: z.string().optional(),
-    UPTRUST_EMULATOR_PORT: port.default(6443),
+    // 0 lets the system pick a free port (the emulator prints the one it got).
+    UPTRUST_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(6443),
     UPTRUST_EMULATOR_SPEED: z.coerce.number().positive().max(100_000).default(360),
     UPTRUST_EMULATOR_LEAD_MINUTES: z.coerce.number().int().min(0).max(60 * 24 * 30).default(360),
     /** Which story the demo cluster tells; checked against the emulator's scenarios when it starts. */

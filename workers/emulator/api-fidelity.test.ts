@@ -156,7 +156,35 @@ describe("errors and selectors", () => {
     expect(r.body).toMatchObject({ message: 'cronjobs.batch "nightly" not found', reason: "NotFound", details: { name: "nightly", group: "batch", kind: "cronjobs" } });
   });
 
-  it("refuses writes with 405 MethodNotAllowed", async () => {
+  it("creates what kubectl create sends, and refuses the rest with the API server's own Status", async () => {
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+    const cm = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "feature-flags" }, data: { CHECKOUT_V2: "false" } };
+    expect((await post("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "shop" } })).status).toBe(201);
+    const created = await post("/api/v1/namespaces/shop/configmaps", cm);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ metadata: { name: "feature-flags", namespace: "shop" }, data: { CHECKOUT_V2: "false" } });
+    expect(created.body.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await get("/api/v1/namespaces/shop/configmaps/feature-flags")).body.metadata.resourceVersion).toBe(created.body.metadata.resourceVersion);
+    expect(await post("/api/v1/namespaces/shop/configmaps", cm)).toMatchObject({
+      status: 409,
+      body: { reason: "AlreadyExists", message: 'configmaps "feature-flags" already exists', details: { name: "feature-flags", kind: "configmaps" } },
+    });
+    expect(await post("/apis/apps/v1/namespaces/shop/deployments", { apiVersion: "apps/v1", kind: "Deployment", metadata: {} })).toMatchObject({
+      status: 422,
+      body: { reason: "Invalid", message: 'Deployment.apps "" is invalid: metadata.name: Required value: name or generateName is required' },
+    });
+    expect((await post("/api/v1/namespaces/shop/configmaps", { ...cm, metadata: { name: "x", namespace: "kube-system" } })).body.message).toBe(
+      "the namespace of the provided object does not match the namespace sent on the request",
+    );
+    expect((await post("/api/v1/namespaces/shop/configmaps", { ...cm, apiVersion: "apps/v1" })).body.message).toBe("the API version in the data (apps/v1) does not match the expected API version (v1)");
+    expect((await post("/api/v1/namespaces/nowhere/configmaps", cm)).body).toMatchObject({ code: 404, message: 'namespaces "nowhere" not found' });
+    expect((await post("/api/v1/namespaces/shop/configmaps", "{not json")).status).toBe(400);
+  });
+
+  it("refuses updates and deletes with 405 MethodNotAllowed", async () => {
     const res = await fetch(`${base}/api/v1/namespaces/shop/configmaps/checkout-config`, { method: "DELETE" });
     expect(res.status).toBe(405);
     expect(await res.json()).toMatchObject({ kind: "Status", reason: "MethodNotAllowed", code: 405 });

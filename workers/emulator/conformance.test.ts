@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { get as httpsGet } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -97,6 +97,31 @@ describe("kubectl get on the demo cluster", () => {
     expect(scheduled).toMatchObject({ apiVersion: "events.k8s.io/v1", type: "Normal", reportingController: "default-scheduler", regarding: { kind: "Pod" } });
     expect(scheduled.note).toMatch(/^Successfully assigned [\w-]+\/[\w-]+ to node-[abc]$/);
     expect(scheduled.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+  });
+});
+
+describe("kubectl create on the demo cluster", () => {
+  it("runs the pods of a Deployment created from a manifest, and says AlreadyExists the second time", async () => {
+    const manifest = join(dir, "web.yaml");
+    writeFileSync(
+      manifest,
+      ["apiVersion: apps/v1", "kind: Deployment", "metadata: {name: web, namespace: shop}", "spec:", "  replicas: 2", "  selector: {matchLabels: {app: web}}", "  template:", "    metadata: {labels: {app: web}}", "    spec: {containers: [{name: web, image: registry.example.com/shop/web:1.0.0}]}"].join("\n"),
+    );
+    // No OpenAPI schema is served, so kubectl's client-side validation is switched off.
+    expect((await kubectl("create", "--validate=false", "-f", manifest)).trim()).toBe("deployment.apps/web created");
+    let ready = "";
+    for (let i = 0; i < 50 && ready !== "2/2"; i++) {
+      await sleep(100);
+      ready = words((await kubectl("get", "deploy", "web", "-n", "shop", "--no-headers")).trim())[1];
+    }
+    expect(ready).toBe("2/2");
+    expect((await shopPods("web")).map((p: { status: { phase: string } }) => p.status.phase)).toEqual(["Running", "Running"]);
+    const again = await run(emu.kubeconfigPath!, ["create", "--validate=false", "-f", manifest]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('deployments.apps "web" already exists');
+    // kubectl's own generators send protobuf, which the emulator says it does not read.
+    const generated = await run(emu.kubeconfigPath!, ["create", "deployment", "api", "-n", "shop", "--image=registry.example.com/shop/api:1.0.0"]);
+    expect(generated.stderr).toContain("reads JSON bodies only");
   });
 });
 

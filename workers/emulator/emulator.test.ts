@@ -87,9 +87,11 @@ describe("errors, as a real API server reports them", () => {
     expect(await pod.json()).toMatchObject({ code: 404, message: 'pods "nope" not found' });
   });
 
-  it("refuses writes with 405", async () => {
-    const res = await fetch(`${emu.url}/api/v1/namespaces/shop/pods`, { method: "POST", body: "{}" });
+  it("refuses updates with 405 and a body without a kind with 400", async () => {
+    const res = await fetch(`${emu.url}/api/v1/namespaces/shop/pods/nope`, { method: "PUT", body: "{}" });
     expect(res.status).toBe(405);
+    const created = await fetch(`${emu.url}/api/v1/namespaces/shop/pods`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(await created.json()).toMatchObject({ code: 400, message: "Object 'Kind' is missing in '{}'" });
   });
 
   it("pages a list with limit and continue", async () => {

@@ -73,7 +73,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (faults.intercept(req, res, listener)) return;
     try {
       handle(
-        { store: cluster.sim.store, logs: cluster.sim.logs, runs: cluster.kubelet.runs, now: () => clock.now(), host: () => host, openWatches, bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000, token: opts.token },
+        {
+          store: cluster.sim.store,
+          logs: cluster.sim.logs,
+          runs: cluster.kubelet.runs,
+          now: () => clock.now(),
+          host: () => host,
+          openWatches,
+          bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000,
+          token: opts.token,
+          // Controllers pick up new Deployments and ReplicaSets themselves; a bare pod goes to the kubelet.
+          created: (resource, o) => resource === "pods" && cluster.kubelet.podCreated(o),
+        },
         req,
         res,
       );

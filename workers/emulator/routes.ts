@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveCreate } from "./api-create.ts";
 import { serveList, listOptionCauses } from "./api-list.ts";
 import { serveMetrics } from "./api-metrics.ts";
 import { presenter } from "./api-present.ts";
@@ -9,7 +10,7 @@ import { serveLogs } from "./logs-route.ts";
 import { parseFieldSelector, parseLabelSelector, SelectorError, type Matcher } from "./selectors.ts";
 import type { ContainerRun } from "./sim/kubelet.ts";
 import { sendInvalid, sendJson, sendNotFound, sendStatus, sendUnauthorized } from "./status.ts";
-import type { KObj, Store } from "./store.ts";
+import type { KObj, Resource, Store } from "./store.ts";
 import { toTable, wantsTable, type IncludeObject } from "./table.ts";
 import { jsonOf } from "./json-cache.ts";
 import { serveWatch } from "./watch.ts";
@@ -24,6 +25,8 @@ export type ApiContext = {
   bookmarkEveryMs: number;
   /** When set, every request but the health probes must carry `Authorization: Bearer <token>`. */
   token?: string;
+  /** Called after `kubectl create` stored an object, so the simulation can take it up (a bare pod needs the kubelet). */
+  created?(resource: Resource, object: KObj): void;
 };
 
 type Target = { gv: string; resource: string; namespace?: string; name?: string; sub?: string; watchPath: boolean };
@@ -44,6 +47,21 @@ function parsePath(path: string): Target | { gv: string } | undefined {
   return { gv, resource: rest[0], name: rest[1], sub: rest[2], watchPath };
 }
 
+const readOnly = (res: ServerResponse, method: string | undefined, path: string) =>
+  sendStatus(res, 405, "MethodNotAllowed", `the Uptrust demo cluster takes get, list, watch and create: ${method} is not supported on ${path}`);
+
+function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string) {
+  const target = parsePath(path);
+  if (!target || !("resource" in target)) return notFound(res);
+  const served = findServed(target.gv, target.resource);
+  if (!served || (target.namespace !== undefined && !served.namespaced) || (served.namespaced && target.namespace === undefined)) return notFound(res);
+  if (target.name || target.watchPath || !served.store) return readOnly(res, req.method, path);
+  const store = served.store;
+  void serveCreate(req, res, { gv: target.gv, group: groupOf(target.gv), served: { ...served, store }, namespace: target.namespace }, ctx.store, ctx.now(), (r, o) => ctx.created?.(r, o)).catch((e: Error) => {
+    if (!res.headersSent) sendStatus(res, 500, "InternalError", `emulator error: ${e.message}`);
+  });
+}
+
 const notFound = (res: ServerResponse) => sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
 const HEALTH = new Set(["/healthz", "/readyz", "/livez"]);
 
@@ -55,9 +73,8 @@ export function handle(ctx: ApiContext, req: IncomingMessage, res: ServerRespons
     return res.end("ok");
   }
   if (ctx.token && req.headers.authorization !== `Bearer ${ctx.token}`) return sendUnauthorized(res);
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    return sendStatus(res, 405, "MethodNotAllowed", `the Uptrust demo cluster is read-only: ${req.method} is not supported on ${path}`);
-  }
+  if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "POST") return readOnly(res, req.method, path);
+  if (req.method === "POST") return create(ctx, req, res, path);
   if (path === "/version") return sendJson(res, 200, versionInfo);
   if (path === "/api") return sendJson(res, 200, apiVersions(ctx.host()));
   if (path === "/apis") return sendJson(res, 200, apiGroupList());

@@ -12,6 +12,8 @@ export type StatusReason =
   | "Expired"
   | "Gone"
   | "NotAcceptable"
+  | "RequestEntityTooLarge"
+  | "UnsupportedMediaType"
   | "TooManyRequests"
   | "InternalError"
   | "ServiceUnavailable"

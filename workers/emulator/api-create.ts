@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import type { Served } from "./kinds.ts";
+import { sendJson, sendStatus } from "./status.ts";
+import type { KObj, Resource, Store } from "./store.ts";
+
+// `kubectl create` against the demo cluster: an SRE can add a Deployment (or a ConfigMap, a pod...)
+// and watch the controllers and kubelet run it. Creation is the one write the emulator takes; each
+// refusal is the Status a real API server gives for the same body.
+
+const MAX_BODY = 3 * 1024 * 1024; // kube-apiserver's default request body limit
+
+export type CreateTarget = { gv: string; group: string; served: Served & { store: Resource }; namespace?: string };
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** Why a body cannot be created here, as the API server says it, or the object to store. */
+export function checkCreate(text: string, t: CreateTarget, store: Store): { code: number; reason: "BadRequest" | "Invalid" | "NotFound" | "AlreadyExists"; message: string; details?: Record<string, unknown> } | { object: KObj } {
+  let body: KObj;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    return { code: 400, reason: "BadRequest", message: `couldn't get version/kind; json parse error: ${(e as Error).message}` };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body) || !body.kind) return { code: 400, reason: "BadRequest", message: `Object 'Kind' is missing in '${text.slice(0, 200)}'` };
+  if (body.kind !== t.served.kind) return { code: 400, reason: "BadRequest", message: `the kind in the data (${body.kind ?? ""}) does not match the expected kind (${t.served.kind})` };
+  if (body.apiVersion !== t.gv) return { code: 400, reason: "BadRequest", message: `the API version in the data (${body.apiVersion ?? ""}) does not match the expected API version (${t.gv})` };
+  const meta = (body.metadata ?? {}) as KObj["metadata"];
+  const qualified = t.group ? `${t.served.name}.${t.group}` : t.served.name;
+  const kindName = t.group ? `${t.served.kind}.${t.group}` : t.served.kind;
+  if (!meta.name) {
+    const cause = { reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" };
+    return { code: 422, reason: "Invalid", message: `${kindName} "" is invalid: metadata.name: ${cause.message}`, details: { kind: t.served.kind, group: t.group || undefined, causes: [cause] } };
+  }
+  if (t.served.namespaced && meta.namespace && meta.namespace !== t.namespace) {
+    return { code: 400, reason: "BadRequest", message: "the namespace of the provided object does not match the namespace sent on the request" };
+  }
+  if (t.namespace && !store.get("namespaces", undefined, t.namespace)) {
+    return { code: 404, reason: "NotFound", message: `namespaces "${t.namespace}" not found`, details: { name: t.namespace, kind: "namespaces" } };
+  }
+  if (store.get(t.served.store, t.namespace, meta.name)) {
+    return { code: 409, reason: "AlreadyExists", message: `${qualified} "${meta.name}" already exists`, details: { name: meta.name, group: t.group || undefined, kind: t.served.name } };
+  }
+  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, managedFields: _mf, ...kept } = meta;
+  void [_rv, _uid, _ct, _mf];
+  return { object: { ...body, metadata: { ...kept, name: meta.name, ...(t.namespace ? { namespace: t.namespace } : {}), uid: randomUUID() } as KObj["metadata"], status: body.status ?? {} } };
+}
+
+export async function serveCreate(req: IncomingMessage, res: ServerResponse, t: CreateTarget, store: Store, now: number, created: (resource: Resource, o: KObj) => void) {
+  // kubectl's typed generators (`kubectl create deployment`) send protobuf; manifests (`kubectl create -f`) go as JSON.
+  const type = req.headers["content-type"] ?? "application/json";
+  if (!/json/.test(type)) {
+    req.resume();
+    return sendStatus(res, 415, "UnsupportedMediaType", `the Uptrust demo cluster reads JSON bodies only, not ${type}: create from a manifest instead (kubectl create --validate=false -f FILE; no OpenAPI schema is served)`);
+  }
+  const text = await readBody(req);
+  if (text === undefined) return sendStatus(res, 413, "RequestEntityTooLarge", "the request body is larger than the 3 MiB the API server accepts");
+  const checked = checkCreate(text, t, store);
+  if (!("object" in checked)) return sendStatus(res, checked.code, checked.reason, checked.message, checked.details);
+  const stored = store.create(t.served.store, checked.object, { manager: "kubectl-create", time: now });
+  created(t.served.store, stored);
+  sendJson(res, 201, stored);
+}
