@@ -81,6 +81,13 @@ describe("kubectl get on the demo cluster", () => {
     expect(yaml).toMatch(/^ {2}name: shop$/m);
   });
 
+  it("lists events across namespaces, filtered by the object they are about", async () => {
+    const [header, ...rows] = (await kubectl("get", "events", "-A", "--field-selector", "involvedObject.kind=Pod,reason=Scheduled")).trim().split("\n");
+    expect(words(header)).toEqual(["NAMESPACE", "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(words(row)).toEqual([expect.stringMatching(/^(shop|kube-system)$/), expect.any(String), "Normal", "Scheduled", expect.stringMatching(/^pod\//), expect.stringMatching(/^Successfully assigned /)]);
+  });
+
   it("describes a checkout pod with its Events", async () => {
     const pod = (await shopPods("checkout"))[0].metadata.name;
     const out = await kubectl("describe", "pod", "-n", "shop", pod);
