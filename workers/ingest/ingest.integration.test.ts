@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
 import { demoGroundTruth, startEmulator, type Emulator } from "@/workers/emulator/index.ts";
+import { LEAKED } from "@/workers/emulator/scenarios/demo.ts";
 import { startIngest, type RunningIngest } from "./start-ingest.ts";
 
 // The demo cluster, 2 hours of it played at 720× (≈10 s), watched by the real ingest code in-process.
@@ -102,6 +103,14 @@ describe("ingest of the demo cluster", () => {
     // Access logs carry no level: stored as they are, unlabelled rather than guessed.
     const access = await one<{ n: number }>(`SELECT count(*)::int AS n FROM log_lines WHERE pod LIKE 'frontend-%' AND level IS NULL AND message LIKE '%"GET /%'`);
     expect(access.n).toBeGreaterThan(0);
+  });
+
+  it("stores the config line checkout printed at start-up without the credentials in it", async () => {
+    const config = await one<{ message: string }>(`SELECT message FROM log_lines WHERE message LIKE '%config loaded%' LIMIT 1`);
+    expect(config.message).toContain("postgres://checkout:[REDACTED password]@db.shop.svc.cluster.local:5432/checkout");
+    expect(config.message).toContain('"STRIPE_KEY":"[REDACTED cloud key]"');
+    const leaked = await one<{ n: number }>(`SELECT count(*)::int AS n FROM log_lines WHERE message LIKE $1 OR message LIKE $2`, [`%${LEAKED.databasePassword}%`, `%${LEAKED.stripeKey}%`]);
+    expect(leaked.n).toBe(0);
   });
 
   it("samples frontend's usage in scenario time, attributed to its deployment", async () => {

@@ -2,6 +2,7 @@ import { lastLogTimestamp } from "@/lib/db/ingest/insert-log-lines.ts";
 import { followLog, type FollowEnd } from "@/lib/k8s/follow-log.ts";
 import { LogMessageAssembler, type LogMessage } from "@/lib/k8s/log-message-assembler.ts";
 import { parseLogLine } from "@/lib/k8s/parse-log-line.ts";
+import { createLogRedactor } from "@/lib/domain/redact.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import type { LogWriter } from "./log-writer.ts";
 
@@ -15,6 +16,8 @@ const QUIET_FLUSH_MS = 300;
 export async function followContainer(ctx: ClusterContext, ref: ContainerRef, writer: LogWriter, signal: AbortSignal): Promise<FollowEnd> {
   const resumeFrom = await lastLogTimestamp(ctx.db, ctx.clusterId, ref.namespace, ref.pod, ref.container);
   const assembler = new LogMessageAssembler();
+  // Secrets are removed before a message is buffered, so no credential ever reaches the database.
+  const redact = createLogRedactor();
   let lastMs = -1;
   let seq = 0;
   const emit = (m: LogMessage | undefined) => {
@@ -22,7 +25,7 @@ export async function followContainer(ctx: ClusterContext, ref: ContainerRef, wr
     const ms = m.ts.getTime();
     seq = ms === lastMs ? seq + 1 : 0;
     lastMs = ms;
-    writer.add({ ...ref, ts: m.ts, seq, level: m.level, message: m.text });
+    writer.add({ ...ref, ts: m.ts, seq, level: m.level, message: redact(m.text) });
   };
   // A trace's last line has no successor to close it: flush a message once the stream goes quiet.
   let quiet: NodeJS.Timeout | undefined;

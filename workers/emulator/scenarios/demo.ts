@@ -108,7 +108,10 @@ export type DemoGroundTruth = ReturnType<typeof demoGroundTruth>;
 
 const PATHS = ["/", "/products", "/products/42", "/cart", "/api/recommendations", "/static/app.js"];
 
-/** checkout 1.5.0 exits at start: PAYMENT_URL is missing from its config. */
+/** The credentials checkout 1.5.0 prints with its config at start-up, which Uptrust must never store. */
+export const LEAKED = { databasePassword: "hunter2-prod", stripeKey: "sk_live_51HdemoLeakedKey0123456789" } as const;
+
+/** checkout 1.5.0 exits at start: PAYMENT_URL is missing from its config (and it logs its credentials first). */
 export const crashingCheckout = (): Behavior => ({
   readySeconds: 5,
   logEverySeconds: 60,
@@ -119,6 +122,7 @@ export const crashingCheckout = (): Behavior => ({
     afterSeconds: DEMO.checkout.crashAfterSeconds,
     lines: () => [
       '{"level":"info","msg":"starting checkout","version":"1.5.0"}',
+      `{"level":"debug","msg":"config loaded","DATABASE_URL":"postgres://checkout:${LEAKED.databasePassword}@db.shop.svc.cluster.local:5432/checkout","STRIPE_KEY":"${LEAKED.stripeKey}"}`,
       '{"level":"error","msg":"config: PAYMENT_URL is not set"}',
       "panic: config: PAYMENT_URL is not set",
       "",
