@@ -88,6 +88,10 @@ describe("lists at a resourceVersion", () => {
     const future = await get("/api/v1/pods?resourceVersion=999999&resourceVersionMatch=NotOlderThan");
     expect(future.status).toBe(504);
     expect(future.body).toMatchObject({ reason: "Timeout", message: expect.stringMatching(/^Too large resource version: 999999, current: \d+$/) });
+    // A watch from a version the server has not reached (another cluster's) gets the same answer, so the client relists.
+    const watchFuture = await get("/api/v1/pods?watch=true&resourceVersion=999999");
+    expect(watchFuture.status).toBe(504);
+    expect(watchFuture.body.details.causes).toEqual([{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }]);
     const invalid = await get("/api/v1/pods?resourceVersionMatch=Exact");
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ reason: "Invalid", message: 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided' });

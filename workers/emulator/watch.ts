@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Matcher } from "./selectors.ts";
-import { statusObject } from "./status.ts";
+import { sendStatus, statusObject } from "./status.ts";
 import type { Change, KObj, Resource, Store } from "./store.ts";
 
 export type WatchRequest = {
@@ -25,6 +25,12 @@ export type WatchRequest = {
 
 export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest) {
   const from = w.resourceVersion && w.resourceVersion !== "0" ? Number(w.resourceVersion) : undefined;
+  // A version this server has not reached (another cluster's, or one from before a restore): the watch
+  // cache gives up waiting for it and says so, and the client relists.
+  if (from !== undefined && from > w.store.resourceVersion()) {
+    const message = `Too large resource version: ${from}, current: ${w.store.resourceVersion()}`;
+    return sendStatus(res, 504, "Timeout", message, { causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }], retryAfterSeconds: 1 });
+  }
   res.writeHead(200, { "content-type": "application/json", "transfer-encoding": "chunked", "cache-control": "no-cache" });
   // Informers wait for headers before they consider the watch open; send them at once.
   res.flushHeaders();

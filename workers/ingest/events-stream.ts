@@ -1,4 +1,4 @@
-import { CoreV1Api, type CoreV1Event } from "@kubernetes/client-node";
+import type { CoreV1Event } from "@kubernetes/client-node";
 import { upsertEvents } from "@/lib/db/ingest/insert-events.ts";
 import { mapEvent, type EventRow } from "@/lib/k8s/map-event.ts";
 import type { ClusterContext } from "./cluster-context.ts";
@@ -8,7 +8,6 @@ import { runInformer } from "./run-informer.ts";
 // Kubernetes events (BackOff, OOMKilling, FailedScheduling, …). The cluster expires them after an
 // hour; Uptrust keeps them. A relist re-sends every live event and the upsert key makes that a no-op.
 export function eventsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
-  const core = ctx.kc.makeApiClient(CoreV1Api);
   const batcher = new KeyedBatcher<EventRow>((rows) => upsertEvents(ctx.db, ctx.clusterId, rows), { name: "events", log: ctx.log, maxBatch: 1000 });
   const onEvent = (obj: CoreV1Event) => {
     const m = mapEvent(obj);
@@ -20,7 +19,6 @@ export function eventsStream(ctx: ClusterContext): { run: () => Promise<void>; d
     runInformer<CoreV1Event>(ctx, {
       stream: "events",
       path: "/api/v1/events",
-      list: () => core.listEventForAllNamespaces(),
       onUpsert: onEvent,
       // An expired event is still history: nothing to delete.
       onDelete: () => undefined,

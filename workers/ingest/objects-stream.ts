@@ -1,4 +1,4 @@
-import { CoreV1Api, type V1Namespace, type V1Node, type V1Pod } from "@kubernetes/client-node";
+import type { V1Namespace, V1Node, V1Pod } from "@kubernetes/client-node";
 import { mapNamespace, mapNode, type NamespaceRow, type NodeRow } from "@/lib/k8s/map-node.ts";
 import { mapPod, type PodRow } from "@/lib/k8s/map-pod.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
@@ -21,7 +21,6 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
   const nodes = new ObjectWriter<NodeRow>(db, clusterId, "nodes", (rows) => upsertNodes(db, clusterId, rows), log);
   const podRows = new ObjectWriter<PodRow>(db, clusterId, "pods", (rows) => upsertPods(db, clusterId, rows), log);
   const writers = { namespaces, nodes, pods: podRows };
-  const core = ctx.kc.makeApiClient(CoreV1Api);
 
   // A watch DELETE carries the object's last state; the deletion happened no earlier than the
   // cluster's latest time Uptrust has seen.
@@ -29,8 +28,8 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
     ctx.clock.observe(observedAt(obj, ctx.clock.now()));
     writers[table].remove(keyOf(table, obj), uidOf(obj), ctx.clock.now());
   };
-  const reconcile = (table: "namespaces" | "nodes" | "pods") => (items: Uid[]) => {
-    markMissingDeleted(db, table, clusterId, items.map(uidOf), ctx.clock.now())
+  const reconcile = (table: "namespaces" | "nodes" | "pods") => (uids: string[]) => {
+    markMissingDeleted(db, table, clusterId, uids, ctx.clock.now())
       .then((n) => n > 0 && log(`${table}: ${n} deleted while Uptrust was not watching`))
       .catch((err: unknown) => log(`${table}: reconcile failed: ${String(err)}`));
   };
@@ -40,7 +39,6 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
       runInformer<V1Namespace>(ctx, {
         stream: "namespaces",
         path: "/api/v1/namespaces",
-        list: () => core.listNamespace(),
         onUpsert: (obj) => {
           const m = mapNamespace(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("namespaces", m.reason);
@@ -53,7 +51,6 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
       runInformer<V1Node>(ctx, {
         stream: "nodes",
         path: "/api/v1/nodes",
-        list: () => core.listNode(),
         onUpsert: (obj) => {
           const m = mapNode(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("nodes", m.reason);
@@ -66,7 +63,6 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
       runInformer<V1Pod>(ctx, {
         stream: "pods",
         path: "/api/v1/pods",
-        list: () => core.listPodForAllNamespaces(),
         onUpsert: (obj) => {
           const m = mapPod(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("pods", m.reason);
@@ -78,11 +74,11 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
           pods.delete(uidOf(obj));
           deleted("pods")(obj);
         },
-        onList: (items) => {
-          reconcile("pods")(items);
-          pods.retainOnly(new Set(items.map(uidOf)));
-          // The informer adds the listed pods right after this returns.
-          setImmediate(() => pods.markListed());
+        onList: (uids) => {
+          reconcile("pods")(uids);
+          // Every listed pod was upserted before this: the index is complete.
+          pods.retainOnly(new Set(uids));
+          pods.markListed();
         },
       }),
     ]).then(() => undefined);

@@ -1,59 +1,124 @@
-import { makeInformer, type KubeConfig, type KubernetesListObject, type KubernetesObject } from "@kubernetes/client-node";
+import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import { getJson } from "@/lib/k8s/get-json.ts";
 import { backoffMs, describeError, httpStatusOf, sleep } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 
-// One list+watch kept alive for the life of the worker. client-node's informer re-watches after a
-// server timeout and relists on 410 Gone by itself; any other failure (cluster down, TLS, 5xx) ends it
-// with an 'error', after which Uptrust builds a fresh informer after a jittered backoff. A fresh
-// informer relists, and `onList` lets the stream reconcile deletions it missed while disconnected.
+// One list+watch kept alive for the life of the worker, as client-go's reflector does it: a paginated
+// list, then a watch from the list's resourceVersion with bookmarks, re-watched from the last version
+// seen when it ends, relisted on 410 Gone. Unlike client-node's informer it keeps no cache of the
+// objects (each one is mapped to a row and let go), so memory does not grow with the cluster: a
+// 10,000-pod list is read 500 objects at a time. After a failure the watch resumes from the last
+// version seen; if that is too old the server says 410 and the stream relists, and `onList` lets it
+// reconcile deletions it missed while disconnected.
 
-export type InformerSpec<T extends KubernetesObject> = {
+export type InformerSpec<T> = {
   stream: string;
   path: string;
-  list: () => Promise<KubernetesListObject<T>>;
   onUpsert: (obj: T) => void;
   onDelete: (obj: T) => void;
-  onList?: (items: T[]) => void;
+  /** After a full list: the uids of every object listed (each was already given to onUpsert). */
+  onList?: (uids: string[]) => void;
   /** Kinds a cluster may not serve (404): stop quietly instead of retrying forever. */
   optional?: boolean;
 };
 
-export async function runInformer<T extends KubernetesObject>(ctx: ClusterContext, spec: InformerSpec<T>): Promise<void> {
-  let attempt = 0;
-  while (!ctx.signal.aborted) {
-    let listed = false;
-    const list = async () => {
-      const result = await spec.list();
-      listed = true;
-      attempt = 0;
-      ctx.health(spec.stream, null);
-      spec.onList?.(result.items ?? []);
-      return result;
-    };
-    const informer = makeInformer(ctx.kc as KubeConfig, spec.path, list);
-    informer.on("add", spec.onUpsert);
-    informer.on("update", spec.onUpsert);
-    informer.on("delete", spec.onDelete);
-    const failure = await new Promise<unknown>((resolve) => {
-      const onAbort = () => resolve(undefined);
-      ctx.signal.addEventListener("abort", onAbort, { once: true });
-      informer.on("error", (err?: unknown) => {
-        ctx.signal.removeEventListener("abort", onAbort);
-        resolve(err ?? new Error("watch ended with an error"));
-      });
-      informer.start().catch((err: unknown) => resolve(err));
-    });
-    await informer.stop().catch(() => undefined);
-    if (ctx.signal.aborted) return;
-    if (spec.optional && !listed && httpStatusOf(failure) === 404) {
-      ctx.log(`${spec.stream}: not served by this cluster (404); not watched`);
-      return;
+const PAGE = 500;
+// The server ends a watch after this long; a fresh one from the last version costs nothing.
+const WATCH_SECONDS = 300;
+
+type Meta = { metadata?: { uid?: string; resourceVersion?: string; continue?: string } };
+type ListPage<T> = Meta & { items?: T[] };
+class Gone extends Error {}
+
+async function listAll<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>): Promise<string> {
+  const uids: string[] = [];
+  let token: string | undefined;
+  let rv = "";
+  do {
+    const query = new URLSearchParams({ limit: String(PAGE), ...(token ? { continue: token } : {}) });
+    const page = (await getJson(ctx.kc as KubeConfig, `${spec.path}?${query}`, AbortSignal.any([ctx.signal, AbortSignal.timeout(60_000)]))) as ListPage<T>;
+    for (const item of page.items ?? []) {
+      uids.push(item.metadata?.uid ?? "");
+      spec.onUpsert(item);
     }
-    ctx.health(spec.stream, failure);
-    const wait = backoffMs(attempt);
-    // The cluster-level "unreachable" line already says what is wrong: repeat per stream only now and then.
-    if (attempt > 0 && attempt % 10 === 0) ctx.log(`${spec.stream}: ${describeError(failure)}; retrying in ${(wait / 1000).toFixed(1)}s`);
-    attempt += 1;
-    await sleep(wait, ctx.signal);
+    rv = page.metadata?.resourceVersion ?? rv;
+    token = page.metadata?.continue || undefined;
+  } while (token && !ctx.signal.aborted);
+  spec.onList?.(uids);
+  return rv;
+}
+
+/** Watches from `rv` until the server ends the stream; resolves with the last version seen. */
+function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, rv: string): Promise<string> {
+  let last = rv;
+  return new Promise((resolve, reject) => {
+    let request: AbortController | undefined;
+    const onAbort = () => request?.abort();
+    ctx.signal.addEventListener("abort", onAbort, { once: true });
+    const finish = (err: unknown) => {
+      ctx.signal.removeEventListener("abort", onAbort);
+      if (ctx.signal.aborted) return resolve(last);
+      // An inactivity timeout on a quiet resource is not a failure: watch again from where it was.
+      if (!err || (err as Error).name === "TimeoutError" || (err as Error).name === "AbortError") return resolve(last);
+      reject(err);
+    };
+    const onEvent = (type: string, obj: T & { code?: number }) => {
+      if (type === "ERROR") {
+        if (obj.code === 410) request?.abort(new Gone("resourceVersion expired"));
+        else request?.abort(Object.assign(new Error(`watch error: ${JSON.stringify(obj).slice(0, 200)}`), { statusCode: obj.code }));
+        return;
+      }
+      if (type === "ADDED" || type === "MODIFIED") spec.onUpsert(obj);
+      else if (type === "DELETED") spec.onDelete(obj);
+      last = obj.metadata?.resourceVersion || last;
+    };
+    new Watch(ctx.kc as KubeConfig)
+      .watch(spec.path, { resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: WATCH_SECONDS }, onEvent, (err: unknown) => {
+        const reason = request?.signal.reason;
+        if (reason instanceof Gone) return resolve("");
+        finish(reason instanceof Error && reason.name !== "AbortError" ? reason : err);
+      })
+      .then((controller) => {
+        request = controller;
+        if (ctx.signal.aborted) controller.abort();
+      })
+      .catch((err: unknown) => finish(err));
+  });
+}
+
+export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>): Promise<void> {
+  let attempt = 0;
+  let listed = false;
+  let rv = "";
+  while (!ctx.signal.aborted) {
+    try {
+      if (!rv) {
+        rv = await listAll(ctx, spec);
+        listed = true;
+        attempt = 0;
+        ctx.health(spec.stream, null);
+      }
+      const began = Date.now();
+      rv = await watchFrom(ctx, spec, rv);
+      if (rv) ctx.health(spec.stream, null);
+      attempt = 0;
+      // A server that ends every watch at once must not be asked again in a tight loop.
+      if (Date.now() - began < 1000) await sleep(1000, ctx.signal);
+    } catch (failure) {
+      if (ctx.signal.aborted) return;
+      if (spec.optional && !listed && httpStatusOf(failure) === 404) {
+        ctx.log(`${spec.stream}: not served by this cluster (404); not watched`);
+        return;
+      }
+      // Lost connections resume the watch where it was; anything the server itself refused (410 Gone,
+      // a version it has not reached after a restore, a 5xx) starts over with a list.
+      if (httpStatusOf(failure) !== undefined) rv = "";
+      ctx.health(spec.stream, failure);
+      const wait = backoffMs(attempt);
+      // The cluster-level "unreachable" line already says what is wrong: repeat per stream only now and then.
+      if (attempt > 0 && attempt % 10 === 0) ctx.log(`${spec.stream}: ${describeError(failure)}; retrying in ${(wait / 1000).toFixed(1)}s`);
+      attempt += 1;
+      await sleep(wait, ctx.signal);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { AppsV1Api, type KubernetesListObject, type V1DaemonSet, type V1Deployment, type V1StatefulSet } from "@kubernetes/client-node";
+import type { V1DaemonSet, V1Deployment, V1StatefulSet } from "@kubernetes/client-node";
 import { markDeleted, markMissingDeleted } from "@/lib/db/ingest/upsert-namespaces-nodes.ts";
 import { recordWorkload } from "@/lib/db/ingest/record-workload.ts";
 import { describeError } from "./backoff.ts";
@@ -16,7 +16,6 @@ type Op = { upsert: WorkloadRow } | { deleteUid: string; kind: WorkloadKind; at:
 const MAX_QUEUE = 50_000;
 
 export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
-  const apps = ctx.kc.makeApiClient(AppsV1Api);
   const queue: Op[] = [];
   let busy: Promise<void> | undefined;
   let dropped = 0;
@@ -49,12 +48,11 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
     busy ??= pump().finally(() => (busy = undefined));
   };
 
-  function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, list: () => Promise<KubernetesListObject<T>>, optional: boolean) {
+  function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, optional: boolean) {
     return runInformer<T>(ctx, {
       stream: `${kind}s`,
       path,
       optional,
-      list,
       onUpsert: (obj) => {
         const m = mapWorkload(kind, obj, ctx.clock.now());
         if (!m.ok) return ctx.skip("workloads", m.reason);
@@ -65,8 +63,8 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
         ctx.clock.observe(observedAt(obj, ctx.clock.now()));
         enqueue({ deleteUid: obj.metadata?.uid ?? "", kind, at: ctx.clock.now() });
       },
-      onList: (items) => {
-        markMissingDeleted(ctx.db, "workloads", ctx.clusterId, items.map((i) => i.metadata?.uid ?? ""), ctx.clock.now(), kind).catch(
+      onList: (uids) => {
+        markMissingDeleted(ctx.db, "workloads", ctx.clusterId, uids, ctx.clock.now(), kind).catch(
           (err: unknown) => ctx.log(`workloads: reconcile failed: ${describeError(err)}`),
         );
       },
@@ -75,9 +73,9 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
 
   const run = () =>
     Promise.all([
-      informer<V1Deployment>("Deployment", "/apis/apps/v1/deployments", () => apps.listDeploymentForAllNamespaces(), false),
-      informer<V1StatefulSet>("StatefulSet", "/apis/apps/v1/statefulsets", () => apps.listStatefulSetForAllNamespaces(), true),
-      informer<V1DaemonSet>("DaemonSet", "/apis/apps/v1/daemonsets", () => apps.listDaemonSetForAllNamespaces(), true),
+      informer<V1Deployment>("Deployment", "/apis/apps/v1/deployments", false),
+      informer<V1StatefulSet>("StatefulSet", "/apis/apps/v1/statefulsets", true),
+      informer<V1DaemonSet>("DaemonSet", "/apis/apps/v1/daemonsets", true),
     ]).then(() => undefined);
 
   const drain = async () => {
