@@ -38,7 +38,9 @@ async function bulkBaseline(db: pg.Pool, n: number) {
 
 // The worker exactly as `npm run worker:ingest` runs it, in its own process so its CPU and memory are its own.
 function startWorker(kubeconfig: string) {
-  const child = spawn(process.execPath, [...process.execArgv, "workers/ingest/main.ts"], {
+  // BENCH_WORKER_HEAP_MB caps the worker's V8 heap, to see what it needs rather than what it takes.
+  const heap = process.env.BENCH_WORKER_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_WORKER_HEAP_MB)}`] : [];
+  const child = spawn(process.execPath, [...heap, ...process.execArgv, "workers/ingest/main.ts"], {
     env: { ...process.env, DATABASE_URL: URL_, KUBECONFIG: kubeconfig, UPTRUST_METRICS_POLL_MS: "30000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
