@@ -88,6 +88,37 @@ await sleep(WATCH_SECONDS * 1000);
 const idleCpuPct = ((worker.cpuSeconds() - syncCpuS) / WATCH_SECONDS) * 100;
 const rssMb = worker.rssMb();
 
+// Watch-to-row latency: new events at EVENT_RATE a second, in ticks of 10 ms, while the database is
+// polled for how many have landed. Rows arrive in the order they were emitted (one watch, FIFO
+// batches), so the k-th row's latency is when the count passed k minus when event k was emitted.
+const EVENT_RATE = 2_000;
+const LOAD_SECONDS = 10;
+const emitted: number[] = [];
+const landed: { at: number; count: number }[] = [];
+const stored = () => count(db, `SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`);
+const loadStart = performance.now();
+const ticker = setInterval(() => {
+  const due = Math.min(EVENT_RATE * LOAD_SECONDS, Math.floor(((performance.now() - loadStart) / 1000) * EVENT_RATE)) - emitted.length;
+  if (due <= 0) return;
+  emu.burstEvents(due);
+  const now = performance.now();
+  for (let i = 0; i < due; i++) emitted.push(now);
+}, 10);
+for (let n = 0; n < EVENT_RATE * LOAD_SECONDS && performance.now() - loadStart < (LOAD_SECONDS + 30) * 1000; ) {
+  n = await stored();
+  landed.push({ at: performance.now(), count: n });
+  await sleep(20);
+}
+clearInterval(ticker);
+const latencies: number[] = [];
+for (let k = 0, j = 0; k < Math.min(emitted.length, landed.at(-1)!.count); k++) {
+  while (landed[j].count <= k) j++;
+  latencies.push(landed[j].at - emitted[k]);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] / 1000;
+const lost = emitted.length - (landed.at(-1)?.count ?? 0);
+
 worker.stop();
 await emu.stop();
 await db.end();
@@ -96,4 +127,6 @@ console.log(`\nUptrust ingest worker (its own process) against an emulated clust
 console.log(`first full sync   all ${PODS} pods in PostgreSQL after ${podsS.toFixed(1)} s (${(PODS / podsS).toFixed(0)} pods/s); all ${eventsInCluster} events after ${eventsS.toFixed(1)} s; worker CPU ${syncCpuS.toFixed(1)} s`);
 console.log(`baseline          ${baselineS.toFixed(2)} s for ${PODS} pod-shaped rows in one bulk INSERT … unnest (${(PODS / baselineS).toFixed(0)} rows/s); pod sync / baseline ${(podsS / baselineS).toFixed(0)}x`);
 console.log(`steady watching   ${WATCH_SECONDS} s: worker CPU ${idleCpuPct.toFixed(1)} % of one core, RSS ${rssMb.toFixed(0)} MB`);
+console.log(`watch to row      ${emitted.length} events at ${EVENT_RATE}/s: p50 ${pct(50).toFixed(2)} s, p99 ${pct(99).toFixed(2)} s (target p99 < 2 s)${lost ? `; ${lost} not stored within 30 s` : ""}`);
+console.log(`targets           RSS < 256 MiB: ${rssMb < 256 ? "ok" : "MISS"}; first sync < 30 s: ${podsS < 30 ? "ok" : "MISS"}; watch-to-row p99 < 2 s: ${pct(99) < 2 ? "ok" : "MISS"}`);
 process.exit(0);

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Server as TlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { iso } from "./clock.ts";
-import { burstPodUpdates } from "./scenarios/scale.ts";
+import { burstEvents, burstPodUpdates } from "./scenarios/scale.ts";
 import type { Cluster } from "./sim/cluster.ts";
 import type { EventRecorder } from "./sim/events.ts";
 import { writeSnapshot } from "./snapshot.ts";
@@ -35,6 +35,8 @@ export type FaultControls = {
   snapshot(path: string): Promise<void>;
   /** Load for benchmarks: `count` pod updates at once, each a MODIFIED for every pod watcher. */
   burstPodUpdates(count: number): number;
+  /** Load for ingest benchmarks: `count` new Warning events at once, each with its own message. */
+  burstEvents(count: number): number;
 };
 
 type Deps = { cluster: Cluster; server: Server | TlsServer; openWatches: Set<() => void>; scenarioNow(): number; scenarioStart: number };
@@ -135,6 +137,7 @@ export function createFaults(deps: Deps) {
     },
     snapshot: (path) => writeSnapshot(path, { store: deps.cluster.sim.store, scenarioStart: deps.scenarioStart, scenarioNow: deps.scenarioNow() }),
     burstPodUpdates: (count) => burstPodUpdates(deps.cluster, count),
+    burstEvents: (count) => burstEvents(deps.cluster, count),
   };
   return { intercept, controls };
 }

@@ -142,3 +142,16 @@ export function burstPodUpdates(cluster: Cluster, count: number) {
   }
   return count;
 }
+
+let benchEvents = 0;
+/** Load for ingest benchmarks: `count` new Warning events now, each with its own message (so none is folded into another's count). */
+export function burstEvents(cluster: Cluster, count: number) {
+  const { store, sched, events } = cluster.sim;
+  const pods = store.list("pods");
+  if (!pods.length) return 0;
+  for (let n = 0; n < count; n++) {
+    const seq = ++benchEvents;
+    events.record(sched.now(), pods[seq % pods.length], "Warning", "UptrustBench", `benchmark event ${seq}`, { component: "uptrust-bench" });
+  }
+  return count;
+}
