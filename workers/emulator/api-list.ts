@@ -1,17 +1,11 @@
 import type { ServerResponse } from "node:http";
-import type { Matcher } from "./selectors.ts";
+import type { Scope } from "./selectors.ts";
 import { listJson } from "./json-cache.ts";
 import { sendExpired, sendInvalid, sendJson, sendJsonText, sendStatus } from "./status.ts";
 import { keyOf, type KObj, type Resource, type Store } from "./store.ts";
 import { toTable, type IncludeObject } from "./table.ts";
 
-export type ListArgs = {
-  store: Store;
-  resource: Resource;
-  kind: string;
-  apiVersion: string;
-  namespace?: string;
-  match: Matcher;
+export type ListArgs = Scope & {
   q: URLSearchParams;
   table: boolean;
   include: IncludeObject;

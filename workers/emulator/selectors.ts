@@ -1,4 +1,7 @@
-import type { KObj } from "./store.ts";
+import type { KObj, Resource, Store } from "./store.ts";
+
+/** Which stored objects a list or a watch is about: one resource, maybe one namespace, those the selectors match. */
+export type Scope = { store: Store; resource: Resource; kind: string; apiVersion: string; namespace?: string; match: Matcher };
 
 export type Matcher = (object: KObj) => boolean;
 export class SelectorError extends Error {}

@@ -1,15 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Matcher } from "./selectors.ts";
+import type { Scope } from "./selectors.ts";
 import { sendStatus, statusObject } from "./status.ts";
-import type { Change, KObj, Resource, Store } from "./store.ts";
+import type { Change, KObj } from "./store.ts";
 
-export type WatchRequest = {
-  store: Store;
-  resource: Resource;
-  kind: string;
-  apiVersion: string;
-  namespace?: string;
-  match: Matcher;
+export type WatchRequest = Scope & {
   resourceVersion: string | null;
   bookmarks: boolean;
   bookmarkEveryMs: number;
