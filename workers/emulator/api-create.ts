@@ -55,9 +55,10 @@ export function checkCreate(text: string, t: CreateTarget, store: Store): { code
   if (store.get(t.served.store, t.namespace, meta.name)) {
     return { code: 409, reason: "AlreadyExists", message: `${qualified} "${meta.name}" already exists`, details: { name: meta.name, group: t.group || undefined, kind: t.served.name } };
   }
-  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, managedFields: _mf, ...kept } = meta;
-  void [_rv, _uid, _ct, _mf];
-  return { object: { ...body, metadata: { ...kept, name: meta.name, ...(t.namespace ? { namespace: t.namespace } : {}), uid: randomUUID() } as KObj["metadata"], status: body.status ?? {} } };
+  // What the server owns is set by the server, whatever the client sent.
+  const metadata = { ...meta, ...(t.namespace ? { namespace: t.namespace } : {}), uid: randomUUID() } as Partial<KObj["metadata"]>;
+  for (const owned of ["resourceVersion", "creationTimestamp", "managedFields", "generation"] as const) delete metadata[owned];
+  return { object: { ...body, metadata: metadata as KObj["metadata"], status: body.status ?? {} } };
 }
 
 export async function serveCreate(req: IncomingMessage, res: ServerResponse, t: CreateTarget, store: Store, now: number, created: (resource: Resource, o: KObj) => void) {
