@@ -49,6 +49,7 @@ const schema = z
     UPTRUST_METRICS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
     UPTRUST_LOG_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000).default(200),
     UPTRUST_LOG_BYTES_PER_CONTAINER: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+    UPTRUST_LOG_BYTES_PER_MINUTE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),

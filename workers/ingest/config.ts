@@ -5,6 +5,8 @@ export type IngestConfig = {
   metricsPollMs: number;
   maxLogFollowers: number;
   logBytesPerContainer: number;
+  /** All containers of one cluster together; past it, lines are dropped until the next minute. */
+  logBytesPerMinute: number;
 };
 
 export function ingestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
@@ -13,5 +15,6 @@ export function ingestConfig(source: Record<string, string | undefined> = proces
     metricsPollMs: env.UPTRUST_METRICS_POLL_MS,
     maxLogFollowers: env.UPTRUST_LOG_MAX_FOLLOWERS,
     logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
+    logBytesPerMinute: env.UPTRUST_LOG_BYTES_PER_MINUTE,
   };
 }

@@ -1,4 +1,5 @@
 import { insertLogLines, type LogLineRow } from "@/lib/db/ingest/insert-log-lines.ts";
+import { createByteBudget } from "@/lib/domain/byte-budget.ts";
 import { backoffMs, describeError } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 
@@ -12,11 +13,19 @@ export class LogWriter {
   private writing: Promise<void> | undefined;
   private failures = 0;
   private dropped = 0;
+  private overBudget = 0;
+  private readonly budget;
   written = 0;
 
-  constructor(private readonly ctx: ClusterContext) {}
+  constructor(private readonly ctx: ClusterContext) {
+    this.budget = createByteBudget(ctx.config.logBytesPerMinute);
+  }
 
   add(row: LogLineRow): void {
+    if (!this.budget.take(Buffer.byteLength(row.message), Date.now())) {
+      if (++this.overBudget % 1000 === 1) this.ctx.log(`logs: over the cluster's ${this.ctx.config.logBytesPerMinute} bytes a minute (UPTRUST_LOG_BYTES_PER_MINUTE); ${this.overBudget} lines dropped so far`);
+      return;
+    }
     if (this.buffer.length >= MAX_BUFFERED) {
       this.buffer.shift();
       if (++this.dropped % 1000 === 1) this.ctx.log(`logs: buffer full, ${this.dropped} lines dropped`);
