@@ -21,19 +21,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // The database's own pace for rows shaped like pods: one INSERT … SELECT FROM unnest of them all.
 async function bulkBaseline(db: pg.Pool, n: number) {
   const names = Array.from({ length: n }, (_, i) => `pod-${i}`);
-  const t = performance.now();
   const client = await db.connect();
   try {
     await client.query(`CREATE TEMP TABLE bench_pods (LIKE pods INCLUDING DEFAULTS)`);
+    const t = performance.now();
     await client.query(
       `INSERT INTO bench_pods (cluster_id, namespace, name, uid, phase, node_name, ready)
        SELECT gen_random_uuid(), 'ns', n, n, 'Running', 'node-1', true FROM unnest($1::text[]) AS t(n)`,
       [names],
     );
+    return (performance.now() - t) / 1000;
   } finally {
     client.release();
   }
-  return (performance.now() - t) / 1000;
 }
 
 // The worker exactly as `npm run worker:ingest` runs it, in its own process so its CPU and memory are its own.

@@ -87,16 +87,20 @@ export function redactSecrets(text: string): string {
  * Redaction for one container's stream: a private key printed over several lines is redacted from
  * its BEGIN line to its END line, even though each line arrives as a message of its own.
  */
+const KEY_BEGIN = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+const KEY_END = /-----END [A-Z ]*PRIVATE KEY-----/;
+const UP_TO_KEY_END = /^[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/;
+
 export function createLogRedactor(): (text: string) => string {
   let insideKey = false;
   return (text) => {
     if (insideKey) {
-      if (!/-----END [A-Z ]*PRIVATE KEY-----/.test(text)) return mark("private key");
+      if (!KEY_END.test(text)) return mark("private key");
       insideKey = false;
-      return redactSecrets(text.replace(/^[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/, mark("private key")));
+      return redactSecrets(text.replace(UP_TO_KEY_END, mark("private key")));
     }
-    const begin = text.search(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
-    if (begin >= 0 && !/-----END [A-Z ]*PRIVATE KEY-----/.test(text.slice(begin))) insideKey = true;
+    const begin = text.search(KEY_BEGIN);
+    if (begin >= 0 && !KEY_END.test(text.slice(begin))) insideKey = true;
     return redactSecrets(text);
   };
 }

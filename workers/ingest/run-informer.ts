@@ -44,6 +44,9 @@ async function listAll<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T
     rv = page.metadata?.resourceVersion ?? rv;
     token = page.metadata?.continue || undefined;
   } while (token && !ctx.signal.aborted);
+  // A list cut short (shutdown mid-paging) must not reach onList: every object on the pages not read
+  // would be taken for deleted.
+  if (ctx.signal.aborted) return "";
   spec.onList?.(uids);
   return rv;
 }
