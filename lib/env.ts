@@ -50,6 +50,10 @@ const schema = z
     UPTRUST_LOG_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000).default(200),
     UPTRUST_LOG_BYTES_PER_CONTAINER: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
     UPTRUST_LOG_BYTES_PER_MINUTE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+    // 15 s: a dead worker's clusters are taken over within 20 s (one lease plus a third of one).
+    UPTRUST_INGEST_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
+    /** Names this worker in leases and logs (e.g. its pod name); the process id is appended. */
+    UPTRUST_INGEST_HOLDER: z.string().trim().min(1).max(100).optional(),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),

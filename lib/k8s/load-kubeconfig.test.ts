@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KubeConfigError, loadKubeTargets } from "./load-kubeconfig.ts";
+import { KubeConfigError, loadKubeTargets, targetFromKubeconfigText } from "./load-kubeconfig.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "uptrust-kubeconfig-"));
 const file = join(dir, "config");
@@ -48,5 +48,23 @@ describe("choosing the clusters Uptrust watches", () => {
     const bad = join(dir, "bad");
     writeFileSync(bad, "clusters: [ this is : not yaml");
     expect(() => loadKubeTargets({ kubeconfigPath: bad })).toThrow(/KUBECONFIG/);
+  });
+});
+
+describe("a cluster registered with its own kubeconfig", () => {
+  const text = readFileSync(file, "utf8");
+
+  it("uses the context named like the cluster, else the document's current context", () => {
+    expect(targetFromKubeconfigText("prod", text).server).toBe("https://prod.example.com:6443");
+    const other = targetFromKubeconfigText("eu-west", text);
+    expect([other.context, other.server]).toEqual(["eu-west", "http://127.0.0.1:6443"]);
+  });
+
+  it("says what is wrong with a registration that cannot be used", () => {
+    expect(() => targetFromKubeconfigText("x", "clusters: [ this is : not yaml")).toThrow(/the kubeconfig registered for cluster "x" cannot be parsed/);
+    const noCurrent = text.replace("current-context: demo", "");
+    expect(() => targetFromKubeconfigText("x", noCurrent)).toThrow(/has no context named "x" and no current context \(contexts: prod, demo\)/);
+    const notUrl = text.replace('"http://127.0.0.1:6443"', '"localhost"');
+    expect(() => targetFromKubeconfigText("demo", notUrl)).toThrow(/server "localhost", which is not a URL/);
   });
 });

@@ -54,18 +54,44 @@ export function loadKubeTargets(options: { kubeconfigPath?: string; contexts?: s
   if (unknown.length) {
     throw new KubeConfigError(`UPTRUST_KUBE_CONTEXTS names ${unknown.map((c) => `"${c}"`).join(", ")}, not found in ${source} (contexts there: ${known.join(", ") || "none"}).`);
   }
-  return [...new Set(wanted)].map((context) => {
-    const pinned = new KubeConfig();
-    // client-node refuses plain-http servers unless skipTLSVerify is set; over http there is no TLS to
-    // verify, so the flag changes nothing else (local clusters and the Uptrust emulator speak http).
-    pinned.loadFromOptions({
-      clusters: kc.clusters.map((c) => (c.server.startsWith("http://") ? { ...c, skipTLSVerify: true } : c)),
-      users: kc.users,
-      contexts: kc.contexts,
-      currentContext: context,
-    });
-    const server = pinned.getCurrentCluster()?.server;
-    if (!server) throw new KubeConfigError(`context "${context}" in ${source} has no cluster server URL.`);
-    return { context, server, kubeConfig: pinned, source };
+  return [...new Set(wanted)].map((context) => pin(kc, context, source));
+}
+
+function pin(kc: KubeConfig, context: string, source: string): KubeTarget {
+  const pinned = new KubeConfig();
+  // client-node refuses plain-http servers unless skipTLSVerify is set; over http there is no TLS to
+  // verify, so the flag changes nothing else (local clusters and the Uptrust emulator speak http).
+  pinned.loadFromOptions({
+    clusters: kc.clusters.map((c) => (c.server.startsWith("http://") ? { ...c, skipTLSVerify: true } : c)),
+    users: kc.users,
+    contexts: kc.contexts,
+    currentContext: context,
   });
+  const server = pinned.getCurrentCluster()?.server;
+  if (!server) throw new KubeConfigError(`context "${context}" in ${source} has no cluster server URL.`);
+  try {
+    new URL(server);
+  } catch {
+    throw new KubeConfigError(`context "${context}" in ${source} has server "${server}", which is not a URL (expected e.g. https://10.0.0.1:6443).`);
+  }
+  return { context, server, kubeConfig: pinned, source };
+}
+
+/**
+ * A cluster registered in the database: its kubeconfig text, watched under the registered name. The
+ * context used is the one named like the cluster if present, else the document's current context.
+ */
+export function targetFromKubeconfigText(name: string, text: string, source = `the kubeconfig registered for cluster "${name}"`): KubeTarget {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromString(text);
+  } catch (err) {
+    throw new KubeConfigError(`${source} cannot be parsed: ${(err as Error).message}`);
+  }
+  const known = kc.getContexts().map((c) => c.name);
+  const context = known.includes(name) ? name : kc.getCurrentContext();
+  if (!context || !known.includes(context)) {
+    throw new KubeConfigError(`${source} has no context named "${name}" and no current context${known.length ? ` (contexts: ${known.join(", ")})` : ""}.`);
+  }
+  return { ...pin(kc, context, source), context: name };
 }

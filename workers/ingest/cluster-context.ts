@@ -1,5 +1,6 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type pg from "pg";
+import type { Backlog } from "./backlog.ts";
 import type { ClusterClock } from "./cluster-clock.ts";
 import type { IngestConfig } from "./config.ts";
 
@@ -14,6 +15,8 @@ export type ClusterContext = {
   config: IngestConfig;
   clock: ClusterClock;
   signal: AbortSignal;
+  /** Every write buffer of this cluster registers here, for lag and drop reporting. */
+  backlog: Backlog;
   log: (message: string) => void;
   /** A malformed object was skipped: counted per reason kind and logged (rate-limited). */
   skip: (stream: string, reason: string) => void;

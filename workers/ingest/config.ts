@@ -7,6 +7,8 @@ export type IngestConfig = {
   logBytesPerContainer: number;
   /** All containers of one cluster together; past it, lines are dropped until the next minute. */
   logBytesPerMinute: number;
+  /** Seconds a worker's claim on a cluster lasts unrenewed; another worker takes over after it. */
+  leaseSeconds: number;
 };
 
 export function ingestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
@@ -16,5 +18,6 @@ export function ingestConfig(source: Record<string, string | undefined> = proces
     maxLogFollowers: env.UPTRUST_LOG_MAX_FOLLOWERS,
     logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
     logBytesPerMinute: env.UPTRUST_LOG_BYTES_PER_MINUTE,
+    leaseSeconds: env.UPTRUST_INGEST_LEASE_SECONDS,
   };
 }

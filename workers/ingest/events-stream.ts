@@ -9,6 +9,7 @@ import { runInformer } from "./run-informer.ts";
 // hour; Uptrust keeps them. A relist re-sends every live event and the upsert key makes that a no-op.
 export function eventsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
   const batcher = new KeyedBatcher<EventRow>((rows) => upsertEvents(ctx.db, ctx.clusterId, rows), { name: "events", log: ctx.log, maxBatch: 1000 });
+  ctx.backlog.add(batcher);
   const onEvent = (obj: CoreV1Event) => {
     const m = mapEvent(obj);
     if (!m.ok) return ctx.skip("events", m.reason);

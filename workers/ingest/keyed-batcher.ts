@@ -1,25 +1,59 @@
 import { backoffMs, describeError } from "./backoff.ts";
+import type { BufferGauge } from "./backlog.ts";
 
 // Collects updates keyed by object, so a pod that changes ten times between flushes is written once
-// with its latest state. The queue is bounded by the number of distinct objects, not by update rate.
-// Writes happen one batch at a time; a failed write keeps its items (unless newer ones arrived) and
-// retries with backoff, so a database restart delays ingest instead of losing state.
+// with its latest state. Writes happen one batch at a time; a failed write keeps its items (unless
+// newer ones arrived) and retries with backoff, so a database restart delays ingest instead of losing
+// state. Bounded by distinct keys: during a long outage, updates of objects already queued still
+// land, new objects past `maxPending` are dropped and counted (a relist after recovery brings back
+// those the cluster still has).
 
-export class KeyedBatcher<T> {
+const DEFAULT_MAX_PENDING = 100_000;
+
+export class KeyedBatcher<T> implements BufferGauge {
   private pending = new Map<string, T>();
+  private pendingSince: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
+  private writingSince: number | undefined;
   private failures = 0;
+  private droppedCount = 0;
+  readonly name: string;
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
-    private readonly options: { name: string; maxBatch?: number; intervalMs?: number; log: (m: string) => void },
-  ) {}
+    private readonly options: { name: string; maxBatch?: number; intervalMs?: number; maxPending?: number; log: (m: string) => void },
+  ) {
+    this.name = options.name;
+  }
 
   put(key: string, item: T): void {
+    if (!this.pending.has(key) && this.pending.size >= this.maxPending()) {
+      if (++this.droppedCount % 1000 === 1) {
+        this.options.log(`${this.name}: write buffer full (${this.pending.size} waiting for the database); ${this.droppedCount} new objects dropped so far`);
+      }
+      return;
+    }
     this.pending.set(key, item);
-    if (this.pending.size >= (this.options.maxBatch ?? 500)) void this.flush();
+    this.pendingSince ??= Date.now();
+    if (this.pending.size >= (this.options.maxBatch ?? 500) && this.failures === 0) void this.flush();
     else this.schedule(this.options.intervalMs ?? 250);
+  }
+
+  oldestPendingAt(): number | undefined {
+    return this.writingSince ?? this.pendingSince;
+  }
+
+  dropped(): number {
+    return this.droppedCount;
+  }
+
+  full(): boolean {
+    return this.pending.size >= this.maxPending();
+  }
+
+  private maxPending(): number {
+    return this.options.maxPending ?? DEFAULT_MAX_PENDING;
   }
 
   private schedule(ms: number): void {
@@ -34,7 +68,10 @@ export class KeyedBatcher<T> {
     while (this.writing) await this.writing;
     if (this.pending.size === 0) return;
     const batch = this.pending;
+    const since = this.pendingSince;
     this.pending = new Map();
+    this.pendingSince = undefined;
+    this.writingSince = since;
     this.writing = this.write([...batch.values()])
       .then(() => {
         this.failures = 0;
@@ -42,11 +79,13 @@ export class KeyedBatcher<T> {
       .catch((err: unknown) => {
         this.failures += 1;
         for (const [k, v] of batch) if (!this.pending.has(k)) this.pending.set(k, v);
-        this.options.log(`${this.options.name}: write failed (${describeError(err)}); ${this.pending.size} kept for retry`);
+        this.pendingSince = Math.min(since ?? Date.now(), this.pendingSince ?? Date.now());
+        this.options.log(`${this.name}: write failed (${describeError(err)}); ${this.pending.size} kept for retry`);
         this.schedule(backoffMs(this.failures, 250, 10_000));
       })
       .finally(() => {
         this.writing = undefined;
+        this.writingSince = undefined;
       });
     await this.writing;
   }

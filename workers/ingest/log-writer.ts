@@ -1,24 +1,39 @@
 import { insertLogLines, type LogLineRow } from "@/lib/db/ingest/insert-log-lines.ts";
 import { createByteBudget } from "@/lib/domain/byte-budget.ts";
 import { backoffMs, describeError } from "./backoff.ts";
+import type { BufferGauge } from "./backlog.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 
 // Log lines from all followers of one cluster, written in batches (by size, or every 250 ms).
 // Bounded: during a long database outage the oldest lines go first, and the loss is logged.
 const MAX_BUFFERED = 50_000;
 
-export class LogWriter {
+export class LogWriter implements BufferGauge {
+  readonly name = "logs";
   private buffer: LogLineRow[] = [];
+  private bufferSince: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private failures = 0;
-  private dropped = 0;
+  private dropped_ = 0;
   private overBudget = 0;
   private readonly budget;
   written = 0;
 
   constructor(private readonly ctx: ClusterContext) {
     this.budget = createByteBudget(ctx.config.logBytesPerMinute);
+  }
+
+  oldestPendingAt(): number | undefined {
+    return this.buffer.length > 0 ? this.bufferSince : undefined;
+  }
+
+  dropped(): number {
+    return this.dropped_;
+  }
+
+  full(): boolean {
+    return this.buffer.length >= MAX_BUFFERED;
   }
 
   add(row: LogLineRow): void {
@@ -28,8 +43,9 @@ export class LogWriter {
     }
     if (this.buffer.length >= MAX_BUFFERED) {
       this.buffer.shift();
-      if (++this.dropped % 1000 === 1) this.ctx.log(`logs: buffer full, ${this.dropped} lines dropped`);
+      if (++this.dropped_ % 1000 === 1) this.ctx.log(`logs: write buffer full (${MAX_BUFFERED} lines waiting for the database); ${this.dropped_} oldest lines dropped so far`);
     }
+    if (this.buffer.length === 0) this.bufferSince = Date.now();
     this.buffer.push(row);
     if (this.buffer.length >= 1000) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), 250);
@@ -41,10 +57,13 @@ export class LogWriter {
     while (this.writing) await this.writing;
     if (this.buffer.length === 0) return;
     const batch = this.buffer.splice(0, 5000);
+    const startedAt = Date.now();
     this.writing = insertLogLines(this.ctx.db, this.ctx.clusterId, batch)
       .then((n) => {
         this.written += n;
         this.failures = 0;
+        // Lines still buffered arrived no earlier than this batch began to be written.
+        if (this.buffer.length > 0) this.bufferSince = Math.max(this.bufferSince ?? startedAt, startedAt);
       })
       .catch((err: unknown) => {
         this.buffer.unshift(...batch);

@@ -24,6 +24,7 @@ function wanted(pod: PodRow): Array<{ container: string; instance: string; runni
 
 export function logsStream(ctx: ClusterContext, pods: PodIndex) {
   const writer = new LogWriter(ctx);
+  ctx.backlog.add(writer);
   const followers = new Map<string, Follower>();
   const ended = new Map<string, Ended>();
   let capLogged = false;

@@ -1,6 +1,6 @@
 import { ConfigError, env } from "@/lib/env.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
-import { KubeConfigError, loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { KubeConfigError, loadKubeTargets, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { ingestConfig } from "./config.ts";
 import { startIngest } from "./start-ingest.ts";
 
@@ -20,11 +20,15 @@ try {
 }
 if (!process.env.DATABASE_URL) fail("Uptrust ingest needs DATABASE_URL (npm start sets it for the embedded database).");
 
-let targets;
+let targets: KubeTarget[] = [];
 try {
   targets = loadKubeTargets({ kubeconfigPath: settings.KUBECONFIG, contexts: settings.UPTRUST_KUBE_CONTEXTS });
 } catch (err) {
-  fail(err instanceof KubeConfigError ? `Uptrust ingest cannot start: ${err.message}` : String(err));
+  // A kubeconfig the operator pointed at must work; with none configured, the worker can still
+  // ingest the clusters registered in the database.
+  const explicit = settings.KUBECONFIG || settings.UPTRUST_KUBE_CONTEXTS;
+  if (explicit || !(err instanceof KubeConfigError)) fail(err instanceof KubeConfigError ? `Uptrust ingest cannot start: ${err.message}` : String(err));
+  console.log(`[ingest] no kubeconfig context to watch (${(err as Error).message}); watching clusters registered in the database only`);
 }
 
 const config = (() => {
@@ -35,9 +39,11 @@ const config = (() => {
   }
 })();
 
-const db = getPool(undefined, Math.max(8, targets.length * 4));
+const db = getPool(undefined, Math.max(12, targets.length * 4));
 for (const t of targets) console.log(`[ingest] cluster "${t.context}" → ${t.server} (from ${t.source})`);
-const ingest = startIngest({ db, targets, config });
+const holder = settings.UPTRUST_INGEST_HOLDER ? `${settings.UPTRUST_INGEST_HOLDER}/${process.pid}` : undefined;
+const ingest = startIngest({ db, targets, config, holder });
+console.log(`[ingest] worker ${ingest.holder}: sharing clusters with other workers through leases of ${config.leaseSeconds}s`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { markDeleted } from "@/lib/db/ingest/upsert-namespaces-nodes.ts";
+import type { BufferGauge } from "./backlog.ts";
 import { KeyedBatcher } from "./keyed-batcher.ts";
 
 // Upserts and deletes of one table share a keyed queue so the last thing the cluster said about an
@@ -26,6 +27,10 @@ export class ObjectWriter<R> {
       },
       { name: table, log },
     );
+  }
+
+  get gauge(): BufferGauge {
+    return this.batcher;
   }
 
   /** key: what the table is unique on (name for namespaces and nodes, uid for pods). */

@@ -21,6 +21,7 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
   const nodes = new ObjectWriter<NodeRow>(db, clusterId, "nodes", (rows) => upsertNodes(db, clusterId, rows), log);
   const podRows = new ObjectWriter<PodRow>(db, clusterId, "pods", (rows) => upsertPods(db, clusterId, rows), log);
   const writers = { namespaces, nodes, pods: podRows };
+  for (const w of Object.values(writers)) ctx.backlog.add(w.gauge);
 
   // A watch DELETE carries the object's last state; the deletion happened no earlier than the
   // cluster's latest time Uptrust has seen.

@@ -84,6 +84,8 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
       .then((controller) => {
         request = controller;
         if (ctx.signal.aborted) controller.abort();
+        // The server accepted the watch: the stream is connected again, long before this watch ends.
+        else ctx.health(spec.stream, null);
       })
       .catch((err: unknown) => finish(err));
   });
@@ -103,7 +105,6 @@ export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: Inf
       }
       const began = Date.now();
       rv = await watchFrom(ctx, spec, rv);
-      if (rv) ctx.health(spec.stream, null);
       attempt = 0;
       // A server that ends every watch at once must not be asked again in a tight loop.
       if (Date.now() - began < 1000) await sleep(1000, ctx.signal);

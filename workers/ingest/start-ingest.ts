@@ -1,32 +1,39 @@
+import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
+import { hostname } from "node:os";
 import type pg from "pg";
 import { ensureMonthPartitions } from "@/lib/db/ingest/ensure-partitions.ts";
 import type { KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { describeError } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
-import { superviseCluster } from "./supervisor.ts";
+import { runFleet } from "./fleet.ts";
 
-// The ingest worker minus process concerns (env, signals): one supervisor per cluster, plus the hourly
-// partition upkeep. Used by main.ts and, in-process, by the integration test.
+// The ingest worker minus process concerns (env, signals): the clusters it holds a lease on, one
+// supervisor each, plus the hourly partition upkeep. Used by main.ts and, in-process, by tests.
 
-export type RunningIngest = { stop: () => Promise<void>; done: Promise<void> };
+export type RunningIngest = { holder: string; stop: () => Promise<void>; done: Promise<void> };
 
-export function startIngest(opts: { db: pg.Pool; targets: KubeTarget[]; config: IngestConfig; log?: (m: string) => void }): RunningIngest {
+export function startIngest(opts: {
+  db: pg.Pool;
+  targets: KubeTarget[];
+  config: IngestConfig;
+  log?: (m: string) => void;
+  /** How this worker is named in leases and logs; unique per process by default. */
+  holder?: string;
+}): RunningIngest {
   const log = opts.log ?? ((m: string) => console.log(m));
+  const holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const abort = new AbortController();
   // Every informer and log follower listens for shutdown on this one signal.
   setMaxListeners(0, abort.signal);
   const partitions = () => ensureMonthPartitions(opts.db).catch((err: unknown) => log(`[ingest] partitions not ensured: ${describeError(err)}`));
   const hourly = setInterval(partitions, 3_600_000);
   const done = partitions()
-    .then(() =>
-      Promise.allSettled(opts.targets.map((t) => superviseCluster(t, { db: opts.db, config: opts.config, signal: abort.signal, log }))),
-    )
-    .then((results) => {
-      for (const r of results) if (r.status === "rejected") log(`[ingest] a cluster supervisor failed: ${describeError(r.reason)}`);
-    })
+    .then(() => runFleet({ db: opts.db, targets: opts.targets, config: opts.config, holder, signal: abort.signal, log }))
+    .catch((err: unknown) => log(`[ingest] stopped by an unexpected failure: ${describeError(err)}`))
     .finally(() => clearInterval(hourly));
   return {
+    holder,
     done,
     stop: async () => {
       abort.abort();

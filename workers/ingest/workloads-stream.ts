@@ -17,6 +17,7 @@ const MAX_QUEUE = 50_000;
 
 export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
   const queue: Op[] = [];
+  const queuedAt: number[] = [];
   let busy: Promise<void> | undefined;
   let dropped = 0;
 
@@ -31,6 +32,7 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
           await markDeleted(ctx.db, "workloads", ctx.clusterId, [op.deleteUid], op.at);
         }
         queue.shift();
+        queuedAt.shift();
       } catch (err) {
         ctx.log(`workloads: write failed (${describeError(err)}); retrying`);
         await new Promise((r) => setTimeout(r, 1000));
@@ -42,11 +44,15 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
     // Bounded: a database outage long enough to fill this loses the oldest states, and says so.
     if (queue.length >= MAX_QUEUE) {
       queue.splice(1, 1);
-      if (++dropped % 1000 === 1) ctx.log(`workloads: queue full, ${dropped} updates dropped`);
+      queuedAt.splice(1, 1);
+      if (++dropped % 1000 === 1) ctx.log(`workloads: write buffer full (${MAX_QUEUE} updates waiting for the database); ${dropped} oldest updates dropped so far`);
     }
     queue.push(op);
+    queuedAt.push(Date.now());
     busy ??= pump().finally(() => (busy = undefined));
   };
+
+  ctx.backlog.add({ name: "workloads", oldestPendingAt: () => queuedAt[0], dropped: () => dropped, full: () => queue.length >= MAX_QUEUE });
 
   function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, optional: boolean) {
     return runInformer<T>(ctx, {

@@ -20,6 +20,14 @@ export async function setClusterStatus(db: pg.Pool, clusterId: string, status: C
   await db.query(`UPDATE clusters SET status = $2, last_error = $3, last_sync_at = now() WHERE id = $1`, [clusterId, status, lastError]);
 }
 
+/** The heartbeat: how far behind the write buffers are, and how many facts an outage cost. */
+export async function recordIngestProgress(db: pg.Pool, clusterId: string, lagMs: number, newlyDropped: number): Promise<void> {
+  await db.query(
+    `UPDATE clusters SET ingest_lag_ms = $2, dropped_rows = dropped_rows + $3, last_sync_at = now() WHERE id = $1`,
+    [clusterId, Math.round(lagMs), newlyDropped],
+  );
+}
+
 /** Moves the cluster's clock forward only: a late event or an older list never makes "now" go back. */
 export async function advanceClusterClock(db: pg.Pool, clusterId: string, clusterTime: Date): Promise<void> {
   await db.query(

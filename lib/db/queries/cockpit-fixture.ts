@@ -37,10 +37,15 @@ async function samples(db: Q, sloId: string, now: Date, good: (t: Date) => numbe
 
 export async function seedCockpitFixture(db: Q, now = FIXTURE_CLUSTER_TIME) {
   const prod = await one<{ id: string }>(db,
-    `INSERT INTO clusters (name, server, status, last_event_at) VALUES ('prod-eu', 'https://prod-eu:6443', 'connected', $1) RETURNING id`, [now]);
+    `INSERT INTO clusters (name, server, status, last_event_at, last_sync_at, ingest_lag_ms)
+     VALUES ('prod-eu', 'https://prod-eu:6443', 'connected', $1, now(), 400) RETURNING id`, [now]);
+  const staging = await one<{ id: string }>(db,
+    `INSERT INTO clusters (name, server, status, last_event_at, last_error, last_sync_at, dropped_rows)
+     VALUES ('staging', 'https://staging:6443', 'unreachable', $1, 'pods: connect ECONNREFUSED 10.0.0.5:6443', now(), 12) RETURNING id`, [at(now, -120)]);
+  // A worker holds each, as a live ingest would (heartbeat just now, lease running).
   await db.query(
-    `INSERT INTO clusters (name, server, status, last_event_at, last_error)
-     VALUES ('staging', 'https://staging:6443', 'unreachable', $1, 'connect ECONNREFUSED 10.0.0.5:6443')`, [at(now, -120)]);
+    `INSERT INTO ingest_leases (cluster_id, holder, expires_at) VALUES ($1, 'ingest-0/17', now() + interval '1 hour'), ($2, 'ingest-1/23', now() + interval '1 hour')`,
+    [prod.id, staging.id]);
   const checkout = await workload(db, prod.id, "shop", "checkout");
   const cart = await workload(db, prod.id, "shop", "cart");
   const ledger = await workload(db, prod.id, "payments", "ledger", "StatefulSet");

@@ -34,6 +34,13 @@ describe("the cockpit read model", () => {
     expect(cockpit.clusters[1].lastError).toContain("ECONNREFUSED");
   });
 
+  it("says who ingests each cluster, how far behind, and what an outage cost", () => {
+    expect(cockpit.clusters[0].summary).toBe("ingesting by ingest-0/17, 0 s behind");
+    expect(cockpit.clusters[1].summary).toBe(
+      "the API server cannot be reached by ingest-1/23: pods: connect ECONNREFUSED 10.0.0.5:6443; retrying; 12 facts could not be stored during database outages",
+    );
+  });
+
   it("puts the paging SLO first with its status and explanation", () => {
     expect(cockpit.slos).toHaveLength(2);
     const [checkout] = cockpit.slos;
@@ -97,6 +104,9 @@ describe("the incident read model", () => {
   it("reports the database and every cluster in the health check", async () => {
     const health = await getHealth();
     expect(health).toMatchObject({ ok: true, database: "ok" });
-    expect(health.clusters.map((c) => c.name)).toEqual(["prod-eu", "staging"]);
+    expect(health.clusters.map((c) => [c.name, c.status, c.worker, c.ingestLagMs])).toEqual([
+      ["prod-eu", "connected", "ingest-0/17", 400],
+      ["staging", "unreachable", "ingest-1/23", null],
+    ]);
   });
 });

@@ -1,27 +1,39 @@
-import { getPool } from "@/lib/db/pool.ts";
+import { getClusterChips } from "./get-cluster-chips.ts";
 
 export type Health = {
   ok: boolean;
   database: string; // "ok" | "error: <message>"
-  clusters: { name: string; status: string; lastEventAt: string | null; lastError: string | null }[];
+  clusters: {
+    name: string;
+    status: string;
+    summary: string;
+    lastEventAt: string | null;
+    lastHeartbeatAt: string | null;
+    ingestLagMs: number | null;
+    droppedRows: number;
+    worker: string | null;
+    lastError: string | null;
+  }[];
 };
 
-type ClusterRow = { name: string; status: string; last_event_at: Date | null; last_error: string | null };
-
-// Healthy means the database answers; a cluster being unreachable is reported, not a failure of Uptrust.
+// Healthy means the database answers; a cluster being unreachable or stale is reported, not a failure
+// of Uptrust itself (a probe that restarted the app for it would fix nothing).
 export async function getHealth(): Promise<Health> {
   try {
-    const { rows } = await getPool().query<ClusterRow>(
-      "SELECT name, status, last_event_at, last_error FROM clusters ORDER BY name",
-    );
+    const chips = await getClusterChips();
     return {
       ok: true,
       database: "ok",
-      clusters: rows.map((r) => ({
-        name: r.name,
-        status: r.status,
-        lastEventAt: r.last_event_at ? new Date(r.last_event_at).toISOString() : null,
-        lastError: r.last_error,
+      clusters: chips.map((c) => ({
+        name: c.name,
+        status: c.status,
+        summary: c.summary,
+        lastEventAt: c.lastEventAt,
+        lastHeartbeatAt: c.lastSyncAt,
+        ingestLagMs: c.lagMs,
+        droppedRows: c.droppedRows,
+        worker: c.worker,
+        lastError: c.lastError,
       })),
     };
   } catch (err) {

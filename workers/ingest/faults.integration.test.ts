@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
+import { startScratchPostgres, type ScratchPostgres } from "@/lib/db/testing/scratch-postgres.ts";
+import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { startEmulator, type Emulator } from "@/workers/emulator/index.ts";
+import { storedVersusCluster } from "./testing/stored-versus-cluster.ts";
+import { startIngest, type RunningIngest } from "./start-ingest.ts";
+
+// What an SRE fears from an ingest pipeline, done to a running one: the API server compacts history
+// (410 Gone), the API server restarts, PostgreSQL restarts mid-stream, and a worker is killed with
+// SIGKILL in the middle of writing a batch while a second worker waits. After each, what Uptrust
+// stored must equal what the cluster serves: the same live pods with the same phase and restarts, the
+// same deployments with the same replica counts, every event the cluster holds exactly once with its
+// count. The database is a server of the test's own, so restarting it disturbs no other test.
+
+const config = { metricsPollMs: 1000, maxLogFollowers: 50, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 3 };
+const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-faults-")), "kubeconfig");
+const lines: string[] = [];
+let postgres: ScratchPostgres;
+let url: string;
+let db: pg.Pool;
+let emulator: Emulator;
+let ingest: RunningIngest | undefined;
+
+async function eventually(what: string, probe: () => Promise<string[]>, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await probe().catch((err: unknown) => [`probe failed: ${String(err)}`]);
+    if (last.length === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what}: still differs after ${timeoutMs / 1000}s:\n${last.slice(0, 15).join("\n")}\ningest said:\n${lines.slice(-15).join("\n")}`);
+}
+
+const kube = () => loadKubeTargets({ kubeconfigPath })[0].kubeConfig;
+const matchesCluster = (what: string) => eventually(what, () => storedVersusCluster(db, kube()));
+const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
+
+beforeAll(async () => {
+  postgres = await startScratchPostgres();
+  url = postgres.url.replace(/\/postgres$/, "/uptrust");
+  await rebuildDatabase(url);
+  db = new pg.Pool({ connectionString: url, max: 12, connectionTimeoutMillis: 5000 });
+  db.on("error", () => undefined); // idle clients lost in the restart test
+  emulator = await startEmulator({ port: 0, scenario: "healthy", speed: 10, leadMinutes: 10, seed: 11, kubeconfigPath });
+  ingest = startIngest({ db, targets: loadKubeTargets({ kubeconfigPath }), config, log: (m) => lines.push(m), holder: "in-test" });
+  await matchesCluster("the first sync");
+}, 90_000);
+
+afterAll(async () => {
+  await ingest?.stop();
+  await db?.end();
+  await emulator?.stop();
+  postgres?.remove();
+});
+
+describe("ingest under faults", () => {
+  it("after forced 410 Gone relists, the stored facts equal the cluster's, with no event twice", async () => {
+    emulator.burstEvents(300);
+    emulator.burstPodUpdates(200);
+    emulator.forceGone();
+    emulator.burstEvents(300);
+    await matchesCluster("after 410 Gone");
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(600);
+  });
+
+  it("after the API server restarts mid-stream, the stored facts equal the cluster's", async () => {
+    emulator.burstEvents(300);
+    const restarting = emulator.restart({ downMs: 2000 });
+    emulator.burstEvents(300);
+    await restarting;
+    emulator.burstPodUpdates(200);
+    await matchesCluster("after the API server restart");
+    await eventually("the cluster to be reported connected again", async () => {
+      const c = (await db.query<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM clusters`)).rows[0];
+      return c.status === "connected" ? [] : [`status ${c.status}: ${c.last_error}`];
+    }, 15_000);
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(1200);
+  });
+
+  it("rides out PostgreSQL restarting mid-stream: writes retry, nothing is lost or doubled", async () => {
+    emulator.burstEvents(500);
+    await postgres.restart(3000);
+    emulator.burstEvents(500);
+    await matchesCluster("after the PostgreSQL restart");
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(2200);
+    expect(lines.some((l) => /write failed .*(terminat|ECONNREFUSED|ECONNRESET|Connection terminated|shutting down)/i.test(l))).toBe(true);
+    await eventually("the cluster to be reported connected with no backlog", async () => {
+      const c = (await db.query<{ status: string; last_error: string | null; ingest_lag_ms: number }>(`SELECT status, last_error, ingest_lag_ms FROM clusters`)).rows[0];
+      return c.status === "connected" && c.ingest_lag_ms < 2000 ? [] : [`status ${c.status} (${c.last_error}), lag ${c.ingest_lag_ms} ms`];
+    }, 15_000);
+  });
+
+  it("when a worker is killed mid-batch, the standby takes its cluster over within 30 s and the facts still match", async () => {
+    await ingest?.stop();
+    ingest = undefined;
+    expect(await count(`SELECT count(*) AS n FROM ingest_leases`)).toBe(0); // a clean stop hands the cluster over at once
+
+    const first = worker("first");
+    await eventually("the first worker to hold the lease", async () => ((await holder())?.startsWith("first") ? [] : ["not yet"]));
+    const second = worker("second");
+    await new Promise((r) => setTimeout(r, 1000));
+    emulator.burstEvents(6000);
+    const burstStored = async () => (await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)) - 2200;
+    // Killed as soon as its first batch of the burst has landed, with the rest still being written.
+    while ((await burstStored()) === 0) await new Promise((r) => setTimeout(r, 10));
+    first.proc.kill("SIGKILL");
+    const killedAt = Date.now();
+    expect(await burstStored()).toBeLessThan(6000);
+    await eventually("the second worker to take over", async () => ((await holder())?.startsWith("second") ? [] : [`lease held by ${await holder()}`]), 30_000);
+    const takeoverMs = Date.now() - killedAt;
+    expect(takeoverMs).toBeLessThan(30_000);
+
+    emulator.burstPodUpdates(200);
+    await matchesCluster("after the takeover");
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(8200);
+
+    second.proc.kill("SIGTERM");
+    const code = await new Promise<number | null>((r) => second.proc.once("exit", r));
+    expect(code).toBe(0);
+    const { rows } = await db.query<{ status: string }>(`SELECT status FROM clusters`);
+    expect(rows[0].status).toBe("stopped");
+    expect(await count(`SELECT count(*) AS n FROM ingest_leases`)).toBe(0);
+  }, 120_000);
+});
+
+async function holder(): Promise<string | undefined> {
+  return (await db.query<{ holder: string }>(`SELECT holder FROM ingest_leases`)).rows[0]?.holder;
+}
+
+function worker(name: string): { proc: ChildProcess } {
+  const proc = spawn(process.execPath, ["--import", "tsx", "workers/ingest/main.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      KUBECONFIG: kubeconfigPath,
+      UPTRUST_INGEST_LEASE_SECONDS: String(config.leaseSeconds),
+      UPTRUST_METRICS_POLL_MS: "1000",
+      UPTRUST_INGEST_HOLDER: name,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const collect = (d: Buffer) => lines.push(...d.toString().trim().split("\n").map((l) => `${name}: ${l}`));
+  proc.stdout?.on("data", collect);
+  proc.stderr?.on("data", collect);
+  return { proc };
+}
