@@ -52,6 +52,9 @@ const schema = z
     UPTRUST_LOG_BYTES_PER_MINUTE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     // 15 s: a dead worker's clusters are taken over within 20 s (one lease plus a third of one).
     UPTRUST_INGEST_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
+    UPTRUST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    // 14 days: the history KRR's simple strategy reads.
+    UPTRUST_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Names this worker in leases and logs (e.g. its pod name); the process id is appended. */
     UPTRUST_INGEST_HOLDER: z.string().trim().min(1).max(100).optional(),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),

@@ -32,15 +32,16 @@ describe("schema.prisma and the migrated database", () => {
     }
   });
 
-  it("events, log lines and usage samples are partitioned by time, with the current month prepared", async () => {
+  it("events and log lines are partitioned by month, usage samples by day, with the current one prepared", async () => {
     const { rows } = await client.query<{ parent: string; child: string }>(
       `SELECT p.relname AS parent, c.relname AS child FROM pg_inherits i
        JOIN pg_class p ON p.oid = i.inhparent JOIN pg_class c ON c.oid = i.inhrelid`,
     );
     const month = new Date().toISOString().slice(0, 7).replace("-", "_");
-    for (const table of ["k8s_events", "log_lines", "usage_samples"]) {
+    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "_");
+    for (const [table, current] of [["k8s_events", month], ["log_lines", month], ["usage_samples", day]]) {
       const children = rows.filter((r) => r.parent === table).map((r) => r.child);
-      expect(children).toContain(`${table}_${month}`);
+      expect(children).toContain(`${table}_${current}`);
       expect(children).toContain(`${table}_default`);
     }
   });

@@ -14,7 +14,7 @@ import { groundTruthOf, type ScenarioName, type ScenarioTruth } from "./scenario
 // Leads leave the ingest a few wall seconds to list the cluster before the story's first change.
 const SPEED = 720;
 const MIN = 60_000;
-const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15 };
+const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15, retentionDays: 30, usageRetentionDays: 14 };
 
 type StoredIncident = { id: string; workload: string; reason: string; started_at: Date; resolved_at: Date | null };
 let emulator: Emulator | undefined;

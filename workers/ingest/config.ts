@@ -9,6 +9,10 @@ export type IngestConfig = {
   logBytesPerMinute: number;
   /** Seconds a worker's claim on a cluster lasts unrenewed; another worker takes over after it. */
   leaseSeconds: number;
+  /** Events and log lines older than this many days are dropped, a monthly partition at a time. */
+  retentionDays: number;
+  /** Raw usage samples older than this are dropped by the day; 5-minute rollups stay 30 days. */
+  usageRetentionDays: number;
 };
 
 export function ingestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
@@ -19,5 +23,7 @@ export function ingestConfig(source: Record<string, string | undefined> = proces
     logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
     logBytesPerMinute: env.UPTRUST_LOG_BYTES_PER_MINUTE,
     leaseSeconds: env.UPTRUST_INGEST_LEASE_SECONDS,
+    retentionDays: env.UPTRUST_RETENTION_DAYS,
+    usageRetentionDays: env.UPTRUST_USAGE_RETENTION_DAYS,
   };
 }

@@ -18,7 +18,7 @@ import { startIngest, type RunningIngest } from "./start-ingest.ts";
 // same deployments with the same replica counts, every event the cluster holds exactly once with its
 // count. The database is a server of the test's own, so restarting it disturbs no other test.
 
-const config = { metricsPollMs: 1000, maxLogFollowers: 50, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 3 };
+const config = { metricsPollMs: 1000, maxLogFollowers: 50, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 3, retentionDays: 30, usageRetentionDays: 14 };
 const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-faults-")), "kubeconfig");
 const lines: string[] = [];
 let postgres: ScratchPostgres;

@@ -12,7 +12,7 @@ import { startIngest, type RunningIngest } from "./start-ingest.ts";
 // ones are reported with what to fix and never hold up the others; a second worker stands by and
 // takes every cluster over when the first stops.
 
-const config = { metricsPollMs: 1000, maxLogFollowers: 20, logBytesPerContainer: 1 << 20, logBytesPerMinute: 16 << 20, leaseSeconds: 3 };
+const config = { metricsPollMs: 1000, maxLogFollowers: 20, logBytesPerContainer: 1 << 20, logBytesPerMinute: 16 << 20, leaseSeconds: 3, retentionDays: 30, usageRetentionDays: 14 };
 const db = () => getPool();
 const lines: string[] = [];
 const emulators: Emulator[] = [];

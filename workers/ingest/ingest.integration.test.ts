@@ -11,7 +11,7 @@ import { startIngest, type RunningIngest } from "./start-ingest.ts";
 // The demo cluster, 2 hours of it played at 720× (≈10 s), watched by the real ingest code in-process.
 const LEAD_MINUTES = 120;
 const SPEED = 720;
-const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15 };
+const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15, retentionDays: 30, usageRetentionDays: 14 };
 
 const db = () => getPool();
 const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-ingest-")), "kubeconfig");

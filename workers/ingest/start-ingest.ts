@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import type pg from "pg";
-import { ensureMonthPartitions } from "@/lib/db/ingest/ensure-partitions.ts";
+import { partitionUpkeep } from "@/lib/db/ingest/retention.ts";
 import type { KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { describeError } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
@@ -26,7 +26,13 @@ export function startIngest(opts: {
   const abort = new AbortController();
   // Every informer and log follower listens for shutdown on this one signal.
   setMaxListeners(0, abort.signal);
-  const partitions = () => ensureMonthPartitions(opts.db).catch((err: unknown) => log(`[ingest] partitions not ensured: ${describeError(err)}`));
+  const retention = { factsDays: opts.config.retentionDays, usageDays: opts.config.usageRetentionDays };
+  const partitions = () =>
+    partitionUpkeep(opts.db, retention)
+      .then((done) => {
+        if (done?.dropped.length) log(`[ingest] retention: dropped ${done.dropped.join(", ")}`);
+      })
+      .catch((err: unknown) => log(`[ingest] partitions not ensured: ${describeError(err)}`));
   const hourly = setInterval(partitions, 3_600_000);
   const done = partitions()
     .then(() => runFleet({ db: opts.db, targets: opts.targets, config: opts.config, holder, signal: abort.signal, log }))

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
 import { advanceClusterClock, readClusterClock } from "@/lib/db/ingest/upsert-cluster.ts";
 import type { KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { backoffMs, describeError, sleep } from "./backoff.ts";
@@ -21,6 +22,7 @@ import { workloadsStream } from "./workloads-stream.ts";
 export type SupervisorDeps = { db: pg.Pool; config: IngestConfig; signal: AbortSignal; log?: (m: string) => void };
 
 const HEARTBEAT_MS = 5000;
+const ROLLUP_MS = 60_000;
 
 export async function superviseCluster(clusterId: string, target: KubeTarget, deps: SupervisorDeps): Promise<void> {
   const print = deps.log ?? ((m: string) => console.log(m));
@@ -74,11 +76,20 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
     if (t) advanceClusterClock(deps.db, clusterId, t).catch((err: unknown) => log(`cluster time not recorded: ${describeError(err)}`));
   }, 500);
   const heartbeat = setInterval(() => health.heartbeat(backlog), HEARTBEAT_MS);
+  // Rollups belong to the worker holding the cluster, so two workers never compute the same buckets.
+  let rolling: Promise<unknown> | undefined;
+  const rollups = setInterval(() => {
+    rolling ??= rollupUsage(deps.db, clusterId)
+      .catch((err: unknown) => log(`usage rollup failed: ${describeError(err)}`))
+      .finally(() => (rolling = undefined));
+  }, ROLLUP_MS);
 
   await Promise.all(Object.entries(streams).map(([name, s]) => keepRunning(name, s.run)));
 
   clearInterval(clockTimer);
   clearInterval(heartbeat);
+  clearInterval(rollups);
+  await rolling;
   await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.events.drain(), streams.logs.drain()]);
   const t = clock.takeAdvance();
   if (t) await advanceClusterClock(deps.db, clusterId, t).catch(() => undefined);
