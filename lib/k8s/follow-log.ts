@@ -5,6 +5,9 @@ import { fetch } from "undici";
 // than through the client's Log helper, whose piped stream has no error handler: a cluster dropping the
 // connection mid-stream would otherwise crash the whole worker instead of ending one follower.
 
+/** Longer than any line the parser keeps (16 KiB), so cutting here never changes what is stored. */
+export const MAX_HELD = 64 * 1024;
+
 export type FollowRequest = { namespace: string; pod: string; container: string; sinceTime?: Date };
 export type FollowEnd = { reason: "ended" | "aborted" | "budget"; bytes: number };
 
@@ -45,15 +48,31 @@ export async function followLog(
     }
     throw new LogRequestError(`log of ${req.namespace}/${req.pod}/${req.container}: HTTP ${response.status} ${message}`, response.status);
   }
+  // Invalid UTF-8 becomes U+FFFD (the decoder is not fatal). A line is held only up to MAX_HELD
+  // characters: a container writing megabytes without a newline cannot grow the worker's memory, the
+  // line is cut there (the parser marks it truncated) and the remainder skipped up to the next newline.
   const decoder = new TextDecoder();
   let bytes = 0;
   let rest = "";
+  let skippingOverlong = false;
   try {
     for await (const chunk of response.body) {
       bytes += chunk.byteLength;
-      const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+      let text = decoder.decode(chunk, { stream: true });
+      if (skippingOverlong) {
+        const nl = text.indexOf("\n");
+        if (nl < 0) continue;
+        skippingOverlong = false;
+        text = text.slice(nl + 1);
+      }
+      const lines = (rest + text).split("\n");
       rest = lines.pop() ?? "";
       for (const line of lines) onLine(line);
+      if (rest.length > MAX_HELD) {
+        onLine(rest.slice(0, MAX_HELD));
+        rest = "";
+        skippingOverlong = true;
+      }
       // Leaving the loop cancels the body, which closes the connection.
       if (bytes > options.byteBudget) return { reason: "budget", bytes };
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "./clean-text.ts";
 import { describeIssues, mapped, skipped, toDate, type Mapped } from "./mapped.ts";
 import { nameOf } from "./map-pod.ts";
 
@@ -47,9 +48,10 @@ export function mapEvent(obj: unknown): Mapped<EventRow> {
     uid: e.metadata.uid,
     namespace: e.metadata.namespace ?? e.involvedObject?.namespace ?? "",
     involvedKind: involved?.kind ?? "",
-    involvedName: involved?.name ?? "",
-    reason: e.reason ?? "",
-    message: e.message ?? e.note ?? "",
+    involvedName: cleanText(involved?.name ?? "", 253),
+    reason: cleanText(e.reason ?? "", 256),
+    // The API server caps new messages at 1 KiB; older or foreign clusters may not.
+    message: cleanText(e.message ?? e.note ?? "", 8 * 1024),
     type: e.type ?? "Normal",
     source: e.source?.component ?? e.reportingComponent ?? null,
     count: Math.max(1, e.series?.count ?? e.count ?? 1),

@@ -2,11 +2,13 @@
 // timestamp (cluster time, not the ingest's clock) and a level guessed from the common formats,
 // so "show me the errors around the rollout" works without per-app parsing rules.
 
+import { CUT_MARKER, cleanText } from "./clean-text.ts";
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "fatal";
 export type ParsedLogLine = { ts: Date; text: string; level: LogLevel | null };
 
 export const MAX_LINE_BYTES = 16 * 1024;
-export const TRUNCATION_MARKER = " …[truncated by Uptrust]";
+export const TRUNCATION_MARKER = CUT_MARKER;
 
 const PREFIX = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2}) ?/;
 
@@ -18,7 +20,7 @@ export function parseLogLine(raw: string): ParsedLogLine | undefined {
   const fraction = (m[2] ?? ".000").slice(0, 4).padEnd(4, "0");
   const ts = new Date(`${m[1]}${fraction}${m[3]}`);
   if (Number.isNaN(ts.getTime())) return undefined;
-  const text = truncate(line.slice(m[0].length));
+  const text = truncate(cleanText(line.slice(m[0].length)));
   return { ts, text, level: detectLevel(text) };
 }
 
@@ -26,7 +28,7 @@ export function truncate(text: string, maxBytes = MAX_LINE_BYTES): string {
   if (text.length <= maxBytes / 4 || Buffer.byteLength(text) <= maxBytes) return text;
   let cut = text.slice(0, maxBytes);
   while (Buffer.byteLength(cut) > maxBytes) cut = cut.slice(0, Math.floor(cut.length * 0.9));
-  return cut + TRUNCATION_MARKER;
+  return cut + CUT_MARKER;
 }
 
 const ALIASES: Record<string, LogLevel> = {

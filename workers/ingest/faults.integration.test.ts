@@ -97,6 +97,43 @@ describe("ingest under faults", () => {
     }, 15_000);
   });
 
+  it("stores odd but valid objects (huge annotations, an owner kind it does not know, NUL and 200 KiB in a message) cleaned, and keeps going", async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.status);
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        name: "canary-7f9c-x2",
+        namespace: "shop",
+        annotations: { "example.com/dump": "z".repeat(200 * 1024) },
+        ownerReferences: [{ apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", name: "canary", uid: "5d1e6f3a-0000-4000-8000-000000000001", controller: true }],
+      },
+      spec: { containers: [{ name: "app", image: "registry.example.com/canary:1" }] },
+    };
+    const event = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: "canary.17f1", namespace: "shop" },
+      involvedObject: { kind: "Pod", name: "canary-7f9c-x2", namespace: "shop" },
+      reason: "Dumped",
+      message: `core dumped \u0000 ${"m".repeat(200 * 1024)}`,
+      type: "Warning",
+      count: 1,
+      firstTimestamp: emulator.scenarioNow().toISOString(),
+      lastTimestamp: emulator.scenarioNow().toISOString(),
+    };
+    expect(await post("/api/v1/namespaces/shop/pods", pod)).toBe(201);
+    expect(await post("/api/v1/namespaces/shop/events", event)).toBe(201);
+    await matchesCluster("after odd objects");
+    const stored = await db.query<{ workload_name: string | null }>(`SELECT workload_name FROM pods WHERE name = 'canary-7f9c-x2'`);
+    expect(stored.rows).toEqual([{ workload_name: null }]);
+    const msg = (await db.query<{ message: string }>(`SELECT message FROM k8s_events WHERE reason = 'Dumped'`)).rows[0].message;
+    expect(msg.startsWith("core dumped \uFFFD mmm")).toBe(true);
+    expect(msg.endsWith("…[truncated by Uptrust]")).toBe(true);
+    expect(msg.length).toBeLessThan(8 * 1024 + 100);
+  });
+
   it("when a worker is killed mid-batch, the standby takes its cluster over within 30 s and the facts still match", async () => {
     await ingest?.stop();
     ingest = undefined;

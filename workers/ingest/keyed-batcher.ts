@@ -1,5 +1,6 @@
 import { backoffMs, describeError } from "./backoff.ts";
 import type { BufferGauge } from "./backlog.ts";
+import { writeIsolatingRefused } from "./isolate-bad-rows.ts";
 
 // Collects updates keyed by object, so a pod that changes ten times between flushes is written once
 // with its latest state. Writes happen one batch at a time; a failed write keeps its items (unless
@@ -72,7 +73,8 @@ export class KeyedBatcher<T> implements BufferGauge {
     this.pending = new Map();
     this.pendingSince = undefined;
     this.writingSince = since;
-    this.writing = this.write([...batch.values()])
+    const refused = (_item: T, err: Error) => this.options.log(`${this.name}: skipped a row the database refuses (${err.message})`);
+    this.writing = writeIsolatingRefused(this.write, [...batch.values()], refused)
       .then(() => {
         this.failures = 0;
       })

@@ -3,6 +3,7 @@ import { createByteBudget } from "@/lib/domain/byte-budget.ts";
 import { backoffMs, describeError } from "./backoff.ts";
 import type { BufferGauge } from "./backlog.ts";
 import type { ClusterContext } from "./cluster-context.ts";
+import { writeIsolatingRefused } from "./isolate-bad-rows.ts";
 
 // Log lines from all followers of one cluster, written in batches (by size, or every 250 ms).
 // Bounded: during a long database outage the oldest lines go first, and the loss is logged.
@@ -58,9 +59,12 @@ export class LogWriter implements BufferGauge {
     if (this.buffer.length === 0) return;
     const batch = this.buffer.splice(0, 5000);
     const startedAt = Date.now();
-    this.writing = insertLogLines(this.ctx.db, this.ctx.clusterId, batch)
-      .then((n) => {
-        this.written += n;
+    let stored = 0;
+    const write = async (rows: LogLineRow[]) => void (stored += await insertLogLines(this.ctx.db, this.ctx.clusterId, rows));
+    const refused = (row: LogLineRow, err: Error) => this.ctx.skip("logs", `${row.namespace}/${row.pod}/${row.container}: line refused by the database (${err.message})`);
+    this.writing = writeIsolatingRefused(write, batch, refused)
+      .then(() => {
+        this.written += stored;
         this.failures = 0;
         // Lines still buffered arrived no earlier than this batch began to be written.
         if (this.buffer.length > 0) this.bufferSince = Math.max(this.bufferSince ?? startedAt, startedAt);

@@ -6,6 +6,7 @@ import { mapWorkload, type WorkloadRow } from "@/lib/k8s/map-workload.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
 import type { WorkloadKind } from "@/lib/k8s/pod-workload.ts";
 import type { ClusterContext } from "./cluster-context.ts";
+import { isRefusedData } from "./isolate-bad-rows.ts";
 import { runInformer } from "./run-informer.ts";
 
 // Deployments (and StatefulSets/DaemonSets where served). Unlike pods, every update is written in
@@ -34,6 +35,13 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
         queue.shift();
         queuedAt.shift();
       } catch (err) {
+        if (isRefusedData(err)) {
+          // Retrying cannot help a row the database refuses: skip it, keep the rollout's other states.
+          ctx.skip("workloads", `${"upsert" in op ? `${op.upsert.namespace}/${op.upsert.name}` : op.deleteUid}: refused by the database (${describeError(err)})`);
+          queue.shift();
+          queuedAt.shift();
+          continue;
+        }
         ctx.log(`workloads: write failed (${describeError(err)}); retrying`);
         await new Promise((r) => setTimeout(r, 1000));
         if (ctx.signal.aborted) return;
