@@ -60,5 +60,12 @@ export function describeTemplateChange(before: WorkloadTemplate, after: Workload
     ...describeContainers(before.initContainers, after.initContainers, "init container"),
   ];
   if (before.replicas !== after.replicas) parts.push(`replicas: ${before.replicas ?? "unset"} → ${after.replicas ?? "unset"}`);
+  for (const [label, key] of [["ConfigMaps", "configMaps"], ["Secrets", "secrets"]] as const) {
+    const b = before[key] ?? [];
+    const a = after[key] ?? [];
+    const refs = [...a.filter((n) => !b.includes(n)).map((n) => `+${n}`), ...b.filter((n) => !a.includes(n)).map((n) => `-${n}`)];
+    if (refs.length) parts.push(`${label} read: ${refs.join(" ")}`);
+  }
+  if (after.restartedAt && before.restartedAt !== after.restartedAt) parts.push(`rollout restart at ${after.restartedAt}`);
   return parts.length ? parts.join("; ") : "pod template changed";
 }

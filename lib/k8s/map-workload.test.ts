@@ -87,3 +87,44 @@ describe("the change summary a responder reads on the timeline", () => {
     expect(describeTemplateChange(before, { ...before, replicas: 6 })).toBe("replicas: 4 → 6");
   });
 });
+
+describe("what a workload reads and who changed it", () => {
+  const reading = deployment("img:1", {
+    env: [
+      { name: "DATABASE_URL", valueFrom: { configMapKeyRef: { name: "checkout-config", key: "DATABASE_URL" } } },
+      { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "checkout-db", key: "password" } } },
+    ],
+    envFrom: [{ configMapRef: { name: "shared-flags" } }],
+  });
+
+  it("lists the ConfigMaps and Secrets its pods read, by name", () => {
+    const w = mapOk(reading);
+    expect([w.template.configMaps, w.template.secrets]).toEqual([["checkout-config", "shared-flags"], ["checkout-db"]]);
+  });
+
+  it("hashes a template that reads no config exactly as before config was tracked", () => {
+    const w = mapOk(deployment("img:1"));
+    expect(w.template).not.toHaveProperty("configMaps");
+    // The hash the previous release stored for this very deployment: upgrading adds no change.
+    expect(w.templateHash).toBe("b7bb1efbf829c43ef9f2fbb6cb5040af");
+  });
+
+  it("credits the spec's last writer, not the controller that annotated the revision or wrote status", () => {
+    const d = deployment("img:2");
+    d.metadata.managedFields = [
+      { manager: "helm", time: "2026-01-01T09:00:00Z", fieldsV1: { "f:spec": {} } },
+      { manager: "argocd-controller", time: "2026-01-01T10:00:00Z", fieldsV1: { "f:spec": {}, "f:metadata": {} } },
+      { manager: "kube-controller-manager", time: "2026-01-01T10:00:05Z", fieldsV1: { "f:metadata": {} } },
+      { manager: "kube-controller-manager", time: "2026-01-01T10:00:09Z", fieldsV1: { "f:status": {} }, subresource: "status" },
+    ] as never;
+    expect(mapOk(d).manager).toBe("argocd-controller");
+  });
+
+  it("describes a restart and a newly read ConfigMap on the timeline", () => {
+    const before = mapOk(deployment("img:1")).template;
+    const after = { ...mapOk(reading).template, restartedAt: "2026-01-01T10:00:00Z" };
+    expect(describeTemplateChange(before, after)).toBe(
+      "env checkout: +DATABASE_URL +DB_PASSWORD -LOG_LEVEL -PAYMENT_URL; ConfigMaps read: +checkout-config +shared-flags; Secrets read: +checkout-db; rollout restart at 2026-01-01T10:00:00Z",
+    );
+  });
+});

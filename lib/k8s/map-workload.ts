@@ -2,6 +2,7 @@ import { z } from "zod";
 import { describeIssues, mapped, skipped, toDate, type Mapped } from "./mapped.ts";
 import { nameOf } from "./map-pod.ts";
 import { observedAt } from "./observed-at.ts";
+import { specManager } from "./spec-manager.ts";
 import type { WorkloadKind } from "./pod-workload.ts";
 import { normalizeTemplate, templateHash, type WorkloadTemplate } from "./workload-template.ts";
 
@@ -16,6 +17,8 @@ export type WorkloadRow = {
   generation: number;
   observedGeneration: number;
   revision: string | null;
+  /** The field manager that last wrote the spec (managedFields), when the cluster says. */
+  manager: string | null;
   template: WorkloadTemplate;
   templateHash: string;
   createdAt: Date | null;
@@ -31,10 +34,13 @@ const workloadSchema = z.object({
     generation: count,
     annotations: z.record(z.string(), z.string()).nullish(),
     creationTimestamp: z.unknown().optional(),
+    managedFields: z.unknown().optional(),
   }),
   spec: z.object({
     replicas: count,
-    template: z.object({ spec: z.object({ containers: z.array(z.looseObject({ name: z.string() })).min(1) }).loose() }),
+    template: z.object({
+      metadata: z.object({ annotations: z.record(z.string(), z.string()).nullish() }).nullish(),
+      spec: z.object({ containers: z.array(z.looseObject({ name: z.string() })).min(1) }).loose() }),
   }),
   status: z
     .looseObject({
@@ -71,7 +77,7 @@ export function mapWorkload(kind: WorkloadKind, obj: unknown, fallbackTime: Date
   if (!parsed.success) return skipped(`${kind} ${nameOf(obj)}: ${describeIssues(parsed.error)}`);
   const w = parsed.data;
   const replicas = kind === "DaemonSet" ? null : (w.spec.replicas ?? 1);
-  const template = normalizeTemplate(w.spec.template.spec as Parameters<typeof normalizeTemplate>[0], replicas);
+  const template = normalizeTemplate(w.spec.template.spec as Parameters<typeof normalizeTemplate>[0], replicas, w.spec.template.metadata?.annotations);
   const status = w.status as Status;
   const clues = (w.status?.conditions ?? []).flatMap((c) => [c.lastUpdateTime, c.lastTransitionTime]);
   return mapped({
@@ -83,6 +89,7 @@ export function mapWorkload(kind: WorkloadKind, obj: unknown, fallbackTime: Date
     generation: w.metadata.generation ?? 0,
     observedGeneration: w.status?.observedGeneration ?? 0,
     revision: revisionFor(kind, w.metadata.annotations, status),
+    manager: specManager(w.metadata.managedFields),
     template,
     templateHash: templateHash(template),
     createdAt: toDate(w.metadata.creationTimestamp) ?? null,

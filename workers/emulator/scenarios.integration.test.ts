@@ -99,7 +99,7 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
   });
 
   it("configmap-break: one CreateContainerConfigError incident for checkout from the restart until the key is back", async () => {
-    const { truth, incidents } = await analyse("configmap-break", 60);
+    const { truth, incidents } = await analyse("configmap-break", 100);
     const [expected] = truth.incidents;
     expect(incidents.map((i) => [i.workload, i.reason])).toEqual([[expected.workload.name, expected.signal]]);
     expect(Math.abs(offset(incidents[0].started_at) - expected.startOffsetMinutes)).toBeLessThan(1);
@@ -107,6 +107,21 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     // The timeline names the missing key, which is what the SRE has to put back.
     const timeline = (await getPool().query<{ title: string }>(`SELECT title FROM timeline_entries WHERE incident_id = $1`, [incidents[0].id])).rows;
     expect(timeline.some((e) => e.title.includes(String(expected.cause.message)))).toBe(true);
+    // What changed: the ConfigMap's content, by whom and when, with the hashes the story states; then the restart.
+    const changes = (
+      await getPool().query<{ kind: string; manager: string; summary: string; before: { contentHash: string }; after: { contentHash: string }; observed_at: Date }>(
+        `SELECT c.kind, c.manager, c.summary, c.before, c.after, c.observed_at FROM changes c JOIN workloads w ON w.id = c.workload_id
+          WHERE w.name = $1 ORDER BY c.observed_at`,
+        [expected.workload.name],
+      )
+    ).rows;
+    const [edit, restart] = changes;
+    expect([edit.kind, edit.manager, edit.summary]).toEqual(["configmap", "kubectl-edit", "ConfigMap checkout-config: keys +DB_URL -DATABASE_URL"]);
+    expect([edit.before.contentHash, edit.after.contentHash]).toEqual([expected.cause.fromHash, expected.cause.toHash]);
+    expect(Math.abs(offset(edit.observed_at) - Number(expected.cause.changedAtOffsetMinutes))).toBeLessThan(0.1);
+    expect([restart.kind, restart.manager]).toEqual(["template", "kubectl-rollout"]);
+    expect(restart.summary).toMatch(/^rollout restart at /);
+    expect(changes[2]).toMatchObject({ kind: "configmap", summary: "ConfigMap checkout-config: keys +DATABASE_URL -DB_URL" });
     await expectLeftAlone(truth, incidents);
   });
 

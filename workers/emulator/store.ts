@@ -114,10 +114,11 @@ export class Store {
     mutate(next);
     next.metadata.resourceVersion = current.metadata.resourceVersion;
     if (JSON.stringify(next) === text) return current;
-    if (resource !== "pods" && JSON.stringify(next.spec) !== JSON.stringify(current.spec)) {
+    const specChanged = JSON.stringify(next.spec) !== JSON.stringify(current.spec);
+    if (resource !== "pods" && specChanged) {
       next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     }
-    stamp(next, writer);
+    stamp(next, writer, writer.subresource ? undefined : changedSections(current, next, specChanged));
     return this.commit(resource, "MODIFIED", next, current);
   }
 
@@ -174,13 +175,27 @@ export class Store {
   }
 }
 
+/** The top-level sections an update touched, as managedFields' fieldsV1 names them ("f:spec"). */
+function changedSections(before: KObj, after: KObj, specChanged: boolean): string[] {
+  const meta = (o: KObj) => JSON.stringify({ ...o.metadata, managedFields: undefined, resourceVersion: undefined, generation: undefined });
+  const out: string[] = [];
+  if (meta(before) !== meta(after)) out.push("f:metadata");
+  if (specChanged) out.push("f:spec");
+  for (const k of Object.keys(after)) {
+    if (!["apiVersion", "kind", "metadata", "spec"].includes(k) && JSON.stringify(after[k as keyof KObj]) !== JSON.stringify(before[k as keyof KObj])) out.push(`f:${k}`);
+  }
+  return out.length ? out : ["f:metadata"];
+}
+
 function stamp(object: KObj, writer: Writer, fields?: string[]) {
   const entries = (object.metadata.managedFields ??= []);
   const sub = writer.subresource;
   const existing = entries.find((f) => f.manager === writer.manager && f.subresource === sub);
   const time = iso(writer.time);
   if (existing) {
+    // The API server merges a manager's field set: it owns what it wrote before and what it wrote now.
     existing.time = time;
+    for (const k of fields ?? []) existing.fieldsV1[k] ??= {};
     return;
   }
   const keys = fields ?? (sub === "status" ? ["f:status"] : object.spec !== undefined ? ["f:spec"] : ["f:metadata"]);

@@ -61,16 +61,18 @@ describe("ingest of the demo cluster", () => {
 
   it("records the bad checkout rollout as a change at the cluster's time, not the worker's", async () => {
     const truth = demoGroundTruth({ leadMinutes: LEAD_MINUTES, scenarioStart: emulator.scenarioStart() }).incidents[0];
-    const change = await one<{ summary: string; revision: string; observed_at: Date }>(
-      `SELECT c.summary, c.revision, c.observed_at FROM changes c JOIN workloads w ON w.id = c.workload_id
+    const change = await one<{ summary: string; revision: string; manager: string; observed_at: Date }>(
+      `SELECT c.summary, c.revision, c.manager, c.observed_at FROM changes c JOIN workloads w ON w.id = c.workload_id
         WHERE w.name = 'checkout' AND c.summary LIKE '%1.5.0' ORDER BY observed_at LIMIT 1`,
     );
     expect(change.summary).toBe("image checkout: registry.example.com/shop/checkout:1.4.2 → 1.5.0");
     expect(change.revision).toBe("2");
     // The rollout happened an hour before "now" in scenario time; the worker saw it seconds ago.
     expect(Math.abs(change.observed_at.getTime() - new Date(truth.startedAt!).getTime())).toBeLessThan(2 * 60_000);
-    const rollback = await one<{ summary: string }>(`SELECT summary FROM changes WHERE summary LIKE '%1.5.0 → 1.4.2'`);
-    expect(rollback).toBeDefined();
+    // Credited to whoever changed the spec (managedFields), not the controller that bumped the revision.
+    expect(change.manager).toBe(truth.cause.manager);
+    const rollback = await one<{ summary: string; manager: string }>(`SELECT summary, manager FROM changes WHERE summary LIKE '%1.5.0 → 1.4.2'`);
+    expect(rollback.manager).toBe(truth.resolution.manager);
   });
 
   it("shows checkout at 3 of 4 available replicas during the bad rollout", async () => {

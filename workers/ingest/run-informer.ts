@@ -18,7 +18,7 @@ export type InformerSpec<T> = {
   onDelete: (obj: T) => void;
   /** After a full list: the uids of every object listed (each was already given to onUpsert). */
   onList?: (uids: string[]) => void;
-  /** Kinds a cluster may not serve (404): stop quietly instead of retrying forever. */
+  /** Kinds a cluster may not serve (404) or Uptrust may not read (403): say so once and stop, instead of retrying forever. */
   optional?: boolean;
 };
 
@@ -110,8 +110,13 @@ export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: Inf
       if (Date.now() - began < 1000) await sleep(1000, ctx.signal);
     } catch (failure) {
       if (ctx.signal.aborted) return;
-      if (spec.optional && !listed && httpStatusOf(failure) === 404) {
+      const status = httpStatusOf(failure);
+      if (spec.optional && !listed && status === 404) {
         ctx.log(`${spec.stream}: not served by this cluster (404); not watched`);
+        return;
+      }
+      if (spec.optional && !listed && status === 403) {
+        ctx.log(`${spec.stream}: Uptrust's credentials may not list ${spec.path} (403); not watched (grant get/list/watch on it to track it)`);
         return;
       }
       // Lost connections resume the watch where it was; anything the server itself refused (410 Gone,

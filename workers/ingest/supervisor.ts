@@ -6,6 +6,7 @@ import { backoffMs, describeError, sleep } from "./backoff.ts";
 import { Backlog } from "./backlog.ts";
 import { ClusterClock } from "./cluster-clock.ts";
 import type { ClusterContext } from "./cluster-context.ts";
+import { configStream } from "./config-stream.ts";
 import { ClusterHealth } from "./cluster-health.ts";
 import type { IngestConfig } from "./config.ts";
 import { eventsStream } from "./events-stream.ts";
@@ -57,6 +58,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   const streams = {
     objects: objectsStream(ctx, pods),
     workloads: workloadsStream(ctx),
+    config: configStream(ctx),
     events: eventsStream(ctx),
     logs: logsStream(ctx, pods),
     metrics: metricsStream(ctx, pods),
@@ -90,7 +92,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   clearInterval(heartbeat);
   clearInterval(rollups);
   await rolling;
-  await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.events.drain(), streams.logs.drain()]);
+  await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.config.drain(), streams.events.drain(), streams.logs.drain()]);
   const t = clock.takeAdvance();
   if (t) await advanceClusterClock(deps.db, clusterId, t).catch(() => undefined);
   health.heartbeat(backlog);

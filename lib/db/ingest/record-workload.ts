@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { describeTemplateChange } from "@/lib/k8s/describe-template-change.ts";
 import type { WorkloadCounts, WorkloadRow } from "@/lib/k8s/map-workload.ts";
-import type { WorkloadTemplate } from "@/lib/k8s/workload-template.ts";
+import { LATER_FIELDS, legacyTemplateHash, type WorkloadTemplate } from "@/lib/k8s/workload-template.ts";
 
 // One workload update becomes up to three facts: the current row, a `changes` row when the pod template
 // differs from the stored one, and a `workload_status` row when replica counts moved. Both history rows
@@ -30,7 +30,7 @@ export async function recordWorkload(db: pg.Pool, clusterId: string, w: Workload
   // History first, current row last: if the worker dies in between, the re-sent update writes it again.
   // The first sighting has no "before": it is the baseline, not a change Uptrust saw happen.
   let change: string | undefined;
-  if (stored && stored.template_hash !== "" && stored.template_hash !== w.templateHash) {
+  if (stored && stored.template_hash !== "" && stored.template_hash !== w.templateHash && !predatesLaterFields(stored, w)) {
     change = describeTemplateChange(stored.template, w.template);
     // The deployment controller bumps the revision annotation in a later write than the user's edit:
     // an unchanged annotation is the old revision, so leave it unknown until the bump arrives.
@@ -46,11 +46,18 @@ export async function recordWorkload(db: pg.Pool, clusterId: string, w: Workload
   return { workloadId, change, statusChanged };
 }
 
+// A template stored before Uptrust tracked config references and restarts hashes differently; if it
+// matches the new one once those are set aside, nothing changed: the row is refreshed, no change made.
+function predatesLaterFields(stored: Stored, w: WorkloadRow): boolean {
+  const old = stored.template as Record<string, unknown>;
+  return LATER_FIELDS.every((k) => !(k in old)) && legacyTemplateHash(w.template) === stored.template_hash;
+}
+
 async function fillChangeRevision(db: pg.Pool, workloadId: string, revision: string) {
   await db.query(
     `UPDATE changes SET revision = $2
-      WHERE workload_id = $1 AND revision IS NULL
-        AND observed_at = (SELECT max(observed_at) FROM changes WHERE workload_id = $1)`,
+      WHERE workload_id = $1 AND kind = 'template' AND revision IS NULL
+        AND observed_at = (SELECT max(observed_at) FROM changes WHERE workload_id = $1 AND kind = 'template')`,
     [workloadId, revision],
   );
 }
@@ -65,10 +72,10 @@ async function insertChange(
   revision: string | null,
 ) {
   await db.query(
-    `INSERT INTO changes (cluster_id, workload_id, revision, summary, before, after, observed_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)
-     ON CONFLICT (workload_id, observed_at) DO NOTHING`,
-    [clusterId, workloadId, revision, summary, JSON.stringify(before), JSON.stringify(w.template), w.observedAt],
+    `INSERT INTO changes (cluster_id, workload_id, kind, revision, manager, summary, before, after, observed_at)
+     VALUES ($1, $2, 'template', $3, $4, $5, $6::jsonb, $7::jsonb, $8)
+     ON CONFLICT (workload_id, kind, observed_at) DO NOTHING`,
+    [clusterId, workloadId, revision, w.manager, summary, JSON.stringify(before), JSON.stringify(w.template), w.observedAt],
   );
 }
 

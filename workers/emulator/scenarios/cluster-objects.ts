@@ -1,4 +1,5 @@
 import { iso } from "../clock.ts";
+import { contentHash } from "@/lib/k8s/workload-template.ts";
 import { templateHash, uuid } from "../random.ts";
 import type { KObj, Resource } from "../store.ts";
 import type { Cluster } from "../sim/cluster.ts";
@@ -11,7 +12,8 @@ const SETUP = "kubectl-client-side-apply";
 const ENDPOINTS_EVERY = 10 * SEC;
 
 /** Hash of a ConfigMap's data, as Helm's checksum/config annotation and Uptrust's change view use it. */
-export const configHash = (data: Record<string, string>) => templateHash(Object.fromEntries(Object.entries(data).sort()));
+/** A ConfigMap's content hash as Uptrust records it (sha256 of its data with sorted keys), so ground truth and ingest agree. */
+export const configHash = (data: Record<string, string>) => contentHash(data);
 
 function create(cluster: Cluster, resource: Resource, t: number, apiVersion: string, kind: string, meta: { name: string; namespace?: string; labels?: Record<string, string> }, body: Record<string, unknown>) {
   return cluster.sim.store.create(resource, { apiVersion, kind, metadata: { ...meta, uid: uuid(cluster.sim.rng), creationTimestamp: iso(t) }, ...body }, { manager: SETUP, time: t });
