@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx tsx scripts/prisma-generate.ts && npx next build
+RUN npx tsx scripts/prisma-generate.ts && npx tsx scripts/build-workers.ts && npx next build
 
 FROM node:20-bookworm-slim
 WORKDIR /app

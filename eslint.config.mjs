@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/generated/**", ".uptrust/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", "lib/generated/**", ".uptrust/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     // lib/domain stays pure: no I/O, no clock, no database, no cluster.
     files: ["lib/domain/**/*.ts"],

@@ -52,4 +52,9 @@ describe("start-up configuration", () => {
   it("rejects a port outside 1-65535", () => {
     expect(problemsOf({ PORT: "70000" })[0]).toMatch(/^PORT /);
   });
+
+  it("names the malformed entry of UPTRUST_LOG_WORKLOADS and a lease too short to renew", () => {
+    expect(problemsOf({ UPTRUST_LOG_WORKLOADS: "shop/*,ledger" })[0]).toMatch(/^UPTRUST_LOG_WORKLOADS .*"ledger" is not namespace\/name/);
+    expect(problemsOf({ UPTRUST_INGEST_LEASE_SECONDS: "1" })[0]).toMatch(/^UPTRUST_INGEST_LEASE_SECONDS /);
+  });
 });

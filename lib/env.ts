@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseWorkloadPatterns } from "./domain/log-follow-plan.ts";
 
 // One validated view of the environment. Every variable an operator can set is listed here, and a bad
 // value stops start-up with a message naming the variable and how to fix it, never a stack trace.
@@ -48,6 +49,17 @@ const schema = z
     UPTRUST_EMULATOR_RESTORE_FROM: z.string().min(1).optional(),
     UPTRUST_METRICS_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
     UPTRUST_LOG_MAX_FOLLOWERS: z.coerce.number().int().min(0).max(10_000).default(200),
+    /** namespace/name patterns (with *) of the workloads whose logs are followed; restarted containers always are. */
+    UPTRUST_LOG_WORKLOADS: z
+      .string()
+      .default("*/*")
+      .superRefine((v, ctx) => {
+        try {
+          parseWorkloadPatterns(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: (err as Error).message });
+        }
+      }),
     UPTRUST_LOG_BYTES_PER_CONTAINER: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
     UPTRUST_LOG_BYTES_PER_MINUTE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     // 15 s: a dead worker's clusters are taken over within 20 s (one lease plus a third of one).

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { BUILT_WORKERS } from "./build-workers.ts";
 
 // No Docker engine runs on the development machines, so the compose file is checked for what breaks
 // first on a user's machine: missing services, missing configuration, commands naming files that moved.
@@ -27,10 +28,13 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("names entry points that exist in the repository", () => {
+  it("names entry points that exist in the repository, or that the image's build produces", () => {
     for (const service of Object.values(compose.services)) {
       const file = service.command?.find((arg) => arg.endsWith(".ts"));
       if (file) expect(existsSync(file), file).toBe(true);
+      const built = service.command?.find((arg) => arg.endsWith(".mjs"));
+      if (built) expect(BUILT_WORKERS, built).toContain(built);
     }
+    expect(readFileSync("Dockerfile", "utf8")).toContain("scripts/build-workers.ts");
   });
 });

@@ -11,6 +11,7 @@ import { startEmulator } from "@/workers/emulator/index.ts";
 import { scenarioNamed } from "@/workers/emulator/scenarios/index.ts";
 import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
+import { buildWorkers } from "./build-workers.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "./start/children.ts";
 
@@ -36,6 +37,7 @@ async function main() {
   // Build before the demo cluster starts: it replays its history at once, and the workers must see it.
   const tsx = resolve("node_modules/.bin/tsx");
   const next = resolve("node_modules/.bin/next");
+  const [ingestWorker] = await buildWorkers();
   if (!process.env.UPTRUST_SKIP_BUILD || !existsSync(".next/BUILD_ID")) {
     log("building the web app (about a minute on a small machine)...");
     await runToEnd("build", next, ["build"], childEnv);
@@ -74,7 +76,7 @@ async function main() {
   }
 
   const children: Child[] = [
-    startChild("ingest", tsx, ["workers/ingest/main.ts"], childEnv),
+    startChild("ingest", process.execPath, ["--enable-source-maps", ingestWorker], childEnv),
     startChild("analyze", tsx, ["workers/analyze/main.ts"], childEnv),
     startChild("web", next, ["start", "-p", String(env.PORT)], childEnv),
   ];

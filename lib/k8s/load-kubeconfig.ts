@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { delimiter } from "node:path";
+import { homedir } from "node:os";
+import { delimiter, join } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 
 // Which clusters Uptrust watches: every context named in UPTRUST_KUBE_CONTEXTS (comma list), else the
@@ -18,6 +19,11 @@ export class KubeConfigError extends Error {
 function load(kubeconfigPath: string | undefined): { kc: KubeConfig; source: string } {
   const kc = new KubeConfig();
   if (!kubeconfigPath) {
+    // With nothing to load, client-node invents a context for http://localhost:8080: never watch that.
+    const home = join(homedir(), ".kube", "config");
+    if (!existsSync(home) && !process.env.KUBERNETES_SERVICE_HOST) {
+      throw new KubeConfigError(`no kubeconfig: KUBECONFIG is unset, ${home} does not exist and this is not a pod. Set KUBECONFIG to your kubeconfig file.`);
+    }
     try {
       kc.loadFromDefault();
     } catch (err) {

@@ -8,13 +8,15 @@ import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
 import { startIngest, type RunningIngest } from "@/workers/ingest/start-ingest.ts";
 import { startEmulator, type Emulator } from "./index.ts";
 import { groundTruthOf, type ScenarioName, type ScenarioTruth } from "./scenarios/index.ts";
+import { ingestConfig } from "@/workers/ingest/config.ts";
 
 // Each scenario an analyzer can judge today, played for an hour or so at 720x (5–8 s), ingested by the
 // real ingest worker, analysed once: the incidents Uptrust stores must be the scenario's ground truth.
 // Leads leave the ingest a few wall seconds to list the cluster before the story's first change.
 const SPEED = 720;
 const MIN = 60_000;
-const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15, retentionDays: 30, usageRetentionDays: 14 };
+// The worker's own defaults, validated as in production, with the knobs this test turns.
+const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "200", UPTRUST_LOG_MAX_FOLLOWERS: "100" });
 
 type StoredIncident = { id: string; workload: string; reason: string; started_at: Date; resolved_at: Date | null };
 let emulator: Emulator | undefined;

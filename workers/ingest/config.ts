@@ -1,9 +1,12 @@
+import { parseWorkloadPatterns, type WorkloadPattern } from "@/lib/domain/log-follow-plan.ts";
 import { parseEnv } from "@/lib/env.ts";
 
 // Tuning knobs of the ingest worker, validated with the rest of the environment in lib/env.ts.
 export type IngestConfig = {
   metricsPollMs: number;
   maxLogFollowers: number;
+  /** Whose running containers' logs are followed (restarted containers always are). */
+  logWorkloads: WorkloadPattern[];
   logBytesPerContainer: number;
   /** All containers of one cluster together; past it, lines are dropped until the next minute. */
   logBytesPerMinute: number;
@@ -20,6 +23,7 @@ export function ingestConfig(source: Record<string, string | undefined> = proces
   return {
     metricsPollMs: env.UPTRUST_METRICS_POLL_MS,
     maxLogFollowers: env.UPTRUST_LOG_MAX_FOLLOWERS,
+    logWorkloads: parseWorkloadPatterns(env.UPTRUST_LOG_WORKLOADS),
     logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
     logBytesPerMinute: env.UPTRUST_LOG_BYTES_PER_MINUTE,
     leaseSeconds: env.UPTRUST_INGEST_LEASE_SECONDS,

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { startScratchPostgres, type ScratchPostgres } from "@/lib/db/testing/scratch-postgres.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { buildWorkers } from "@/scripts/build-workers.ts";
 import { startEmulator, type Emulator } from "@/workers/emulator/index.ts";
 import { storedVersusCluster } from "./testing/stored-versus-cluster.ts";
 import { startIngest, type RunningIngest } from "./start-ingest.ts";
+import { ingestConfig } from "./config.ts";
 
 // What an SRE fears from an ingest pipeline, done to a running one: the API server compacts history
 // (410 Gone), the API server restarts, PostgreSQL restarts mid-stream, and a worker is killed with
@@ -18,7 +20,8 @@ import { startIngest, type RunningIngest } from "./start-ingest.ts";
 // same deployments with the same replica counts, every event the cluster holds exactly once with its
 // count. The database is a server of the test's own, so restarting it disturbs no other test.
 
-const config = { metricsPollMs: 1000, maxLogFollowers: 50, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 3, retentionDays: 30, usageRetentionDays: 14 };
+// The worker's own defaults, validated as in production, with the knobs this test turns.
+const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "1000", UPTRUST_LOG_MAX_FOLLOWERS: "50", UPTRUST_INGEST_LEASE_SECONDS: "3" });
 const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-faults-")), "kubeconfig");
 const lines: string[] = [];
 let postgres: ScratchPostgres;
@@ -26,6 +29,7 @@ let url: string;
 let db: pg.Pool;
 let emulator: Emulator;
 let ingest: RunningIngest | undefined;
+let builtWorker: string;
 
 async function eventually(what: string, probe: () => Promise<string[]>, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -43,6 +47,7 @@ const matchesCluster = (what: string) => eventually(what, () => storedVersusClus
 const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0].n);
 
 beforeAll(async () => {
+  [builtWorker] = await buildWorkers(); // the killed workers run as production runs them
   postgres = await startScratchPostgres();
   url = postgres.url.replace(/\/postgres$/, "/uptrust");
   await rebuildDatabase(url);
@@ -172,7 +177,7 @@ async function holder(): Promise<string | undefined> {
 }
 
 function worker(name: string): { proc: ChildProcess } {
-  const proc = spawn(process.execPath, ["--import", "tsx", "workers/ingest/main.ts"], {
+  const proc = spawn(process.execPath, ["--enable-source-maps", builtWorker], {
     env: {
       ...process.env,
       DATABASE_URL: url,

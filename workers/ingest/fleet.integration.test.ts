@@ -6,13 +6,15 @@ import { registerCluster } from "@/lib/db/ingest/registered-clusters.ts";
 import { startEmulator, type Emulator } from "@/workers/emulator/index.ts";
 import { demoKubeconfig } from "@/workers/emulator/kubeconfig.ts";
 import { startIngest, type RunningIngest } from "./start-ingest.ts";
+import { ingestConfig } from "./config.ts";
 
 // Clusters registered in the database, watched by whichever workers are running: two healthy clusters,
 // one registered with a kubeconfig that cannot be read and one whose API server is down. The broken
 // ones are reported with what to fix and never hold up the others; a second worker stands by and
 // takes every cluster over when the first stops.
 
-const config = { metricsPollMs: 1000, maxLogFollowers: 20, logBytesPerContainer: 1 << 20, logBytesPerMinute: 16 << 20, leaseSeconds: 3, retentionDays: 30, usageRetentionDays: 14 };
+// The worker's own defaults, validated as in production, with the knobs this test turns.
+const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "1000", UPTRUST_LOG_MAX_FOLLOWERS: "20", UPTRUST_INGEST_LEASE_SECONDS: "3" });
 const db = () => getPool();
 const lines: string[] = [];
 const emulators: Emulator[] = [];

@@ -6,12 +6,16 @@ import { getPool } from "@/lib/db/pool.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
 import { demoGroundTruth, startEmulator, type Emulator } from "@/workers/emulator/index.ts";
 import { LEAKED } from "@/workers/emulator/scenarios/demo.ts";
+import { getJson } from "@/lib/k8s/get-json.ts";
+import { OTHER_KINDS } from "./kinds-stream.ts";
 import { startIngest, type RunningIngest } from "./start-ingest.ts";
+import { ingestConfig } from "./config.ts";
 
 // The demo cluster, 2 hours of it played at 720× (≈10 s), watched by the real ingest code in-process.
 const LEAD_MINUTES = 120;
 const SPEED = 720;
-const config = { metricsPollMs: 200, maxLogFollowers: 100, logBytesPerContainer: 4 << 20, logBytesPerMinute: 64 << 20, leaseSeconds: 15, retentionDays: 30, usageRetentionDays: 14 };
+// The worker's own defaults, validated as in production, with the knobs this test turns.
+const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "200", UPTRUST_LOG_MAX_FOLLOWERS: "100" });
 
 const db = () => getPool();
 const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-ingest-")), "kubeconfig");
@@ -70,9 +74,9 @@ describe("ingest of the demo cluster", () => {
     // The rollout happened an hour before "now" in scenario time; the worker saw it seconds ago.
     expect(Math.abs(change.observed_at.getTime() - new Date(truth.startedAt!).getTime())).toBeLessThan(2 * 60_000);
     // Credited to whoever changed the spec (managedFields), not the controller that bumped the revision.
-    expect(change.manager).toBe(truth.cause.manager);
+    expect(change.manager).toBe(truth.cause!.manager);
     const rollback = await one<{ summary: string; manager: string }>(`SELECT summary, manager FROM changes WHERE summary LIKE '%1.5.0 → 1.4.2'`);
-    expect(rollback.manager).toBe(truth.resolution.manager);
+    expect(rollback.manager).toBe(truth.resolution!.manager);
   });
 
   it("shows checkout at 3 of 4 available replicas during the bad rollout", async () => {
@@ -125,6 +129,17 @@ describe("ingest of the demo cluster", () => {
     expect(u.cpu).toBeLessThanOrEqual(80);
     expect(u.mem / 2 ** 20).toBeGreaterThan(140);
     expect(u.first.getTime()).toBeLessThan(emulator.scenarioNow().getTime() - 30 * 60_000);
+  });
+
+  it("stores every other kind the cluster serves, object for object, each ReplicaSet with its Deployment", async () => {
+    const kc = loadKubeTargets({ kubeconfigPath })[0].kubeConfig;
+    for (const { kind, path } of OTHER_KINDS) {
+      const served = ((await getJson(kc, path)) as { items: { metadata: { namespace?: string; name: string } }[] }).items.map((o) => `${o.metadata.namespace ?? ""}/${o.metadata.name}`);
+      const stored = (await db().query<{ key: string }>(`SELECT namespace || '/' || name AS key FROM kube_objects WHERE kind = $1 AND deleted_at IS NULL`, [kind])).rows.map((r) => r.key);
+      expect({ kind, stored: stored.sort() }).toEqual({ kind, stored: served.sort() });
+    }
+    const rs = await db().query<{ owner: string }>(`SELECT DISTINCT owner_kind || '/' || owner_name AS owner FROM kube_objects WHERE kind = 'ReplicaSet' AND name LIKE 'checkout-%'`);
+    expect(rs.rows).toEqual([{ owner: "Deployment/checkout" }]);
   });
 
   it("advances the cluster's own clock and reports the cluster connected", async () => {

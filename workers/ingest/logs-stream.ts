@@ -1,3 +1,4 @@
+import { followPlan, type FollowTarget, type LogPod } from "@/lib/domain/log-follow-plan.ts";
 import type { PodRow } from "@/lib/k8s/map-pod.ts";
 import { backoffMs, describeError, httpStatusOf } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
@@ -5,22 +6,23 @@ import { followContainer } from "./log-follower.ts";
 import { LogWriter } from "./log-writer.ts";
 import type { PodIndex } from "./pod-index.ts";
 
-// Decides which containers to follow: every container of Running pods outside kube-system, plus any
-// container that restarted (a crash is worth reading anywhere). A container instance (its containerID)
-// is followed until its stream ends; a new instance after a restart gets a new follower that resumes
-// after the last stored line. A global cap keeps a 5,000-pod cluster from opening 5,000 streams.
+// Follows the containers lib/domain/log-follow-plan.ts picks (restarted ones anywhere first, then the
+// chosen workloads' running ones), at most UPTRUST_LOG_MAX_FOLLOWERS at once. A container instance (its
+// containerID) is followed until its stream ends; a new instance after a restart gets a new follower
+// that resumes after the last stored line.
 
 type Follower = { instance: string; abort: AbortController };
 type Ended = { instance: string; at: number; failures: number; retryAfter: number };
 const RECONCILE_MS = 1000;
 
-function wanted(pod: PodRow): Array<{ container: string; instance: string; running: boolean }> {
-  if (pod.phase !== "Running" && !pod.containers.some((c) => c.restartCount > 0)) return [];
-  return pod.containers
-    .filter((c) => (pod.namespace !== "kube-system" && pod.phase === "Running") || c.restartCount > 0)
-    .filter((c) => c.containerId || c.restartCount > 0)
-    .map((c) => ({ container: c.name, instance: `${pod.uid}/${c.containerId ?? ""}#${c.restartCount}`, running: c.state === "running" }));
-}
+const forLogs = (pod: PodRow): LogPod => ({
+  uid: pod.uid,
+  namespace: pod.namespace,
+  name: pod.name,
+  phase: pod.phase,
+  workloadName: pod.workload?.name,
+  containers: pod.containers.map((c) => ({ name: c.name, containerId: c.containerId, restartCount: c.restartCount, running: c.state === "running" })),
+});
 
 export function logsStream(ctx: ClusterContext, pods: PodIndex) {
   const writer = new LogWriter(ctx);
@@ -29,14 +31,14 @@ export function logsStream(ctx: ClusterContext, pods: PodIndex) {
   const ended = new Map<string, Ended>();
   let capLogged = false;
 
-  function start(pod: PodRow, container: string, instance: string) {
-    const key = `${pod.namespace}/${pod.name}/${container}`;
+  function start(t: FollowTarget) {
+    const { key, instance } = t;
     const abort = new AbortController();
     const stop = () => abort.abort();
     ctx.signal.addEventListener("abort", stop, { once: true });
     followers.set(key, { instance, abort });
     const previous = ended.get(key);
-    followContainer(ctx, { namespace: pod.namespace, pod: pod.name, container }, writer, abort.signal)
+    followContainer(ctx, { namespace: t.namespace, pod: t.pod, container: t.container }, writer, abort.signal)
       .then((end) => {
         const retry = end.reason === "budget" ? 60_000 : 1000;
         if (end.reason === "budget") ctx.log(`logs: ${key} reached its ${ctx.config.logBytesPerContainer}-byte budget; pausing 60s`);
@@ -57,27 +59,24 @@ export function logsStream(ctx: ClusterContext, pods: PodIndex) {
 
   function reconcile() {
     if (ctx.signal.aborted) return;
-    const live = new Set<string>();
-    for (const pod of pods.all()) {
-      for (const w of wanted(pod)) {
-        const key = `${pod.namespace}/${pod.name}/${w.container}`;
-        live.add(key);
-        const current = followers.get(key);
-        if (current?.instance === w.instance) continue;
-        // A newer instance replaces a follower still attached to the previous one.
-        if (current) current.abort.abort();
-        const last = ended.get(key);
-        // A finished instance is only re-followed while it still runs (the stream was cut, not the container).
-        if (last?.instance === w.instance && (!w.running || Date.now() - last.at < last.retryAfter)) continue;
-        if (followers.size >= ctx.config.maxLogFollowers) {
-          if (!capLogged) ctx.log(`logs: following the maximum of ${ctx.config.maxLogFollowers} containers; others wait (UPTRUST_LOG_MAX_FOLLOWERS)`);
-          capLogged = true;
-          return;
-        }
-        start(pod, w.container, w.instance);
-      }
+    const plan = followPlan(pods.all().map(forLogs), ctx.config.logWorkloads, ctx.config.maxLogFollowers);
+    if (plan.waiting > 0 && !capLogged) {
+      ctx.log(`logs: following the maximum of ${ctx.config.maxLogFollowers} containers, restarted ones first; ${plan.waiting} others wait (UPTRUST_LOG_MAX_FOLLOWERS)`);
+      capLogged = true;
     }
+    const live = new Set(plan.follow.map((t) => t.key));
+    // Gone, or displaced by a container that restarted: its follower makes room.
     for (const [key, f] of followers) if (!live.has(key)) f.abort.abort();
+    for (const t of plan.follow) {
+      const current = followers.get(t.key);
+      if (current?.instance === t.instance) continue;
+      // A newer instance replaces a follower still attached to the previous one.
+      if (current) current.abort.abort();
+      const last = ended.get(t.key);
+      // A finished instance is only re-followed while it still runs (the stream was cut, not the container).
+      if (last?.instance === t.instance && (!t.running || Date.now() - last.at < last.retryAfter)) continue;
+      start(t);
+    }
     for (const key of ended.keys()) if (!live.has(key)) ended.delete(key);
   }
 

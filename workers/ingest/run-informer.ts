@@ -58,6 +58,7 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
     let request: AbortController | undefined;
     const onAbort = () => request?.abort();
     ctx.signal.addEventListener("abort", onAbort, { once: true });
+    let ended = false;
     const finish = (err: unknown) => {
       ctx.signal.removeEventListener("abort", onAbort);
       if (ctx.signal.aborted) return resolve(last);
@@ -77,6 +78,7 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
     };
     new Watch(ctx.kc as KubeConfig)
       .watch(spec.path, { resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: WATCH_SECONDS }, onEvent, (err: unknown) => {
+        ended = true;
         const reason = request?.signal.reason;
         if (reason instanceof Gone) return resolve("");
         finish(reason instanceof Error && reason.name !== "AbortError" ? reason : err);
@@ -85,7 +87,8 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
         request = controller;
         if (ctx.signal.aborted) controller.abort();
         // The server accepted the watch: the stream is connected again, long before this watch ends.
-        else ctx.health(spec.stream, null);
+        // (client-node resolves with the controller after a failed request too, once done() has run.)
+        else if (!ended) ctx.health(spec.stream, null);
       })
       .catch((err: unknown) => finish(err));
   });

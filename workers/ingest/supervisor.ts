@@ -10,6 +10,7 @@ import { configStream } from "./config-stream.ts";
 import { ClusterHealth } from "./cluster-health.ts";
 import type { IngestConfig } from "./config.ts";
 import { eventsStream } from "./events-stream.ts";
+import { kindsStream } from "./kinds-stream.ts";
 import { logsStream } from "./logs-stream.ts";
 import { metricsStream } from "./metrics-stream.ts";
 import { objectsStream } from "./objects-stream.ts";
@@ -59,6 +60,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
     objects: objectsStream(ctx, pods),
     workloads: workloadsStream(ctx),
     config: configStream(ctx),
+    kinds: kindsStream(ctx),
     events: eventsStream(ctx),
     logs: logsStream(ctx, pods),
     metrics: metricsStream(ctx, pods),
@@ -92,7 +94,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   clearInterval(heartbeat);
   clearInterval(rollups);
   await rolling;
-  await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.config.drain(), streams.events.drain(), streams.logs.drain()]);
+  await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.config.drain(), streams.kinds.drain(), streams.events.drain(), streams.logs.drain()]);
   const t = clock.takeAdvance();
   if (t) await advanceClusterClock(deps.db, clusterId, t).catch(() => undefined);
   health.heartbeat(backlog);

@@ -1,0 +1,66 @@
+// Which containers' logs to follow, when a cluster has more containers than followers allowed
+// (UPTRUST_LOG_MAX_FOLLOWERS). A container that restarted is followed first, wherever it runs: its
+// crash is what an SRE reads logs for. Then the running containers of the chosen workloads
+// (UPTRUST_LOG_WORKLOADS, "namespace/name" patterns with *; a bare * namespace never matches
+// kube-system, whose chatter would take the budget). The plan is deterministic, so a reconcile that
+// changes nothing stops nothing.
+
+export type LogPod = {
+  uid: string;
+  namespace: string;
+  name: string;
+  phase: string;
+  workloadName: string | undefined;
+  containers: { name: string; containerId: string | null; restartCount: number; running: boolean }[];
+};
+
+export type FollowTarget = { key: string; namespace: string; pod: string; container: string; instance: string; running: boolean; restarted: boolean };
+
+export type WorkloadPattern = { namespace: RegExp; name: RegExp; namespaceIsWildcard: boolean };
+
+const NAME = /^[a-z0-9*]([a-z0-9.*-]*[a-z0-9*])?$/;
+const glob = (p: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`);
+
+/** "shop/*, payments/ledger": throws with the entry to fix when one is not namespace/name. */
+export function parseWorkloadPatterns(spec: string): WorkloadPattern[] {
+  return spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [ns, name, extra] = entry.split("/");
+      if (extra !== undefined || !ns || !name || !NAME.test(ns) || !NAME.test(name)) {
+        throw new Error(`"${entry}" is not namespace/name (lower-case names, * as wildcard), e.g. shop/checkout or payments/*`);
+      }
+      return { namespace: glob(ns), name: glob(name), namespaceIsWildcard: ns === "*" };
+    });
+}
+
+function chosen(pod: LogPod, patterns: WorkloadPattern[]): boolean {
+  const name = pod.workloadName ?? pod.name;
+  return patterns.some((p) => p.namespace.test(pod.namespace) && p.name.test(name) && !(p.namespaceIsWildcard && pod.namespace === "kube-system"));
+}
+
+/** follow: at most `cap` targets, restarted first; waiting: how many wanted following but did not fit. */
+export function followPlan(pods: Iterable<LogPod>, patterns: WorkloadPattern[], cap: number): { follow: FollowTarget[]; waiting: number } {
+  const targets: FollowTarget[] = [];
+  for (const pod of pods) {
+    const isChosen = pod.phase === "Running" && chosen(pod, patterns);
+    for (const c of pod.containers) {
+      const restarted = c.restartCount > 0;
+      if (!restarted && !(isChosen && c.containerId)) continue;
+      targets.push({
+        key: `${pod.namespace}/${pod.name}/${c.name}`,
+        namespace: pod.namespace,
+        pod: pod.name,
+        container: c.name,
+        instance: `${pod.uid}/${c.containerId ?? ""}#${c.restartCount}`,
+        running: c.running,
+        restarted,
+      });
+    }
+  }
+  targets.sort((a, b) => Number(b.restarted) - Number(a.restarted) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const follow = targets.slice(0, Math.max(0, cap));
+  return { follow, waiting: targets.length - follow.length };
+}
