@@ -30,6 +30,12 @@ export function describeError(err: unknown): string {
     .join(" ");
 }
 
+/** The server's own Retry-After wins over a shorter backoff: throttling means "not before". */
+export function retryWaitMs(err: unknown, backoff: number): number {
+  const asked = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof asked === "number" ? Math.max(backoff, asked * 1000) : backoff;
+}
+
 export function httpStatusOf(err: unknown): number | undefined {
   const e = err as { code?: unknown; statusCode?: unknown; status?: unknown } | null;
   // DOMException also has a numeric `code` (20 = aborted): only HTTP-range numbers are statuses.

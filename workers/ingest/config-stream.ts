@@ -23,7 +23,7 @@ export function configStream(ctx: ClusterContext): { run: () => Promise<void>; d
         if (r.summary && r.workloads > 0) ctx.log(`change ${r.summary} (read by ${r.workloads} workload${r.workloads === 1 ? "" : "s"})`);
       }
     },
-    { name: "config", log: ctx.log },
+    { name: "config", log: ctx.log, maxPending: ctx.config.bufferRows },
   );
   ctx.backlog.add(batcher);
 

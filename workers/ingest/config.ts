@@ -12,6 +12,8 @@ export type IngestConfig = {
   logBytesPerMinute: number;
   /** Seconds a worker's claim on a cluster lasts unrenewed; another worker takes over after it. */
   leaseSeconds: number;
+  /** Per write buffer: facts held while the database does not take writes; past it, new ones are dropped and counted. */
+  bufferRows: number;
   /** Events and log lines older than this many days are dropped, a monthly partition at a time. */
   retentionDays: number;
   /** Raw usage samples older than this are dropped by the day; 5-minute rollups stay 30 days. */
@@ -27,6 +29,7 @@ export function ingestConfig(source: Record<string, string | undefined> = proces
     logBytesPerContainer: env.UPTRUST_LOG_BYTES_PER_CONTAINER,
     logBytesPerMinute: env.UPTRUST_LOG_BYTES_PER_MINUTE,
     leaseSeconds: env.UPTRUST_INGEST_LEASE_SECONDS,
+    bufferRows: env.UPTRUST_INGEST_BUFFER_ROWS,
     retentionDays: env.UPTRUST_RETENTION_DAYS,
     usageRetentionDays: env.UPTRUST_USAGE_RETENTION_DAYS,
   };

@@ -8,7 +8,7 @@ import { runInformer } from "./run-informer.ts";
 // Kubernetes events (BackOff, OOMKilling, FailedScheduling, …). The cluster expires them after an
 // hour; Uptrust keeps them. A relist re-sends every live event and the upsert key makes that a no-op.
 export function eventsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
-  const batcher = new KeyedBatcher<EventRow>((rows) => upsertEvents(ctx.db, ctx.clusterId, rows), { name: "events", log: ctx.log, maxBatch: 1000 });
+  const batcher = new KeyedBatcher<EventRow>((rows) => upsertEvents(ctx.db, ctx.clusterId, rows), { name: "events", log: ctx.log, maxBatch: 1000, maxPending: ctx.config.bufferRows });
   ctx.backlog.add(batcher);
   const onEvent = (obj: CoreV1Event) => {
     const m = mapEvent(obj);

@@ -21,7 +21,8 @@ import { ingestConfig } from "./config.ts";
 // count. The database is a server of the test's own, so restarting it disturbs no other test.
 
 // The worker's own defaults, validated as in production, with the knobs this test turns.
-const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "1000", UPTRUST_LOG_MAX_FOLLOWERS: "50", UPTRUST_INGEST_LEASE_SECONDS: "3" });
+// Buffers of 2,000 rows, so an outage can outlast them within a test.
+const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "1000", UPTRUST_LOG_MAX_FOLLOWERS: "50", UPTRUST_INGEST_LEASE_SECONDS: "3", UPTRUST_INGEST_BUFFER_ROWS: "2000" });
 const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-faults-")), "kubeconfig");
 const lines: string[] = [];
 let postgres: ScratchPostgres;
@@ -102,6 +103,18 @@ describe("ingest under faults", () => {
     }, 15_000);
   });
 
+  it("reports an outage that outlasts the write buffers loudly, counts what it dropped, then relists and stores it all", async () => {
+    postgres.stop();
+    emulator.burstEvents(5000);
+    await eventually("the full buffer to be reported", async () => (lines.some((l) => l.includes("DATABASE WRITES FAILING")) ? [] : ["not yet"]), 20_000);
+    expect(lines.some((l) => /events: write buffer full \(2000 waiting for the database\); \d+ new objects dropped/.test(l))).toBe(true);
+    postgres.start();
+    await matchesCluster("after the outage and the relist");
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(7200);
+    expect(lines.some((l) => /facts were dropped while the database was unavailable; relisting/.test(l))).toBe(true);
+    await eventually("the dropped facts to be counted on the cluster", async () => (Number((await db.query(`SELECT dropped_rows FROM clusters`)).rows[0].dropped_rows) > 0 ? [] : ["0 dropped"]), 15_000);
+  });
+
   it("stores odd but valid objects (huge annotations, an owner kind it does not know, NUL and 200 KiB in a message) cleaned, and keeps going", async () => {
     const post = (path: string, body: unknown) =>
       fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.status);
@@ -149,7 +162,7 @@ describe("ingest under faults", () => {
     const second = worker("second");
     await new Promise((r) => setTimeout(r, 1000));
     emulator.burstEvents(6000);
-    const burstStored = async () => (await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)) - 2200;
+    const burstStored = async () => (await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)) - 7200;
     // Killed as soon as its first batch of the burst has landed, with the rest still being written.
     while ((await burstStored()) === 0) await new Promise((r) => setTimeout(r, 10));
     first.proc.kill("SIGKILL");
@@ -161,7 +174,7 @@ describe("ingest under faults", () => {
 
     emulator.burstPodUpdates(200);
     await matchesCluster("after the takeover");
-    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(8200);
+    expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(13200);
 
     second.proc.kill("SIGTERM");
     const code = await new Promise<number | null>((r) => second.proc.once("exit", r));

@@ -35,7 +35,7 @@ export function kindsStream(ctx: ClusterContext): { run: () => Promise<void>; dr
       await upsertKubeObjects(ctx.db, ctx.clusterId, ops.flatMap((o) => ("upsert" in o ? [o.upsert] : [])));
       for (const o of ops) if ("delete" in o) await markKubeObjectDeleted(ctx.db, ctx.clusterId, o.delete.kind, o.delete.uid, o.delete.at);
     },
-    { name: "objects", log: ctx.log },
+    { name: "objects", log: ctx.log, maxPending: ctx.config.bufferRows },
   );
   ctx.backlog.add(batcher);
   const key = (kind: string, o: Obj) => `${kind}/${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`;

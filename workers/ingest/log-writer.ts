@@ -6,8 +6,8 @@ import type { ClusterContext } from "./cluster-context.ts";
 import { writeIsolatingRefused } from "./isolate-bad-rows.ts";
 
 // Log lines from all followers of one cluster, written in batches (by size, or every 250 ms).
-// Bounded: during a long database outage the oldest lines go first, and the loss is logged.
-const MAX_BUFFERED = 50_000;
+// Bounded (UPTRUST_INGEST_BUFFER_ROWS): during a long database outage the oldest lines go first, and
+// the loss is logged and counted.
 
 export class LogWriter implements BufferGauge {
   readonly name = "logs";
@@ -34,7 +34,7 @@ export class LogWriter implements BufferGauge {
   }
 
   full(): boolean {
-    return this.buffer.length >= MAX_BUFFERED;
+    return this.buffer.length >= this.ctx.config.bufferRows;
   }
 
   add(row: LogLineRow): void {
@@ -42,9 +42,9 @@ export class LogWriter implements BufferGauge {
       if (++this.overBudget % 1000 === 1) this.ctx.log(`logs: over the cluster's ${this.ctx.config.logBytesPerMinute} bytes a minute (UPTRUST_LOG_BYTES_PER_MINUTE); ${this.overBudget} lines dropped so far`);
       return;
     }
-    if (this.buffer.length >= MAX_BUFFERED) {
+    if (this.buffer.length >= this.ctx.config.bufferRows) {
       this.buffer.shift();
-      if (++this.dropped_ % 1000 === 1) this.ctx.log(`logs: write buffer full (${MAX_BUFFERED} lines waiting for the database); ${this.dropped_} oldest lines dropped so far`);
+      if (++this.dropped_ % 1000 === 1) this.ctx.log(`logs: write buffer full (${this.ctx.config.bufferRows} lines waiting for the database); ${this.dropped_} oldest lines dropped so far`);
     }
     if (this.buffer.length === 0) this.bufferSince = Date.now();
     this.buffer.push(row);

@@ -3,7 +3,7 @@ import { parseCpuMillis, parseMemoryBytes } from "@/lib/domain/quantity.ts";
 import { getJson } from "@/lib/k8s/get-json.ts";
 import { toDate } from "@/lib/k8s/mapped.ts";
 import { z } from "zod";
-import { backoffMs, describeError, httpStatusOf, sleep } from "./backoff.ts";
+import { backoffMs, describeError, httpStatusOf, retryWaitMs, sleep } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import type { PodIndex } from "./pod-index.ts";
 
@@ -69,7 +69,7 @@ export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
         // No metrics-server is common and not an outage: say so once in a while, keep the rest running.
         const notServed = httpStatusOf(err) === 404;
         if (failures === 1 || failures % 20 === 0) ctx.log(`metrics: ${notServed ? "metrics.k8s.io is not served (install metrics-server for usage)" : describeError(err)}`);
-        await sleep(notServed ? 300_000 : Math.max(ctx.config.metricsPollMs, backoffMs(failures)), ctx.signal);
+        await sleep(notServed ? 300_000 : retryWaitMs(err, Math.max(ctx.config.metricsPollMs, backoffMs(failures))), ctx.signal);
       }
     }
   }

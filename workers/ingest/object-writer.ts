@@ -17,6 +17,7 @@ export class ObjectWriter<R> {
     table: "namespaces" | "nodes" | "pods",
     upsert: (rows: R[]) => Promise<void>,
     log: (m: string) => void,
+    maxPending?: number,
   ) {
     this.batcher = new KeyedBatcher<Op<R>>(
       async (ops) => {
@@ -25,7 +26,7 @@ export class ObjectWriter<R> {
         await upsert(rows);
         for (const d of deletes) await markDeleted(db, table, clusterId, [d.deleteUid], d.at);
       },
-      { name: table, log },
+      { name: table, log, maxPending },
     );
   }
 

@@ -17,9 +17,9 @@ const keyOf = (table: string, o: Uid) => (table === "pods" ? uidOf(o) : (o.metad
 
 export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () => Promise<void>; drain: () => Promise<void> } {
   const { db, clusterId, log } = ctx;
-  const namespaces = new ObjectWriter<NamespaceRow>(db, clusterId, "namespaces", (rows) => upsertNamespaces(db, clusterId, rows), log);
-  const nodes = new ObjectWriter<NodeRow>(db, clusterId, "nodes", (rows) => upsertNodes(db, clusterId, rows), log);
-  const podRows = new ObjectWriter<PodRow>(db, clusterId, "pods", (rows) => upsertPods(db, clusterId, rows), log);
+  const namespaces = new ObjectWriter<NamespaceRow>(db, clusterId, "namespaces", (rows) => upsertNamespaces(db, clusterId, rows), log, ctx.config.bufferRows);
+  const nodes = new ObjectWriter<NodeRow>(db, clusterId, "nodes", (rows) => upsertNodes(db, clusterId, rows), log, ctx.config.bufferRows);
+  const podRows = new ObjectWriter<PodRow>(db, clusterId, "pods", (rows) => upsertPods(db, clusterId, rows), log, ctx.config.bufferRows);
   const writers = { namespaces, nodes, pods: podRows };
   for (const w of Object.values(writers)) ctx.backlog.add(w.gauge);
 

@@ -58,4 +58,23 @@ describe("list+watch without a cache", () => {
     expect(seen).toBe(500);
     expect(listCalls).toBe(0);
   });
+
+  it("waits as long as a throttling API server's Retry-After asks before listing again", async () => {
+    const abort = new AbortController();
+    const began = Date.now();
+    let listedAfter = 0;
+    emu.failNext({ status: 429, count: 1, retryAfterSeconds: 2, pathPrefix: "/api/v1/pods" });
+    await runInformer<Pod>(context(abort.signal), {
+      stream: "pods",
+      path: "/api/v1/pods",
+      onUpsert: () => undefined,
+      onDelete: () => undefined,
+      onList: () => {
+        listedAfter = Date.now() - began;
+        abort.abort();
+      },
+    });
+    // The first retry's own backoff is under a second: only Retry-After explains two.
+    expect(listedAfter).toBeGreaterThanOrEqual(2000);
+  });
 });

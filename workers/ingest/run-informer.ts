@@ -1,6 +1,6 @@
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import { getJson } from "@/lib/k8s/get-json.ts";
-import { backoffMs, describeError, httpStatusOf, sleep } from "./backoff.ts";
+import { backoffMs, describeError, httpStatusOf, retryWaitMs, sleep } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 
 // One list+watch kept alive for the life of the worker, as client-go's reflector does it: a paginated
@@ -58,9 +58,16 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
     let request: AbortController | undefined;
     const onAbort = () => request?.abort();
     ctx.signal.addEventListener("abort", onAbort, { once: true });
+    // A relist asked for mid-watch ends this watch as a 410 would.
+    let relistAsked = false;
+    const unsubscribe = ctx.relists?.subscribe(() => {
+      relistAsked = true;
+      request?.abort(new Gone("relist requested"));
+    });
     let ended = false;
     const finish = (err: unknown) => {
       ctx.signal.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       if (ctx.signal.aborted) return resolve(last);
       // An inactivity timeout on a quiet resource is not a failure: watch again from where it was.
       if (!err || (err as Error).name === "TimeoutError" || (err as Error).name === "AbortError") return resolve(last);
@@ -80,12 +87,17 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
       .watch(spec.path, { resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: WATCH_SECONDS }, onEvent, (err: unknown) => {
         ended = true;
         const reason = request?.signal.reason;
-        if (reason instanceof Gone) return resolve("");
+        if (reason instanceof Gone) {
+          unsubscribe?.();
+          ctx.signal.removeEventListener("abort", onAbort);
+          return resolve("");
+        }
         finish(reason instanceof Error && reason.name !== "AbortError" ? reason : err);
       })
       .then((controller) => {
         request = controller;
         if (ctx.signal.aborted) controller.abort();
+        else if (relistAsked) controller.abort(new Gone("relist requested"));
         // The server accepted the watch: the stream is connected again, long before this watch ends.
         // (client-node resolves with the controller after a failed request too, once done() has run.)
         else if (!ended) ctx.health(spec.stream, null);
@@ -98,8 +110,13 @@ export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: Inf
   let attempt = 0;
   let listed = false;
   let rv = "";
+  let relistsSeen = ctx.relists?.current() ?? 0;
   while (!ctx.signal.aborted) {
     try {
+      if (ctx.relists && ctx.relists.current() !== relistsSeen) {
+        relistsSeen = ctx.relists.current();
+        rv = "";
+      }
       if (!rv) {
         rv = await listAll(ctx, spec);
         listed = true;
@@ -126,7 +143,7 @@ export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: Inf
       // a version it has not reached after a restore, a 5xx) starts over with a list.
       if (httpStatusOf(failure) !== undefined) rv = "";
       ctx.health(spec.stream, failure);
-      const wait = backoffMs(attempt);
+      const wait = retryWaitMs(failure, backoffMs(attempt));
       // The cluster-level "unreachable" line already says what is wrong: repeat per stream only now and then.
       if (attempt > 0 && attempt % 10 === 0) ctx.log(`${spec.stream}: ${describeError(failure)}; retrying in ${(wait / 1000).toFixed(1)}s`);
       attempt += 1;

@@ -4,6 +4,7 @@ import { advanceClusterClock, readClusterClock } from "@/lib/db/ingest/upsert-cl
 import type { KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { backoffMs, describeError, sleep } from "./backoff.ts";
 import { Backlog } from "./backlog.ts";
+import { Relists } from "./relists.ts";
 import { ClusterClock } from "./cluster-clock.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import { configStream } from "./config-stream.ts";
@@ -34,6 +35,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   const health = new ClusterHealth(deps.db, clusterId, describeTarget, log);
   const skips = new Map<string, number>();
   const backlog = new Backlog();
+  const relists = new Relists();
   const ctx: ClusterContext = {
     clusterId,
     name: target.context,
@@ -45,6 +47,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
     clock,
     signal: deps.signal,
     backlog,
+    relists,
     log,
     skip: (stream, reason) => {
       const n = (skips.get(stream) ?? 0) + 1;
@@ -79,7 +82,17 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
     const t = clock.takeAdvance();
     if (t) advanceClusterClock(deps.db, clusterId, t).catch((err: unknown) => log(`cluster time not recorded: ${describeError(err)}`));
   }, 500);
-  const heartbeat = setInterval(() => health.heartbeat(backlog), HEARTBEAT_MS);
+  // Once buffers that dropped facts have room again, a relist brings back what the cluster still has.
+  let droppedAtRelist = 0;
+  const heartbeat = setInterval(() => {
+    health.heartbeat(backlog);
+    const dropped = backlog.dropped();
+    if (dropped > droppedAtRelist && backlog.full().length === 0 && backlog.lagMs() < HEARTBEAT_MS) {
+      droppedAtRelist = dropped;
+      log(`${dropped} facts were dropped while the database was unavailable; relisting to recover what the cluster still has`);
+      relists.request();
+    }
+  }, HEARTBEAT_MS);
   // Rollups belong to the worker holding the cluster, so two workers never compute the same buckets.
   let rolling: Promise<unknown> | undefined;
   const rollups = setInterval(() => {

@@ -14,7 +14,6 @@ import { runInformer } from "./run-informer.ts";
 // what the availability SLO and the incident timeline are made of.
 
 type Op = { upsert: WorkloadRow } | { deleteUid: string; kind: WorkloadKind; at: Date };
-const MAX_QUEUE = 50_000;
 
 export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>; drain: () => Promise<void> } {
   const queue: Op[] = [];
@@ -50,17 +49,17 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
   }
   const enqueue = (op: Op) => {
     // Bounded: a database outage long enough to fill this loses the oldest states, and says so.
-    if (queue.length >= MAX_QUEUE) {
+    if (queue.length >= ctx.config.bufferRows) {
       queue.splice(1, 1);
       queuedAt.splice(1, 1);
-      if (++dropped % 1000 === 1) ctx.log(`workloads: write buffer full (${MAX_QUEUE} updates waiting for the database); ${dropped} oldest updates dropped so far`);
+      if (++dropped % 1000 === 1) ctx.log(`workloads: write buffer full (${ctx.config.bufferRows} updates waiting for the database); ${dropped} oldest updates dropped so far`);
     }
     queue.push(op);
     queuedAt.push(Date.now());
     busy ??= pump().finally(() => (busy = undefined));
   };
 
-  ctx.backlog.add({ name: "workloads", oldestPendingAt: () => queuedAt[0], dropped: () => dropped, full: () => queue.length >= MAX_QUEUE });
+  ctx.backlog.add({ name: "workloads", oldestPendingAt: () => queuedAt[0], dropped: () => dropped, full: () => queue.length >= ctx.config.bufferRows });
 
   function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, optional: boolean) {
     return runInformer<T>(ctx, {
