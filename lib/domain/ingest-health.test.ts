@@ -43,5 +43,8 @@ describe("what the cockpit says about a cluster's ingest", () => {
 
   it("a cluster whose last worker stopped cleanly says so", () => {
     expect(ingestHealth({ ...healthy, status: "stopped", holder: null }, now)).toEqual({ state: "stopped", summary: "no ingest worker is running for this cluster" });
+    expect(ingestHealth({ ...healthy, status: "stopped", holder: null, lastError: "pods: fetch failed (ECONNREFUSED)" }, now).summary).toBe(
+      "no ingest worker is running for this cluster (its last error: pods: fetch failed (ECONNREFUSED))",
+    );
   });
 });

@@ -31,7 +31,10 @@ export function formatAge(ms: number): string {
 export function ingestHealth(f: IngestFacts, now: Date): IngestHealth {
   const dropped = f.droppedRows > 0 ? `; ${f.droppedRows} facts could not be stored during database outages` : "";
   if (f.status === "pending") return { state: "pending", summary: "waiting for an ingest worker to connect" };
-  if (f.status === "stopped") return { state: "stopped", summary: `no ingest worker is running for this cluster${dropped}` };
+  if (f.status === "stopped") {
+    const before = f.lastError ? ` (its last error: ${f.lastError})` : "";
+    return { state: "stopped", summary: `no ingest worker is running for this cluster${before}${dropped}` };
+  }
   const silentMs = f.lastSyncAt ? now.getTime() - f.lastSyncAt.getTime() : Infinity;
   const leaseLapsed = !f.holder || (f.leaseExpiresAt !== null && f.leaseExpiresAt.getTime() < now.getTime());
   if (silentMs > STALE_AFTER_MS || leaseLapsed) {

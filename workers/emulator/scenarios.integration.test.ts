@@ -42,7 +42,7 @@ async function analyse(scenario: ScenarioName, leadMinutes: number): Promise<{ t
     if (Date.now() > deadline) throw new Error(`scenario ${scenario} never caught up; ingest said:\n${lines.slice(-20).join("\n")}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  await new Promise((r) => setTimeout(r, 2_000)); // the last batches land
+  await settled(db);
   const outcomes = await runAnalysisCycle();
   expect(outcomes.filter((o) => !o.ok)).toEqual([]);
   const incidents = (
@@ -51,6 +51,28 @@ async function analyse(scenario: ScenarioName, leadMinutes: number): Promise<{ t
     )
   ).rows;
   return { truth: groundTruthOf(scenario, { leadMinutes, scenarioStart: emulator.scenarioStart() }), incidents };
+}
+
+// The last batches have landed once what is stored stops moving for a while (a loaded machine takes
+// longer than an idle one; a fixed pause would be too short there or wasteful here).
+async function settled(db: ReturnType<typeof getPool>) {
+  const fingerprint = async () =>
+    JSON.stringify(
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM k8s_events) AS e, (SELECT count(*) FROM workload_status) AS s, (SELECT count(*) FROM changes) AS c,
+                  (SELECT max(updated_at) FROM pods) AS p, (SELECT count(*) FROM log_lines) AS l`,
+        )
+      ).rows[0],
+    );
+  let last = await fingerprint();
+  let stableSince = Date.now();
+  const deadline = Date.now() + 30_000;
+  while (Date.now() - stableSince < 1500 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = await fingerprint();
+    if (now !== last) [last, stableSince] = [now, Date.now()];
+  }
 }
 
 const offset = (d: Date) => (d.getTime() - emulator!.scenarioStart().getTime()) / MIN;

@@ -2,7 +2,7 @@ import { setMaxListeners } from "node:events";
 import type pg from "pg";
 import { claimLease, releaseLease } from "@/lib/db/ingest/leases.ts";
 import { listRegisteredClusters } from "@/lib/db/ingest/registered-clusters.ts";
-import { setClusterStatus, upsertCluster } from "@/lib/db/ingest/upsert-cluster.ts";
+import { markClusterStopped, setClusterStatus, upsertCluster } from "@/lib/db/ingest/upsert-cluster.ts";
 import { KubeConfigError, targetFromKubeconfigText, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { describeError, sleep } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
@@ -112,7 +112,7 @@ export async function runFleet(opts: FleetOptions): Promise<void> {
   await Promise.all(mine.map(([, h]) => h.done));
   await Promise.all(
     mine.map(async ([id]) => {
-      await setClusterStatus(db, id, "stopped", null).catch(() => undefined);
+      await markClusterStopped(db, id).catch(() => undefined);
       await releaseLease(db, id, holder).catch(() => undefined);
     }),
   );

@@ -20,6 +20,11 @@ export async function setClusterStatus(db: pg.Pool, clusterId: string, status: C
   await db.query(`UPDATE clusters SET status = $2, last_error = $3, last_sync_at = now() WHERE id = $1`, [clusterId, status, lastError]);
 }
 
+/** A worker stopping cleanly: the last error stays ("stopped, and before that it could not reach the API server"). */
+export async function markClusterStopped(db: pg.Pool, clusterId: string): Promise<void> {
+  await db.query(`UPDATE clusters SET status = 'stopped', last_sync_at = now() WHERE id = $1`, [clusterId]);
+}
+
 /** The heartbeat: how far behind the write buffers are, and how many facts an outage cost. */
 export async function recordIngestProgress(db: pg.Pool, clusterId: string, lagMs: number, newlyDropped: number): Promise<void> {
   await db.query(
