@@ -32,6 +32,10 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
   const cockpit = new CockpitPage(page);
   await expect(page.getByRole("heading", { name: "Uptrust", level: 1 })).toBeVisible();
   await expect(page.getByTestId("user-name")).toHaveText("Demo SRE");
+  // Ingest health: the demo cluster is connected, with the worker ingesting it and how far behind it is.
+  const chip = page.getByTestId("cluster-chip").filter({ hasText: "uptrust-demo" });
+  await expect(chip.getByTestId("cluster-state")).toHaveText("connected");
+  await expect(chip).toHaveAttribute("title", /^ingesting by .+, \d+ s behind$/);
 
   // SLO burn: checkout's availability budget is being spent because of the crash-looping rollout.
   await cockpit.eventually(async () => {

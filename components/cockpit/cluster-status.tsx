@@ -21,9 +21,9 @@ export function ClusterStatus({ initialData }: { initialData: Cockpit }) {
           <span className={s.dot} data-health={HEALTH[c.status] ?? "warn"} aria-hidden />
           <strong>{c.name}</strong>
           <span data-testid="cluster-state">{c.status}</span>
-          <span>· data through {formatUtc(c.lastEventAt)}</span>
+          <span>· {c.lastEventAt ? `data through ${formatUtc(c.lastEventAt)}` : "no data yet"}</span>
           {c.lagMs !== null && c.status === "connected" ? <span className={s.muted}>· lag {(c.lagMs / 1000).toFixed(1)} s</span> : null}
-          {c.status !== "connected" ? <span className={s.muted}>· {c.summary}</span> : null}
+          {c.status !== "connected" ? <span className={`${s.muted} ${s.chipDetail}`}>· {c.summary}</span> : null}
         </li>
       ))}
     </ul>

@@ -25,7 +25,7 @@ export function describeError(err: unknown): string {
   const e = err as Error & { code?: unknown; statusCode?: unknown; cause?: { code?: string; message?: string } };
   const status = httpStatusOf(err);
   const cause = e.cause?.code ?? e.cause?.message;
-  return [status ? `HTTP ${status}` : undefined, e.message, cause && !e.message.includes(cause) ? `(${cause})` : undefined]
+  return [status && !e.message.includes(`HTTP ${status}`) ? `HTTP ${status}` : undefined, e.message.trim(), cause && !e.message.includes(cause) ? `(${cause})` : undefined]
     .filter(Boolean)
     .join(" ");
 }
