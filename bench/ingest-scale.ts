@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
-import { buildWorkers } from "@/scripts/build-workers.ts";
+import { buildWorkers, INGEST_NODE_FLAGS } from "@/scripts/build-workers.ts";
 import { startEmulator } from "@/workers/emulator/index.ts";
 import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 
@@ -42,7 +42,7 @@ const [builtWorker] = await buildWorkers();
 function startWorker(kubeconfig: string) {
   // BENCH_WORKER_HEAP_MB caps the worker's V8 heap, to see what it needs rather than what it takes.
   const heap = process.env.BENCH_WORKER_HEAP_MB ? [`--max-old-space-size=${Number(process.env.BENCH_WORKER_HEAP_MB)}`] : [];
-  const child = spawn(process.execPath, [...heap, "--enable-source-maps", builtWorker], {
+  const child = spawn(process.execPath, [...INGEST_NODE_FLAGS, ...heap, builtWorker], {
     env: { ...process.env, DATABASE_URL: URL_, KUBECONFIG: kubeconfig, UPTRUST_METRICS_POLL_MS: "30000" },
     stdio: ["ignore", "pipe", "pipe"],
   });

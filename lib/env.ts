@@ -64,8 +64,10 @@ const schema = z
     UPTRUST_LOG_BYTES_PER_MINUTE: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
     // 15 s: a dead worker's clusters are taken over within 20 s (one lease plus a third of one).
     UPTRUST_INGEST_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
-    // Rows per write buffer held through a database outage; the worker's memory grows with it.
-    UPTRUST_INGEST_BUFFER_ROWS: z.coerce.number().int().min(2000).max(10_000_000).default(100_000),
+    // Rows per write buffer held through a database outage; past it, facts are dropped and a relist
+    // recovers them. bench:outage measures what a full buffer costs beside 10,000 pods under the
+    // worker's 192 MB heap (scripts/build-workers.ts); raise both together.
+    UPTRUST_INGEST_BUFFER_ROWS: z.coerce.number().int().min(2000).max(10_000_000).default(25_000),
     UPTRUST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // 14 days: the history KRR's simple strategy reads.
     UPTRUST_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { BUILT_WORKERS } from "./build-workers.ts";
+import { BUILT_WORKERS, INGEST_NODE_FLAGS } from "./build-workers.ts";
 
 // No Docker engine runs on the development machines, so the compose file is checked for what breaks
 // first on a user's machine: missing services, missing configuration, commands naming files that moved.
@@ -34,6 +34,7 @@ describe("docker-compose.yml", () => {
       if (file) expect(existsSync(file), file).toBe(true);
       const built = service.command?.find((arg) => arg.endsWith(".mjs"));
       if (built) expect(BUILT_WORKERS, built).toContain(built);
+      if (built?.endsWith("ingest.mjs")) expect(service.command).toEqual(["node", ...INGEST_NODE_FLAGS, built]);
     }
     expect(readFileSync("Dockerfile", "utf8")).toContain("scripts/build-workers.ts");
   });

@@ -11,7 +11,7 @@ import { startEmulator } from "@/workers/emulator/index.ts";
 import { scenarioNamed } from "@/workers/emulator/scenarios/index.ts";
 import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
-import { buildWorkers } from "./build-workers.ts";
+import { buildWorkers, INGEST_NODE_FLAGS } from "./build-workers.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "./start/children.ts";
 
@@ -76,7 +76,7 @@ async function main() {
   }
 
   const children: Child[] = [
-    startChild("ingest", process.execPath, ["--enable-source-maps", ingestWorker], childEnv),
+    startChild("ingest", process.execPath, [...INGEST_NODE_FLAGS, ingestWorker], childEnv),
     startChild("analyze", tsx, ["workers/analyze/main.ts"], childEnv),
     startChild("web", next, ["start", "-p", String(env.PORT)], childEnv),
   ];

@@ -7,6 +7,7 @@ const pod = (namespace: string, name: string, workloadName: string | undefined, 
   name,
   phase,
   workloadName,
+  warned: false,
   containers: [{ name: "app", containerId: "containerd://1", restartCount, running: phase === "Running" }],
 });
 
@@ -33,6 +34,15 @@ describe("whose logs Uptrust follows", () => {
   it("gives the followers to restarted containers first when there are not enough", () => {
     expect(keys(fleet, "*/*", 2)).toEqual(["kube-system/kube-proxy-x/app", "shop/checkout-1/app"]);
     expect(followPlan(fleet, parseWorkloadPatterns("*/*"), 2).waiting).toBe(2);
+  });
+
+  it("follows a pod the cluster warns about (failing probes) ahead of the chosen ones, even outside them", () => {
+    const unhealthy = { ...pod("kube-system", "coredns-1", "coredns"), warned: true };
+    expect(keys([...fleet.filter((p) => p.name !== "coredns-1"), unhealthy], "payments/*", 3)).toEqual([
+      "kube-system/kube-proxy-x/app",
+      "shop/checkout-1/app",
+      "kube-system/coredns-1/app",
+    ]);
   });
 
   it("does not follow a pending pod that never started", () => {

@@ -1,6 +1,8 @@
 // Which containers' logs to follow, when a cluster has more containers than followers allowed
 // (UPTRUST_LOG_MAX_FOLLOWERS). A container that restarted is followed first, wherever it runs: its
-// crash is what an SRE reads logs for. Then the running containers of the chosen workloads
+// crash is what an SRE reads logs for. Next the containers of pods the cluster recently warned about
+// (failing probes, back-off, mounts): they are in trouble before they restart. Then the running
+// containers of the chosen workloads
 // (UPTRUST_LOG_WORKLOADS, "namespace/name" patterns with *; a bare * namespace never matches
 // kube-system, whose chatter would take the budget). The plan is deterministic, so a reconcile that
 // changes nothing stops nothing.
@@ -11,10 +13,12 @@ export type LogPod = {
   name: string;
   phase: string;
   workloadName: string | undefined;
+  /** The cluster recorded a Warning event about this pod lately. */
+  warned: boolean;
   containers: { name: string; containerId: string | null; restartCount: number; running: boolean }[];
 };
 
-export type FollowTarget = { key: string; namespace: string; pod: string; container: string; instance: string; running: boolean; restarted: boolean };
+export type FollowTarget = { key: string; namespace: string; pod: string; container: string; instance: string; running: boolean; priority: number };
 
 export type WorkloadPattern = { namespace: RegExp; name: RegExp; namespaceIsWildcard: boolean };
 
@@ -47,8 +51,9 @@ export function followPlan(pods: Iterable<LogPod>, patterns: WorkloadPattern[], 
   for (const pod of pods) {
     const isChosen = pod.phase === "Running" && chosen(pod, patterns);
     for (const c of pod.containers) {
-      const restarted = c.restartCount > 0;
-      if (!restarted && !(isChosen && c.containerId)) continue;
+      // 0: restarted, 1: warned about, 2: chosen; a container that never started has no log to read.
+      const priority = c.restartCount > 0 ? 0 : pod.warned && c.containerId ? 1 : isChosen && c.containerId ? 2 : -1;
+      if (priority < 0) continue;
       targets.push({
         key: `${pod.namespace}/${pod.name}/${c.name}`,
         namespace: pod.namespace,
@@ -56,11 +61,11 @@ export function followPlan(pods: Iterable<LogPod>, patterns: WorkloadPattern[], 
         container: c.name,
         instance: `${pod.uid}/${c.containerId ?? ""}#${c.restartCount}`,
         running: c.running,
-        restarted,
+        priority,
       });
     }
   }
-  targets.sort((a, b) => Number(b.restarted) - Number(a.restarted) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  targets.sort((a, b) => a.priority - b.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const follow = targets.slice(0, Math.max(0, cap));
   return { follow, waiting: targets.length - follow.length };
 }

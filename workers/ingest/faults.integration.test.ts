@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { startScratchPostgres, type ScratchPostgres } from "@/lib/db/testing/scratch-postgres.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
-import { buildWorkers } from "@/scripts/build-workers.ts";
+import { buildWorkers, INGEST_NODE_FLAGS } from "@/scripts/build-workers.ts";
 import { startEmulator, type Emulator } from "@/workers/emulator/index.ts";
 import { storedVersusCluster } from "./testing/stored-versus-cluster.ts";
 import { startIngest, type RunningIngest } from "./start-ingest.ts";
@@ -190,7 +190,7 @@ async function holder(): Promise<string | undefined> {
 }
 
 function worker(name: string): { proc: ChildProcess } {
-  const proc = spawn(process.execPath, ["--enable-source-maps", builtWorker], {
+  const proc = spawn(process.execPath, [...INGEST_NODE_FLAGS, builtWorker], {
     env: {
       ...process.env,
       DATABASE_URL: url,

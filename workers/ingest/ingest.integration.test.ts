@@ -131,6 +131,14 @@ describe("ingest of the demo cluster", () => {
     expect(u.first.getTime()).toBeLessThan(emulator.scenarioNow().getTime() - 30 * 60_000);
   });
 
+  it("samples every node's usage in cluster time, for capacity", async () => {
+    const nodes = await one<{ n: number }>(`SELECT count(*)::int AS n FROM nodes WHERE deleted_at IS NULL`);
+    const sampled = await one<{ n: number; samples: number; newest: Date }>(`SELECT count(DISTINCT node)::int AS n, count(*)::int AS samples, max(ts) AS newest FROM node_usage`);
+    expect(sampled.n).toBe(nodes.n);
+    expect(sampled.samples).toBeGreaterThan(nodes.n);
+    expect(Math.abs(sampled.newest.getTime() - emulator.scenarioNow().getTime())).toBeLessThan(10 * 60_000);
+  });
+
   it("stores every other kind the cluster serves, object for object, each ReplicaSet with its Deployment", async () => {
     const kc = loadKubeTargets({ kubeconfigPath })[0].kubeConfig;
     for (const { kind, path } of OTHER_KINDS) {

@@ -9,7 +9,7 @@ import { writeIsolatingRefused } from "./isolate-bad-rows.ts";
 // land, new objects past `maxPending` are dropped and counted (a relist after recovery brings back
 // those the cluster still has).
 
-const DEFAULT_MAX_PENDING = 100_000; // UPTRUST_INGEST_BUFFER_ROWS
+const DEFAULT_MAX_PENDING = 25_000; // UPTRUST_INGEST_BUFFER_ROWS
 
 export class KeyedBatcher<T> implements BufferGauge {
   private pending = new Map<string, T>();

@@ -14,13 +14,18 @@ import type { PodIndex } from "./pod-index.ts";
 type Follower = { instance: string; abort: AbortController };
 type Ended = { instance: string; at: number; failures: number; retryAfter: number };
 const RECONCILE_MS = 1000;
+const COALESCE_MS = 100;
 
-const forLogs = (pod: PodRow): LogPod => ({
+// A pod warned about in the last ten minutes of cluster time is followed as one in trouble.
+const WARNED_MS = 10 * 60_000;
+
+const forLogs = (pod: PodRow, warned: boolean): LogPod => ({
   uid: pod.uid,
   namespace: pod.namespace,
   name: pod.name,
   phase: pod.phase,
   workloadName: pod.workload?.name,
+  warned,
   containers: pod.containers.map((c) => ({ name: c.name, containerId: c.containerId, restartCount: c.restartCount, running: c.state === "running" })),
 });
 
@@ -59,7 +64,12 @@ export function logsStream(ctx: ClusterContext, pods: PodIndex) {
 
   function reconcile() {
     if (ctx.signal.aborted) return;
-    const plan = followPlan(pods.all().map(forLogs), ctx.config.logWorkloads, ctx.config.maxLogFollowers);
+    const since = ctx.clock.now().getTime() - WARNED_MS; // cluster time, as the events are stamped
+    const plan = followPlan(
+      pods.all().map((p) => forLogs(p, pods.warnedSince(p.namespace, p.name, since))),
+      ctx.config.logWorkloads,
+      ctx.config.maxLogFollowers,
+    );
     if (plan.waiting > 0 && !capLogged) {
       ctx.log(`logs: following the maximum of ${ctx.config.maxLogFollowers} containers, restarted ones first; ${plan.waiting} others wait (UPTRUST_LOG_MAX_FOLLOWERS)`);
       capLogged = true;
@@ -81,11 +91,26 @@ export function logsStream(ctx: ClusterContext, pods: PodIndex) {
   }
 
   async function run() {
-    const unsubscribe = pods.subscribe(() => setImmediate(reconcile));
+    // Pod updates come in thousands during a list: one plan per burst, not one per pod (a plan is a
+    // pass over every pod, and 10,000 of them per update would be quadratic).
+    let scheduled: NodeJS.Timeout | undefined;
+    const unsubscribe = pods.subscribe(() => {
+      scheduled ??= setTimeout(() => {
+        scheduled = undefined;
+        reconcile();
+      }, COALESCE_MS);
+    });
     const timer = setInterval(reconcile, RECONCILE_MS);
+    // After buffers dropped lines, every follower starts again from the last line stored: the kubelet
+    // still has the rest.
+    const unsubscribeRelists = ctx.relists.subscribe(() => {
+      for (const f of followers.values()) f.abort.abort();
+    });
     await new Promise<void>((resolve) => ctx.signal.addEventListener("abort", () => resolve(), { once: true }));
     clearInterval(timer);
+    if (scheduled) clearTimeout(scheduled);
     unsubscribe();
+    unsubscribeRelists();
     for (const f of followers.values()) f.abort.abort();
   }
 

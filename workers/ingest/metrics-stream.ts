@@ -1,4 +1,4 @@
-import { insertUsage, type UsageRow } from "@/lib/db/ingest/insert-usage.ts";
+import { insertNodeUsage, insertUsage, type NodeUsageRow, type UsageRow } from "@/lib/db/ingest/insert-usage.ts";
 import { parseCpuMillis, parseMemoryBytes } from "@/lib/domain/quantity.ts";
 import { getJson } from "@/lib/k8s/get-json.ts";
 import { toDate } from "@/lib/k8s/mapped.ts";
@@ -7,7 +7,7 @@ import { backoffMs, describeError, httpStatusOf, retryWaitMs, sleep } from "./ba
 import type { ClusterContext } from "./cluster-context.ts";
 import type { PodIndex } from "./pod-index.ts";
 
-// Polls metrics.k8s.io for per-container usage. Each sample is stored at the timestamp the metrics
+// Polls metrics.k8s.io for per-container and per-node usage. Each sample is stored at the timestamp the metrics
 // pipeline gave it (cluster time) and attributed to the pod's workload, which right-sizing groups by.
 
 const podMetrics = z.object({
@@ -52,6 +52,26 @@ export function toUsageRows(ctx: Pick<ClusterContext, "skip">, body: unknown, po
   return rows;
 }
 
+const nodeMetrics = z.object({
+  items: z.array(z.object({ metadata: z.object({ name: z.string() }), timestamp: z.string(), usage: z.object({ cpu: z.unknown(), memory: z.unknown() }) })),
+});
+
+export function toNodeUsageRows(ctx: Pick<ClusterContext, "skip">, body: unknown): NodeUsageRow[] {
+  const parsed = nodeMetrics.safeParse(body);
+  if (!parsed.success) {
+    ctx.skip("metrics", `NodeMetricsList unreadable: ${parsed.error.issues[0]?.message}`);
+    return [];
+  }
+  return parsed.data.items.flatMap((n) => {
+    const [ts, cpu, mem] = [toDate(n.timestamp), parseCpuMillis(n.usage.cpu), parseMemoryBytes(n.usage.memory)];
+    if (!ts || cpu === undefined || mem === undefined) {
+      ctx.skip("metrics", `node ${n.metadata.name}: unreadable sample`);
+      return [];
+    }
+    return [{ node: n.metadata.name, ts, cpuMillis: cpu, memoryBytes: mem }];
+  });
+}
+
 export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
   async function run() {
     let failures = 0;
@@ -62,6 +82,7 @@ export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
         const rows = toUsageRows(ctx, body, pods);
         for (const r of rows) ctx.clock.observe(r.ts);
         await insertUsage(ctx.db, ctx.clusterId, rows);
+        await insertNodeUsage(ctx.db, ctx.clusterId, toNodeUsageRows(ctx, await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/nodes")));
         failures = 0;
         await sleep(ctx.config.metricsPollMs, ctx.signal);
       } catch (err) {

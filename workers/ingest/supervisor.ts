@@ -64,7 +64,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
     workloads: workloadsStream(ctx),
     config: configStream(ctx),
     kinds: kindsStream(ctx),
-    events: eventsStream(ctx),
+    events: eventsStream(ctx, pods),
     logs: logsStream(ctx, pods),
     metrics: metricsStream(ctx, pods),
   };

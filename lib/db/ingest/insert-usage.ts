@@ -12,6 +12,19 @@ export type UsageRow = {
   memoryBytes: number;
 };
 
+export type NodeUsageRow = { node: string; ts: Date; cpuMillis: number; memoryBytes: number };
+
+export async function insertNodeUsage(db: pg.Pool, clusterId: string, rows: NodeUsageRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await db.query(
+    `INSERT INTO node_usage (cluster_id, node, ts, cpu_millis, memory_bytes)
+     SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::float8[], $5::bigint[])
+     ON CONFLICT DO NOTHING`,
+    [clusterId, rows.map((r) => r.node), rows.map((r) => r.ts), rows.map((r) => r.cpuMillis), rows.map((r) => r.memoryBytes)],
+  );
+  return result.rowCount ?? 0;
+}
+
 // metrics-server answers with the same sample until its next scrape: the sample's own timestamp is
 // the key, so polling faster than the scrape interval stores each sample once.
 export async function insertUsage(db: pg.Pool, clusterId: string, rows: UsageRow[]): Promise<number> {

@@ -27,6 +27,8 @@ export async function partitionUpkeep(db: pg.Pool, retention: Retention): Promis
         dropped.push(...r.rows.map((x) => x.name));
       }
       const trimmed = await client.query(`DELETE FROM usage_rollups_5m WHERE bucket < now() - make_interval(days => $1)`, [ROLLUP_RETENTION_DAYS]);
+      // Node usage is few rows: kept as long as the rollups, for capacity trends.
+      await client.query(`DELETE FROM node_usage WHERE ts < now() - make_interval(days => $1)`, [ROLLUP_RETENTION_DAYS]);
       return { dropped, rollupsDeleted: trimmed.rowCount ?? 0 };
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1)`, [LOCK_KEY]);
