@@ -14,17 +14,24 @@ export const ROLLUP_RETENTION_DAYS = 30;
 const floorBucket = (t: number) => Math.floor(t / BUCKET_MS) * BUCKET_MS;
 
 export async function rollupUsage(db: pg.Pool, clusterId: string): Promise<number> {
-  const { rows } = await db.query<{ now: Date | null; rolled: Date | null; first: Date | null }>(
-    `SELECT c.last_event_at AS now,
-            (SELECT max(bucket) FROM usage_rollups_5m WHERE cluster_id = c.id) AS rolled,
-            (SELECT min(ts) FROM usage_samples WHERE cluster_id = c.id AND ts > c.last_event_at - make_interval(days => $2)) AS first
-       FROM clusters c WHERE c.id = $1`,
-    [clusterId, ROLLUP_RETENTION_DAYS],
+  const { rows } = await db.query<{ now: Date | null; rolled: Date | null }>(
+    `SELECT c.last_event_at AS now, (SELECT max(bucket) FROM usage_rollups_5m WHERE cluster_id = c.id) AS rolled FROM clusters c WHERE c.id = $1`,
+    [clusterId],
   );
   const r = rows[0];
-  if (!r?.now || !r.first) return 0;
+  if (!r?.now) return 0;
+  // Only the first run looks for where the samples begin; later runs go on from the last bucket.
+  const first = r.rolled
+    ? new Date(r.rolled.getTime() - LATE_MS)
+    : (
+        await db.query<{ first: Date | null }>(
+          `SELECT min(ts) AS first FROM usage_samples WHERE cluster_id = $1 AND ts > $2::timestamptz - make_interval(days => $3)`,
+          [clusterId, r.now, ROLLUP_RETENTION_DAYS],
+        )
+      ).rows[0].first;
+  if (!first) return 0;
   const end = floorBucket(r.now.getTime()); // buckets before this one are closed
-  let from = floorBucket(r.rolled ? Math.max(r.rolled.getTime() - LATE_MS, r.first.getTime()) : r.first.getTime());
+  let from = floorBucket(first.getTime());
   let written = 0;
   while (from < end) {
     const to = Math.min(end, from + CHUNK_MS);
