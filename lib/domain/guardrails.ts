@@ -50,8 +50,8 @@ function imageTag(image: string): string | undefined {
   return colon > slash ? image.slice(colon + 1) : undefined;
 }
 
-function containerChecks(c: ContainerSpec): CheckResult[] {
-  const t = `container ${c.name}`;
+function containerChecks(workload: string, c: ContainerSpec): CheckResult[] {
+  const t = `${workload} container ${c.name}`;
   const tag = imageTag(c.image);
   const dangerous = c.capabilitiesAdded.filter((cap) => DANGEROUS_CAPABILITIES.has(cap.toUpperCase().replace(/^CAP_/, "")));
   const root = c.runAsUser === 0 || (c.runAsNonRoot !== true && c.runAsUser === null);
@@ -80,26 +80,26 @@ export function workloadChecks(w: WorkloadSpec): CheckResult[] {
     check("singleReplicaWithoutPdb", "warning", !single || w.hasPdb, t, "runs one replica and no PodDisruptionBudget: a node drain takes it down"),
     check("missingNetworkPolicy", "warning", w.hasNetworkPolicy, t, "no NetworkPolicy selects its pods: anything in the cluster can reach it"),
     check("defaultNamespace", "warning", w.namespace !== "default", t, "runs in the default namespace: give it a namespace of its own"),
-    ...w.containers.flatMap(containerChecks),
+    ...w.containers.flatMap((c) => containerChecks(t, c)),
   ];
 }
 
 export type RbacBinding = { kind: "RoleBinding" | "ClusterRoleBinding"; namespace: string; name: string; roleRef: string; subjects: { kind: string; name: string; namespace?: string }[] };
 export type RbacRole = { kind: "Role" | "ClusterRole"; namespace: string; name: string; rules: { verbs: string[]; resources?: string[]; apiGroups?: string[] }[] };
 
-/** Service accounts bound to cluster-admin, and roles granting every verb or every resource. */
-export function rbacChecks(bindings: readonly RbacBinding[], roles: readonly RbacRole[]): CheckResult[] {
-  const results: CheckResult[] = [];
+/** Service accounts bound to cluster-admin, and roles granting every verb or every resource; namespace "" for cluster-scoped ones. */
+export function rbacChecks(bindings: readonly RbacBinding[], roles: readonly RbacRole[]): (CheckResult & { namespace: string })[] {
+  const results: (CheckResult & { namespace: string })[] = [];
   for (const b of bindings) {
     const sas = b.subjects.filter((s) => s.kind === "ServiceAccount").map((s) => `${s.namespace ?? b.namespace}/${s.name}`);
     if (b.roleRef !== "cluster-admin") continue;
-    results.push(check("clusterAdminServiceAccount", "danger", sas.length === 0, `${b.kind} ${b.name}`, `binds cluster-admin to service account ${sas.join(", ") || "none"}: grant only what it needs`));
+    results.push({ ...check("clusterAdminServiceAccount", "danger", sas.length === 0, `${b.kind} ${b.name}`, `binds cluster-admin to service account ${sas.join(", ") || "none"}: grant only what it needs`), namespace: b.namespace });
   }
   for (const r of roles) {
     // The built-in cluster-admin is meant to be a wildcard; binding it is what is checked above.
     if (r.kind === "ClusterRole" && (r.name === "cluster-admin" || r.name.startsWith("system:"))) continue;
     const wild = r.rules.some((rule) => rule.verbs.includes("*") || (rule.resources ?? []).includes("*"));
-    results.push(check("wildcardRbac", "danger", !wild, `${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name}`, "grants * verbs or resources: list them"));
+    results.push({ ...check("wildcardRbac", "danger", !wild, `${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name}`, "grants * verbs or resources: list them"), namespace: r.namespace });
   }
   return results;
 }

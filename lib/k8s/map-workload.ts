@@ -3,6 +3,7 @@ import { describeIssues, mapped, skipped, toDate, type Mapped } from "./mapped.t
 import { nameOf } from "./map-pod.ts";
 import { observedAt } from "./observed-at.ts";
 import { specManager } from "./spec-manager.ts";
+import { specFacts, type SpecFacts } from "./workload-spec-facts.ts";
 import type { WorkloadKind } from "./pod-workload.ts";
 import { normalizeTemplate, templateHash, type WorkloadTemplate } from "./workload-template.ts";
 
@@ -21,6 +22,8 @@ export type WorkloadRow = {
   manager: string | null;
   template: WorkloadTemplate;
   templateHash: string;
+  /** What the guardrail checks read (security settings, probes, resources). */
+  specFacts: SpecFacts;
   createdAt: Date | null;
   observedAt: Date;
 };
@@ -39,7 +42,7 @@ const workloadSchema = z.object({
   spec: z.object({
     replicas: count,
     template: z.object({
-      metadata: z.object({ annotations: z.record(z.string(), z.string()).nullish() }).nullish(),
+      metadata: z.object({ annotations: z.record(z.string(), z.string()).nullish(), labels: z.record(z.string(), z.string()).nullish() }).nullish(),
       spec: z.object({ containers: z.array(z.looseObject({ name: z.string() })).min(1) }).loose() }),
   }),
   status: z
@@ -92,6 +95,7 @@ export function mapWorkload(kind: WorkloadKind, obj: unknown, fallbackTime: Date
     manager: specManager(w.metadata.managedFields),
     template,
     templateHash: templateHash(template),
+    specFacts: specFacts(w.spec.template.spec as Parameters<typeof specFacts>[0], w.spec.template.metadata?.labels),
     createdAt: toDate(w.metadata.creationTimestamp) ?? null,
     observedAt: observedAt(obj, fallbackTime, clues),
   });

@@ -1,4 +1,5 @@
 import { listClusterClocks } from "@/lib/db/analyze/list-cluster-clocks.ts";
+import { checkGuardrails } from "./check-guardrails.ts";
 import { computeMttr } from "./compute-mttr.ts";
 import { detectIncidents } from "./detect-incidents.ts";
 import { ensureSlos } from "./ensure-slos.ts";
@@ -17,6 +18,7 @@ const CLUSTER_JOBS: readonly ClusterJob[] = [
   { name: "evaluate-slos", run: evaluateSlos },
   { name: "detect-incidents", run: detectIncidents },
   { name: "recommend", run: recommend },
+  { name: "check-guardrails", run: checkGuardrails },
 ];
 
 async function runJob(job: string, cluster: string, fn: () => Promise<string>): Promise<JobOutcome> {

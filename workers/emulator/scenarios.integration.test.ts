@@ -183,6 +183,26 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     }
   });
 
+  it("healthy: guardrails find what the shop's objects really lack, and credit the PDB and NetworkPolicy it has", async () => {
+    await analyse("healthy", 30);
+    const findings = (await getPool().query<{ target: string; check: string; severity: string }>(`SELECT target, "check", severity FROM guardrail_findings`)).rows;
+    const has = (target: string, check: string) => findings.some((f) => f.target === target && f.check === check);
+    // checkout has a PodDisruptionBudget and a NetworkPolicy; frontend has neither policy.
+    expect(has("Deployment shop/checkout", "missingNetworkPolicy")).toBe(false);
+    expect(has("Deployment shop/frontend", "missingNetworkPolicy")).toBe(true);
+    // No securityContext anywhere in the shop: every container may run as root.
+    expect(has("Deployment shop/checkout container checkout", "runAsRoot")).toBe(true);
+    expect(has("ClusterRole uptrust-reader", "wildcardRbac")).toBe(true);
+    const scores = (await getPool().query<{ namespace: string; score: number; dangers: number }>(`SELECT namespace, score, dangers FROM guardrail_scores ORDER BY namespace`)).rows;
+    // A score for the cluster ("") and for every namespace with workloads; none perfect, none zero.
+    expect(scores.map((s) => s.namespace)).toEqual(["", "ingress-nginx", "kube-system", "shop"]);
+    expect(scores.find((s) => s.namespace === "shop")!.dangers).toBeGreaterThan(0);
+    for (const s of scores) {
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThan(100);
+    }
+  });
+
   it("healthy: no incident, every error budget whole", async () => {
     const { truth, incidents } = await analyse("healthy", 45);
     expect(incidents).toEqual([]);

@@ -94,18 +94,19 @@ async function upsertWorkloadRow(db: pg.Pool, clusterId: string, w: WorkloadRow)
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, ready_replicas, available_replicas,
                             updated_replicas, generation, observed_generation, revision, template, template_hash,
-                            created_at, updated_at, deleted_at)
-     VALUES ($1, $2, $3::"WorkloadKind", $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, NULL)
+                            created_at, updated_at, deleted_at, spec_facts)
+     VALUES ($1, $2, $3::"WorkloadKind", $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, NULL, $17::jsonb)
      ON CONFLICT (cluster_id, kind, namespace, name) DO UPDATE SET uid = EXCLUDED.uid,
        desired_replicas = EXCLUDED.desired_replicas, ready_replicas = EXCLUDED.ready_replicas,
        available_replicas = EXCLUDED.available_replicas, updated_replicas = EXCLUDED.updated_replicas,
        generation = EXCLUDED.generation, observed_generation = EXCLUDED.observed_generation, revision = EXCLUDED.revision,
        template = EXCLUDED.template, template_hash = EXCLUDED.template_hash, created_at = EXCLUDED.created_at,
-       updated_at = EXCLUDED.updated_at, deleted_at = NULL
+       updated_at = EXCLUDED.updated_at, deleted_at = NULL, spec_facts = EXCLUDED.spec_facts
      RETURNING id`,
     [
       clusterId, w.namespace, w.kind, w.name, w.uid, w.counts.desired, w.counts.ready, w.counts.available, w.counts.updated,
       w.generation, w.observedGeneration, w.revision, JSON.stringify(w.template), w.templateHash, w.createdAt, w.observedAt,
+      JSON.stringify(w.specFacts),
     ],
   );
   return rows[0].id;
