@@ -36,6 +36,11 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
   const chip = page.getByTestId("cluster-chip").filter({ hasText: "uptrust-demo" });
   await expect(chip.getByTestId("cluster-state")).toHaveText("connected");
   await expect(chip).toHaveAttribute("title", /^ingesting by .+, \d+ s behind$/);
+  // Guardrails: the demo cluster is scored, and the findings say what to change, dangers first.
+  await cockpit.eventually(async () => {
+    await expect(page.getByTestId("guardrail-score").first()).toContainText(/uptrust-demo score \d+ · \d+ danger/);
+  });
+  await expect(page.getByTestId("guardrail-finding").first()).toContainText(/danger.*: /);
 
   // SLO burn: checkout's availability budget is being spent because of the crash-looping rollout.
   await cockpit.eventually(async () => {

@@ -2,6 +2,7 @@
 
 import type { Cockpit } from "@/lib/db/queries/types.ts";
 import { formatUtc } from "../format.ts";
+import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";
 import { IncidentPanel } from "../incidents/incident-panel.tsx";
 import { MttrPanel } from "../mttr/mttr-panel.tsx";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
@@ -25,6 +26,9 @@ export function CockpitView({ initialData }: { initialData: Cockpit }) {
       <div className={`${s.grid} ${s.gridFlip}`}>
         <MttrPanel weeks={data.mttr} />
         <RightsizingPanel rows={data.recommendations} />
+      </div>
+      <div className={s.stack}>
+        <GuardrailsPanel view={data.guardrails} />
       </div>
     </main>
   );

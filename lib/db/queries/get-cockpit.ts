@@ -3,17 +3,19 @@ import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { getSloCards } from "./get-slo-cards.ts";
 import { getIncidentSummaries } from "./get-incident-summaries.ts";
 import { getMttrWeeks } from "./get-mttr-weeks.ts";
+import { getGuardrails } from "./get-guardrails.ts";
 import { getRecommendationRows } from "./get-recommendation-rows.ts";
 
 // Everything the cockpit shows, read in one go; `now` is only the fallback before any cluster reports.
 export async function getCockpit(now: Date = new Date()): Promise<Cockpit> {
   const clusters = await getClusterChips();
   const asOf = clusterNow(clusters, now);
-  const [slos, incidents, mttr, recommendations] = await Promise.all([
+  const [slos, incidents, mttr, recommendations, guardrails] = await Promise.all([
     getSloCards(),
     getIncidentSummaries(asOf),
     getMttrWeeks(),
     getRecommendationRows(),
+    getGuardrails(),
   ]);
-  return { asOf: asOf.toISOString(), clusters, slos, incidents, mttr, recommendations };
+  return { asOf: asOf.toISOString(), clusters, slos, incidents, mttr, recommendations, guardrails };
 }

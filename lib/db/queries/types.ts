@@ -101,7 +101,12 @@ export type Cockpit = {
   incidents: IncidentSummary[];
   mttr: MttrPoint[];
   recommendations: RecommendationRow[];
+  guardrails: GuardrailsView;
 };
+
+export type GuardrailScoreRow = { cluster: string; namespace: string; score: number; passed: number; warnings: number; dangers: number };
+export type GuardrailFindingRow = { id: string; cluster: string; namespace: string; target: string; check: string; severity: string; message: string; firstSeen: string };
+export type GuardrailsView = { scores: GuardrailScoreRow[]; findings: GuardrailFindingRow[]; totalFindings: number };
 
 export type IncidentDetail = {
   asOf: string;
