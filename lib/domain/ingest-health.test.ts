@@ -41,6 +41,14 @@ describe("what the cockpit says about a cluster's ingest", () => {
     );
   });
 
+  it("a registration no worker can use says what to do, instead of blaming a stale worker", () => {
+    const h = ingestHealth({ ...healthy, status: "unreachable", holder: null, leaseExpiresAt: null, lastSyncAt: ago(3600), lastError: 'registration invalid: the kubeconfig registered for cluster "eu" cannot be parsed' }, now);
+    expect(h).toEqual({
+      state: "unreachable",
+      summary: 'registration invalid: the kubeconfig registered for cluster "eu" cannot be parsed; register it again with a valid kubeconfig (npm run cluster:register)',
+    });
+  });
+
   it("a cluster whose last worker stopped cleanly says so", () => {
     expect(ingestHealth({ ...healthy, status: "stopped", holder: null }, now)).toEqual({ state: "stopped", summary: "no ingest worker is running for this cluster" });
     expect(ingestHealth({ ...healthy, status: "stopped", holder: null, lastError: "pods: fetch failed (ECONNREFUSED)" }, now).summary).toBe(

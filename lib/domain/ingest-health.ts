@@ -16,6 +16,9 @@ export type IngestFacts = {
 export type IngestState = "pending" | "connected" | "degraded" | "unreachable" | "stopped" | "stale";
 export type IngestHealth = { state: IngestState; summary: string };
 
+/** How a worker records a registration it cannot use (workers/ingest/fleet.ts). */
+export const INVALID_REGISTRATION = "registration invalid:";
+
 /** Twelve missed heartbeats: long past any pause a busy worker or a database failover causes. */
 export const STALE_AFTER_MS = 60_000;
 /** Behind by more than this, the cockpit's "now" is visibly late. */
@@ -34,6 +37,10 @@ export function ingestHealth(f: IngestFacts, now: Date): IngestHealth {
   if (f.status === "stopped") {
     const before = f.lastError ? ` (its last error: ${f.lastError})` : "";
     return { state: "stopped", summary: `no ingest worker is running for this cluster${before}${dropped}` };
+  }
+  // No worker takes a cluster whose registered kubeconfig cannot be read: it has no lease by design.
+  if (f.lastError?.startsWith(INVALID_REGISTRATION)) {
+    return { state: "unreachable", summary: `${f.lastError}; register it again with a valid kubeconfig (npm run cluster:register)` };
   }
   const silentMs = f.lastSyncAt ? now.getTime() - f.lastSyncAt.getTime() : Infinity;
   const leaseLapsed = !f.holder || (f.leaseExpiresAt !== null && f.leaseExpiresAt.getTime() < now.getTime());

@@ -4,6 +4,7 @@ import { claimLease, releaseLease } from "@/lib/db/ingest/leases.ts";
 import { listRegisteredClusters } from "@/lib/db/ingest/registered-clusters.ts";
 import { markClusterStopped, setClusterStatus, upsertCluster } from "@/lib/db/ingest/upsert-cluster.ts";
 import { KubeConfigError, targetFromKubeconfigText, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
+import { INVALID_REGISTRATION } from "@/lib/domain/ingest-health.ts";
 import { describeError, sleep } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
 import { superviseCluster } from "./supervisor.ts";
@@ -58,7 +59,7 @@ export async function runFleet(opts: FleetOptions): Promise<void> {
         badRegistrations.set(r.id, r.kubeconfig);
         const reason = err instanceof KubeConfigError ? err.message : describeError(err);
         log(`[ingest] registered cluster "${r.name}" not watched: ${reason}`);
-        await setClusterStatus(db, r.id, "unreachable", `registration invalid: ${reason}`).catch(() => undefined);
+        await setClusterStatus(db, r.id, "unreachable", `${INVALID_REGISTRATION} ${reason}`).catch(() => undefined);
       }
     }
     return out;

@@ -107,7 +107,8 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   clearInterval(heartbeat);
   clearInterval(rollups);
   await rolling;
-  await Promise.all([streams.objects.drain(), streams.workloads.drain(), streams.config.drain(), streams.kinds.drain(), streams.events.drain(), streams.logs.drain()]);
+  // SIGTERM drains what is buffered: every stream with a write buffer flushes it once.
+  await Promise.all(Object.values(streams).map((s) => ("drain" in s ? s.drain() : undefined)));
   const t = clock.takeAdvance();
   if (t) await advanceClusterClock(deps.db, clusterId, t).catch(() => undefined);
   health.heartbeat(backlog);
