@@ -32,6 +32,17 @@ describe("incident timeline", () => {
     expect(titles).not.toContain("scale");
   });
 
+  it("puts a guardrail violation that appeared with the rollout beside it, and leaves out older ones", () => {
+    const guardrails = [
+      { target: "Deployment shop/checkout container checkout", check: "readinessProbeMissing", severity: "warning", message: "has no readiness probe: it gets traffic before it can serve", firstSeen: at(1.5) },
+      { target: "Deployment shop/checkout", check: "missingNetworkPolicy", severity: "warning", message: "no NetworkPolicy selects its pods", firstSeen: at(-300) },
+    ];
+    const titles = buildTimeline({ ...input, guardrails }).map((e) => `${e.kind}: ${e.title}`);
+    const change = titles.findIndex((t) => t.includes("1.4.2 → 1.5.0"));
+    expect(titles[change + 1]).toBe("guardrail: new warning: Deployment shop/checkout container checkout has no readiness probe: it gets traffic before it can serve");
+    expect(titles.some((t) => t.includes("NetworkPolicy"))).toBe(false);
+  });
+
   it("never pins an event counted since long before the incident to a moment after it ended", () => {
     const restarts = { uid: "e9", reason: "Created", message: "Created container reports", type: "Normal", involvedKind: "Pod", involvedName: "reports-x", count: 4, firstSeen: at(-300), lastSeen: at(120) };
     const recent = { ...restarts, uid: "e10", firstSeen: at(-300), lastSeen: at(10) };

@@ -2,15 +2,19 @@ import { MINUTE_MS } from "./slo.ts";
 
 // The incident timeline answers "what changed right before it broke?": pod-template changes from an hour
 // before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
-// merged in cluster-time order. Every entry carries a stable source key, so rebuilding it is idempotent.
+// merged in cluster-time order, with the guardrail violations that appeared meanwhile (a rollout that
+// dropped a probe shows the missing probe beside it). Every entry carries a stable source key, so
+// rebuilding it is idempotent.
 
-export type TimelineKind = "change" | "status" | "event" | "log";
+export type TimelineKind = "change" | "guardrail" | "status" | "event" | "log";
 export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
 
 export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown };
 export type TimelineEvent = { uid: string; reason: string; message: string; type: string; involvedKind: string; involvedName: string; count: number; firstSeen: number; lastSeen: number };
 export type TimelineLog = { pod: string; container: string; ts: number; seq: number; level: string | null; message: string };
 export type TimelineStatus = { ts: number; desired: number; available: number };
+/** A violation first seen at firstSeen (not one standing since Uptrust's first check). */
+export type TimelineGuardrail = { target: string; check: string; severity: string; message: string; firstSeen: number };
 
 export type TimelineInput = {
   startedAt: number;
@@ -19,11 +23,12 @@ export type TimelineInput = {
   events: readonly TimelineEvent[];
   logs: readonly TimelineLog[];
   statuses: readonly TimelineStatus[];
+  guardrails?: readonly TimelineGuardrail[];
 };
 
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
 
-const KIND_ORDER: Record<TimelineKind, number> = { change: 0, status: 1, event: 2, log: 3 };
+const KIND_ORDER: Record<TimelineKind, number> = { change: 0, guardrail: 1, status: 2, event: 3, log: 4 };
 const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
 
 export function isErrorLevel(level: string | null): boolean {
@@ -46,6 +51,11 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const c of input.changes) {
     if (c.observedAt < changeFrom || c.observedAt > end) continue;
     entries.push({ ts: c.observedAt, kind: "change", title: c.summary, detail: { revision: c.revision, before: c.before, after: c.after }, sourceKey: `change:${c.id}` });
+  }
+
+  for (const g of input.guardrails ?? []) {
+    if (g.firstSeen < changeFrom || g.firstSeen > end) continue;
+    entries.push({ ts: g.firstSeen, kind: "guardrail", title: `new ${g.severity}: ${g.target} ${g.message}`, detail: { check: g.check, severity: g.severity }, sourceKey: `guardrail:${g.target}:${g.check}:${g.firstSeen}` });
   }
 
   const statuses = input.statuses.filter((s) => s.ts >= changeFrom && s.ts <= end).sort((a, b) => a.ts - b.ts);

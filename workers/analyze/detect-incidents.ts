@@ -55,7 +55,7 @@ async function rebuildTimeline(
     return owner !== undefined && workloadKey(owner) === key;
   });
   const entries = buildTimeline(
-    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses },
+    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses, guardrails: facts.guardrails },
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );
   await upsertTimelineEntries(incident.id, entries);

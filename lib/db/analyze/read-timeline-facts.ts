@@ -1,7 +1,7 @@
 import { getPool } from "@/lib/db/pool.ts";
-import type { TimelineChange, TimelineEvent, TimelineLog, TimelineStatus } from "@/lib/domain/incident-timeline.ts";
+import type { TimelineChange, TimelineEvent, TimelineGuardrail, TimelineLog, TimelineStatus } from "@/lib/domain/incident-timeline.ts";
 
-export type TimelineFacts = { changes: TimelineChange[]; events: TimelineEvent[]; logs: TimelineLog[]; statuses: TimelineStatus[]; podNames: string[] };
+export type TimelineFacts = { changes: TimelineChange[]; events: TimelineEvent[]; logs: TimelineLog[]; statuses: TimelineStatus[]; guardrails: TimelineGuardrail[]; podNames: string[] };
 
 const ERROR_LEVELS = ["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"];
 
@@ -28,6 +28,14 @@ export async function readTimelineFacts(
       WHERE cluster_id = $1 AND namespace = $2 AND last_seen >= $3 AND first_seen <= $4 ORDER BY first_seen LIMIT 2000`,
     [clusterId, workload.namespace, from, to],
   );
+  // Only violations that appeared after Uptrust's first check of the cluster: the ones standing since
+  // then say nothing about this incident.
+  const guardrails = await pool.query<{ target: string; check: string; severity: string; message: string; first_seen: Date }>(
+    `SELECT target, "check" AS check, severity, message, first_seen FROM guardrail_findings
+      WHERE workload_id = $1 AND first_seen >= $2 AND first_seen <= $3
+        AND first_seen > (SELECT min(first_seen) FROM guardrail_findings WHERE cluster_id = $4)`,
+    [workload.id, from, to, clusterId],
+  );
   const pods = await pool.query<{ name: string }>(
     `SELECT name FROM pods WHERE cluster_id = $1 AND namespace = $2 AND workload_kind::text = $3 AND workload_name = $4`,
     [clusterId, workload.namespace, workload.kind, workload.name],
@@ -42,6 +50,7 @@ export async function readTimelineFacts(
   return {
     changes: changes.rows.map((c) => ({ id: c.id, observedAt: c.observed_at.getTime(), summary: c.summary, revision: c.revision, before: c.before, after: c.after })),
     statuses: statuses.rows.map((s) => ({ ts: s.ts.getTime(), desired: s.desired, available: s.available })),
+    guardrails: guardrails.rows.map(({ first_seen, ...g }) => ({ ...g, firstSeen: first_seen.getTime() })),
     events: events.rows.map((e) => ({
       uid: e.uid, reason: e.reason, message: e.message, type: e.type, involvedKind: e.involved_kind, involvedName: e.involved_name,
       count: e.count, firstSeen: e.first_seen.getTime(), lastSeen: e.last_seen.getTime(),
