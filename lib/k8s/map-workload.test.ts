@@ -10,7 +10,7 @@ const deployment = (image: string, extra: Record<string, unknown> = {}) => ({
     uid: "d-1",
     generation: 2,
     annotations: { "deployment.kubernetes.io/revision": "2" },
-    managedFields: [{ time: "2025-03-01T10:00:00Z" }],
+    managedFields: [{ time: "2025-03-01T10:00:00Z" }] as Record<string, unknown>[],
   },
   spec: {
     replicas: 4,
@@ -116,7 +116,7 @@ describe("what a workload reads and who changed it", () => {
       { manager: "argocd-controller", time: "2026-01-01T10:00:00Z", fieldsV1: { "f:spec": {}, "f:metadata": {} } },
       { manager: "kube-controller-manager", time: "2026-01-01T10:00:05Z", fieldsV1: { "f:metadata": {} } },
       { manager: "kube-controller-manager", time: "2026-01-01T10:00:09Z", fieldsV1: { "f:status": {} }, subresource: "status" },
-    ] as never;
+    ];
     expect(mapOk(d).manager).toBe("argocd-controller");
   });
 

@@ -139,6 +139,18 @@ describe("ingest of the demo cluster", () => {
     expect(Math.abs(sampled.newest.getTime() - emulator.scenarioNow().getTime())).toBeLessThan(10 * 60_000);
   });
 
+  it("treats refused node metrics as that alone: pod usage polling is not failed or slowed by it", async () => {
+    const from = lines.length;
+    emulator.failNext({ status: 500, count: 1000, pathPrefix: "/apis/metrics.k8s.io/v1beta1/nodes" });
+    await waitFor("the refusal to be noticed", async () => lines.slice(from).some((l) => l.includes("node usage not read")));
+    await new Promise((r) => setTimeout(r, 2000)); // ten polls at 200 ms
+    emulator.clearFaults();
+    const said = lines.slice(from);
+    expect(said.filter((l) => l.includes("node usage not read") && l.includes("pod usage goes on"))).toHaveLength(1); // once, not per poll
+    // The pod poll never failed: no backoff, no "metrics: …" failure line of its own.
+    expect(said.filter((l) => /\] metrics: (?!node usage not read)/.test(l))).toEqual([]);
+  });
+
   it("stores every other kind the cluster serves, object for object, each ReplicaSet with its Deployment", async () => {
     const kc = loadKubeTargets({ kubeconfigPath })[0].kubeConfig;
     for (const { kind, path } of OTHER_KINDS) {

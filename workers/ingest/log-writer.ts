@@ -16,7 +16,7 @@ export class LogWriter implements BufferGauge {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
   private failures = 0;
-  private dropped_ = 0;
+  private droppedLines = 0;
   private overBudget = 0;
   private readonly budget;
   written = 0;
@@ -30,7 +30,7 @@ export class LogWriter implements BufferGauge {
   }
 
   dropped(): number {
-    return this.dropped_;
+    return this.droppedLines;
   }
 
   full(): boolean {
@@ -44,7 +44,7 @@ export class LogWriter implements BufferGauge {
     }
     if (this.buffer.length >= this.ctx.config.bufferRows) {
       this.buffer.shift();
-      if (++this.dropped_ % 1000 === 1) this.ctx.log(`logs: write buffer full (${this.ctx.config.bufferRows} lines waiting for the database); ${this.dropped_} oldest lines dropped so far`);
+      if (++this.droppedLines % 1000 === 1) this.ctx.log(`logs: write buffer full (${this.ctx.config.bufferRows} lines waiting for the database); ${this.droppedLines} oldest lines dropped so far`);
     }
     if (this.buffer.length === 0) this.bufferSince = Date.now();
     this.buffer.push(row);

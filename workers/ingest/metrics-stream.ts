@@ -73,6 +73,19 @@ export function toNodeUsageRows(ctx: Pick<ClusterContext, "skip">, body: unknown
 }
 
 export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
+  // Node usage is a second request with its own failures: credentials that may read pod metrics but
+  // not node metrics (a common RBAC split) must not cost the pod usage right-sizing needs.
+  let nodeFailures = 0;
+  async function pollNodes() {
+    try {
+      await insertNodeUsage(ctx.db, ctx.clusterId, toNodeUsageRows(ctx, await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/nodes")));
+      nodeFailures = 0;
+    } catch (err) {
+      if (httpStatusOf(err) === undefined) throw err; // the database or the connection: the outer retry handles it
+      if (nodeFailures++ % 20 === 0) ctx.log(`metrics: node usage not read (${describeError(err)}); pod usage goes on`);
+    }
+  }
+
   async function run() {
     let failures = 0;
     await Promise.race([pods.firstList, new Promise<void>((r) => ctx.signal.addEventListener("abort", () => r(), { once: true }))]);
@@ -82,7 +95,7 @@ export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
         const rows = toUsageRows(ctx, body, pods);
         for (const r of rows) ctx.clock.observe(r.ts);
         await insertUsage(ctx.db, ctx.clusterId, rows);
-        await insertNodeUsage(ctx.db, ctx.clusterId, toNodeUsageRows(ctx, await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/nodes")));
+        await pollNodes();
         failures = 0;
         await sleep(ctx.config.metricsPollMs, ctx.signal);
       } catch (err) {

@@ -4,6 +4,7 @@ import { startEmulator, type Emulator } from "@/workers/emulator/index.ts";
 import { demoKubeconfig } from "@/workers/emulator/kubeconfig.ts";
 import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 import type { ClusterContext } from "./cluster-context.ts";
+import { Relists } from "./relists.ts";
 import { runInformer } from "./run-informer.ts";
 
 // The list half of the ingest's list+watch against a 1,000-pod cluster: read in pages of 500, and a
@@ -17,7 +18,7 @@ afterAll(() => emu.stop());
 function context(signal: AbortSignal): ClusterContext {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(JSON.stringify(demoKubeconfig(emu.url)));
-  return { kc, signal, log: () => undefined, health: () => undefined, skip: () => undefined } as unknown as ClusterContext;
+  return { kc, signal, relists: new Relists(), log: () => undefined, health: () => undefined, skip: () => undefined } as unknown as ClusterContext;
 }
 
 type Pod = { metadata?: { uid?: string } };

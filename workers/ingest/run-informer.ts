@@ -60,14 +60,14 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
     ctx.signal.addEventListener("abort", onAbort, { once: true });
     // A relist asked for mid-watch ends this watch as a 410 would.
     let relistAsked = false;
-    const unsubscribe = ctx.relists?.subscribe(() => {
+    const unsubscribe = ctx.relists.subscribe(() => {
       relistAsked = true;
       request?.abort(new Gone("relist requested"));
     });
     let ended = false;
     const finish = (err: unknown) => {
       ctx.signal.removeEventListener("abort", onAbort);
-      unsubscribe?.();
+      unsubscribe();
       if (ctx.signal.aborted) return resolve(last);
       // An inactivity timeout on a quiet resource is not a failure: watch again from where it was.
       if (!err || (err as Error).name === "TimeoutError" || (err as Error).name === "AbortError") return resolve(last);
@@ -88,7 +88,7 @@ function watchFrom<T extends Meta>(ctx: ClusterContext, spec: InformerSpec<T>, r
         ended = true;
         const reason = request?.signal.reason;
         if (reason instanceof Gone) {
-          unsubscribe?.();
+          unsubscribe();
           ctx.signal.removeEventListener("abort", onAbort);
           return resolve("");
         }
@@ -110,10 +110,10 @@ export async function runInformer<T extends Meta>(ctx: ClusterContext, spec: Inf
   let attempt = 0;
   let listed = false;
   let rv = "";
-  let relistsSeen = ctx.relists?.current() ?? 0;
+  let relistsSeen = ctx.relists.current();
   while (!ctx.signal.aborted) {
     try {
-      if (ctx.relists && ctx.relists.current() !== relistsSeen) {
+      if (ctx.relists.current() !== relistsSeen) {
         relistsSeen = ctx.relists.current();
         rv = "";
       }
