@@ -43,8 +43,12 @@ export async function describeDatabase(db: Queryable, schema = "public") {
 
 type DatabaseShape = Awaited<ReturnType<typeof describeDatabase>>;
 
+// information_schema names an array column's element only through its udt ("_int4").
+const ELEMENT: Record<string, string> = { int4: "integer", int8: "bigint", text: "text", float8: "double precision", bool: "boolean", uuid: "uuid" };
+
 function sqlType(c: DatabaseShape["columns"][number]): string {
   if (c.data_type === "USER-DEFINED") return `enum:${c.udt_name}`;
+  if (c.data_type === "ARRAY") return `${ELEMENT[c.udt_name.slice(1)] ?? c.udt_name.slice(1)}[]`;
   if (c.data_type.startsWith("timestamp")) return c.data_type.replace("timestamp", `timestamp(${c.datetime_precision})`);
   return c.data_type;
 }
@@ -72,7 +76,8 @@ export function diffSchema(model: SchemaModel, db: DatabaseShape): string[] {
         problems.push(`${t.table}.${m.name} (model ${t.model}) is missing from the migrations`);
         continue;
       }
-      if (sqlType(c) !== m.type) problems.push(`${t.table}.${m.name}: schema.prisma says ${m.type}, the database has ${sqlType(c)}`);
+      const modelType = m.list ? `${m.type}[]` : m.type;
+      if (sqlType(c) !== modelType) problems.push(`${t.table}.${m.name}: schema.prisma says ${modelType}, the database has ${sqlType(c)}`);
       if ((c.is_nullable === "YES") !== m.nullable) problems.push(`${t.table}.${m.name}: schema.prisma says ${m.nullable ? "optional" : "required"}, the database column is ${c.is_nullable === "YES" ? "NULL" : "NOT NULL"}`);
     }
     const idx = db.indexes.filter((i) => i.table === t.table);

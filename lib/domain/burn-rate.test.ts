@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BURN_RATE_RULES, burnFactor, countsInWindow, evaluateBurnAlerts, explainBurn, type TimedCounts } from "./burn-rate.ts";
+import { BURN_RATE_RULES, burnFactor, burnRateRules, countsInWindow, evaluateBurnAlerts, explainBurn, type TimedCounts } from "./burn-rate.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
 
 const now = Date.UTC(2026, 10, 25, 12, 0);
@@ -80,5 +80,11 @@ describe("burn explanation", () => {
 
   it("says when there is no data yet", () => {
     expect(explainBurn({ ...base, totalEvents: 0, burn: 0, budgetRemaining: 1 })).toContain("no availability data");
+  });
+});
+
+describe("burn-rate table for other windows", () => {
+  it("a 7-day SLO pages at 3.36× over an hour: spending 2% of a week's budget in one hour", () => {
+    expect(burnRateRules(7 * DAY_MS).map((r) => r.burnRate)).toEqual([3.36, 1.4, 0.7, 0.23]);
   });
 });

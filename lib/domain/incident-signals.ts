@@ -3,13 +3,14 @@ import type { ReplicaState } from "./availability-sli.ts";
 // Deterministic failure signals (K8sGPT's pod reasons) read from the facts the ingest worker stored.
 // Each signal covers an interval of cluster time [from, to]; a point-in-time signal has from = to.
 
-export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "FailedScheduling" | "Unavailable";
+export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "FailedScheduling" | "ErrorRate" | "Latency" | "Unavailable";
 
-// Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes.
-export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "FailedScheduling", "Unavailable"];
+// Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes; a
+// pod reason explains the failed or slow requests users saw.
+export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "FailedScheduling", "ErrorRate", "Latency", "Unavailable"];
 
 export type WorkloadRef = { kind: string; namespace: string; name: string };
-export type SignalSource = "container" | "termination" | "event" | "availability";
+export type SignalSource = "container" | "termination" | "event" | "availability" | "slo";
 export type Signal = {
   workload: string;
   reason: IncidentReason;
@@ -19,6 +20,8 @@ export type Signal = {
   detail: string;
   available?: number;
   desired?: number;
+  /** A signal that is severe on its own (a fast-burn page), whatever the replica counts. */
+  severity?: "sev2";
 };
 
 export type ContainerFact = {

@@ -72,7 +72,7 @@ function toIncident(workload: string, group: Signal[], now: number, quietMs: num
     }
   }
   const resolvedAt = now - lastSignalAt >= quietMs ? lastSignalAt : null;
-  const severity = worst && worst.available === 0 ? "sev2" : "sev3";
+  const severity = (worst && worst.available === 0) || group.some((s) => s.severity === "sev2") ? "sev2" : "sev3";
   const details = [...new Set(group.map((s) => s.detail))].slice(0, 10);
   return { workload, reason, startedAt, lastSignalAt, resolvedAt, severity, worst, signalCounts, details };
 }
@@ -83,6 +83,8 @@ const TITLES: Record<IncidentReason, string> = {
   ImagePullBackOff: "cannot pull its image",
   CreateContainerConfigError: "cannot start its containers: their configuration is invalid",
   FailedScheduling: "has pods that cannot be scheduled",
+  ErrorRate: "is failing requests",
+  Latency: "is answering requests slowly",
   Unavailable: "has fewer available replicas than desired",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetRemaining, burnRate, DAY_MS, errorBudget, HOUR_MS, sli, timeToExhaustionMs } from "./slo.ts";
+import { budgetRemaining, burnRate, DAY_MS, errorBudget, HOUR_MS, sli, sloWindow, timeToExhaustionMs } from "./slo.ts";
 
 describe("error budget", () => {
   it("a 99.9% objective allows 0.1% of minutes to be bad", () => {
@@ -54,5 +54,18 @@ describe("budget remaining", () => {
 
   it("no data leaves the whole budget", () => {
     expect(budgetRemaining({ good: 0, total: 0 }, 0.999, 0, 30 * DAY_MS)).toBe(1);
+  });
+});
+
+describe("SLO windows", () => {
+  const at = Date.UTC(2026, 11, 2, 15, 30); // a Wednesday
+  it("a rolling 30-day window ends now", () => {
+    expect(sloWindow(at, 30, null)).toEqual({ start: at - 30 * DAY_MS, end: at, lengthMs: 30 * DAY_MS });
+  });
+  it("a calendar month starts on the 1st and its budget spans all 31 days of December", () => {
+    expect(sloWindow(at, 30, "month")).toEqual({ start: Date.UTC(2026, 11, 1), end: at, lengthMs: 31 * DAY_MS });
+  });
+  it("a calendar week starts on Monday", () => {
+    expect(new Date(sloWindow(at, 7, "week").start).toISOString()).toBe("2026-11-30T00:00:00.000Z");
   });
 });

@@ -47,3 +47,21 @@ export function timeToExhaustionMs(remaining: number, burn: number, windowMs: nu
   if (remaining <= 0) return 0;
   return (remaining * windowMs) / burn;
 }
+
+export type SloCalendar = "month" | "week";
+export type SloWindow = { start: number; end: number; lengthMs: number };
+
+// Rolling windows end now and span their days; calendar windows (OpenSLO `isRolling: false`) run from the
+// start of the current UTC month or ISO week to its end, and their budget resets at each boundary.
+export function sloWindow(at: number, windowDays: number, calendar: SloCalendar | null): SloWindow {
+  if (!calendar) return { start: at - windowDays * DAY_MS, end: at, lengthMs: windowDays * DAY_MS };
+  const d = new Date(at);
+  if (calendar === "month") {
+    const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    return { start, end: at, lengthMs: next - start };
+  }
+  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const start = midnight - ((d.getUTCDay() + 6) % 7) * DAY_MS;
+  return { start, end: at, lengthMs: 7 * DAY_MS };
+}

@@ -1,11 +1,13 @@
 import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
+import { readRequestSloHistory } from "@/lib/db/analyze/read-request-slo-history.ts";
 import { readTimelineFacts } from "@/lib/db/analyze/read-timeline-facts.ts";
 import { listOpenIncidentStarts, saveDetectedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
 import { groupIncidents } from "@/lib/domain/incidents.ts";
-import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import { sloPageSignals } from "@/lib/domain/slo-signals.ts";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
 
 // Outages are re-derived from the last day of facts each cycle (further back while an incident is still
@@ -18,10 +20,13 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
   const oldestOpen = await listOpenIncidentStarts(cluster.id);
   const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
   const facts = await readIncidentFacts(cluster.id, since, now);
+  // A page alert looks back up to 6 hours: its history starts that much before the lookback.
+  const sloHistory = await readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now);
   const signals = [
     ...containerSignals(facts.containers, nowMs),
     ...eventSignals(facts.events, facts.podWorkloads, facts.workloads, nowMs),
     ...availabilitySignals(facts.statuses, nowMs),
+    ...sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs)),
   ];
   const detected = groupIncidents(signals, nowMs);
   const byKey = new Map(facts.workloads.map((w) => [workloadKey(w), w]));

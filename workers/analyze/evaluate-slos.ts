@@ -1,30 +1,34 @@
-import { listSlos } from "@/lib/db/analyze/list-slos.ts";
+import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
 import { readSliSamples, sumSliSamples } from "@/lib/db/analyze/sli-samples.ts";
 import { upsertSloStatus } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
 import { countsInWindow, evaluateBurnAlerts, explainBurn } from "@/lib/domain/burn-rate.ts";
-import { budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli } from "@/lib/domain/slo.ts";
+import { budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
 
-// The longest alert window (3 days) bounds what is read per SLO; the 30-day totals are summed in SQL.
+// The longest alert window (3 days) bounds what is read per SLO; the window totals are summed in SQL.
 const ALERT_HISTORY_MS = 3 * DAY_MS;
 
-// SLI, budget remaining, burn rates (1 h, 6 h, whole window), the multi-window alert and one sentence
-// explaining it, as of the last complete cluster minute.
+// SLI, budget remaining, burn rates for every window of the burn-rate table, the multi-window alert,
+// when the budget runs out at the current pace, and one sentence explaining it, as of the last complete
+// cluster minute.
 export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<string> {
   const at = floorToMinute(now.getTime());
   const alerts: string[] = [];
   const slos = await listSlos(cluster.id);
   for (const slo of slos) {
-    const windowMs = slo.windowDays * DAY_MS;
-    const totals = await sumSliSamples(slo.id, new Date(at - windowMs), new Date(at));
-    const recent = await readSliSamples(slo.id, new Date(at - ALERT_HISTORY_MS), new Date(at));
-    const span = totals.firstTs ? at - totals.firstTs.getTime() : 0;
-    const remaining = budgetRemaining(totals, slo.target, span, windowMs);
+    const window = sloWindow(at, slo.windowDays, calendarOf(slo));
+    const totals = await sumSliSamples(slo.id, new Date(window.start), new Date(at));
+    const recent = await readSliSamples(slo.id, new Date(Math.max(at - ALERT_HISTORY_MS, window.start)), new Date(at));
+    const span = totals.firstTs ? at - Math.max(totals.firstTs.getTime(), window.start) : 0;
+    const remaining = budgetRemaining(totals, slo.target, span, window.lengthMs);
     const burn1h = burnRate(countsInWindow(recent, at, HOUR_MS), slo.target);
     const burn6h = burnRate(countsInWindow(recent, at, 6 * HOUR_MS), slo.target);
-    const { alert, firing } = evaluateBurnAlerts(recent, at, slo.target);
-    if (alert) alerts.push(`${slo.workloadName}:${alert}`);
+    const { alert, firing, rules } = evaluateBurnAlerts(recent, at, slo.target, undefined, window.lengthMs);
+    if (alert) alerts.push(`${slo.workloadName}/${slo.name}:${alert}`);
+    // The pace that matters is the one that raised the alert; without one, the last hour's.
+    const pace = firing ? firing.longBurn : burn1h;
+    const left = timeToExhaustionMs(remaining, pace, window.lengthMs);
     await upsertSloStatus({
       sloId: slo.id,
       computedAt: new Date(at),
@@ -36,15 +40,22 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
       alert,
       // The sentence speaks of the burn that raised the alert, so it never reassures while a ticket is open.
       explanation: explainBurn({
-        service: slo.workloadName,
+        service: slo.indicator === "availability" ? slo.workloadName : `${slo.workloadName}'s ${slo.name} SLO`,
+        indicator: slo.indicator === "latency" ? "latency" : slo.indicator === "success" ? "success" : "availability",
         target: slo.target,
-        windowMs,
-        burn: firing ? firing.longBurn : burn1h,
+        windowMs: window.lengthMs,
+        burn: pace,
         burnWindowMs: firing ? firing.longWindowMs : HOUR_MS,
         budgetRemaining: remaining,
         totalEvents: totals.total,
       }),
+      windows: rules,
+      // Only a burn faster than sustainable runs the budget out before the window ends.
+      exhaustedAt: left !== null && pace > 1 ? new Date(at + left) : null,
+      windowStart: new Date(window.start),
     });
   }
   return `${slos.length} SLOs evaluated${alerts.length ? `; alerting: ${alerts.join(", ")}` : ""}`;
 }
+
+const calendarOf = (slo: SloRow): SloCalendar | null => (slo.calendar === "month" || slo.calendar === "week" ? slo.calendar : null);

@@ -5,14 +5,17 @@ import { detectIncidents } from "./detect-incidents.ts";
 import { ensureSlos } from "./ensure-slos.ts";
 import { evaluateSlos } from "./evaluate-slos.ts";
 import { recommend } from "./recommend.ts";
+import { rollupRequests } from "./rollup-requests.ts";
 import { rollupSli } from "./rollup-sli.ts";
 import type { ClusterRef, JobOutcome } from "./types.ts";
 
 type ClusterJob = { name: string; run: (cluster: ClusterRef, now: Date) => Promise<string> };
 
-// Order matters within a cluster: SLOs exist before their minutes are rolled up, and minutes before
-// the budget is evaluated. Incidents and recommendations stand on their own.
+// Order matters within a cluster: requests are counted before the SLOs that need them exist, SLOs exist
+// before their minutes are rolled up, minutes before the budget is evaluated, and SLO burn before
+// incidents (a page alert is an incident signal). Recommendations stand on their own.
 const CLUSTER_JOBS: readonly ClusterJob[] = [
+  { name: "rollup-requests", run: rollupRequests },
   { name: "ensure-slos", run: ensureSlos },
   { name: "rollup-sli", run: rollupSli },
   { name: "evaluate-slos", run: evaluateSlos },

@@ -1,0 +1,34 @@
+import { getCursor, setCursor } from "@/lib/db/analyze/analysis-cursors.ts";
+import { readRequestRouting } from "@/lib/db/analyze/read-request-routing.ts";
+import { readAccessLogLines, upsertRequestMinutes } from "@/lib/db/analyze/request-minutes.ts";
+import { floorToMinute } from "@/lib/domain/availability-sli.ts";
+import { requestMinutes } from "@/lib/domain/request-minutes.ts";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import type { ClusterRef } from "./types.ts";
+
+const JOB = "rollup-requests";
+// Log lines land a little after the minute they were printed in; the last minutes are read again
+// each cycle and rewritten whole.
+const REVISIT_MS = 5 * MINUTE_MS;
+// A first look reads as far back as the longest SLO window, a few hours of logs per query.
+const FIRST_LOOK_MS = 30 * DAY_MS;
+const CHUNK_MS = 6 * HOUR_MS;
+
+// Requests per workload and minute from access logs, read incrementally from where the last cycle stopped.
+export async function rollupRequests(cluster: ClusterRef, now: Date): Promise<string> {
+  const end = floorToMinute(now.getTime());
+  const cursor = await getCursor(cluster.id, JOB);
+  const start = cursor ? Math.max(floorToMinute(cursor.getTime() - REVISIT_MS), end - FIRST_LOOK_MS) : end - FIRST_LOOK_MS;
+  if (start >= end) return "no new minutes";
+  const routing = await readRequestRouting(cluster.id);
+  let lines = 0;
+  let written = 0;
+  for (let from = start; from < end; from += CHUNK_MS) {
+    const to = Math.min(from + CHUNK_MS, end);
+    const chunk = await readAccessLogLines(cluster.id, new Date(from), new Date(to));
+    lines += chunk.length;
+    written += await upsertRequestMinutes(requestMinutes(chunk.map((l) => ({ ...l, ts: l.ts.getTime() })), routing));
+  }
+  await setCursor(cluster.id, JOB, new Date(end));
+  return `${lines} access-log lines read, ${written} request minutes written`;
+}
