@@ -66,6 +66,12 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
     expect(backoff, "a BackOff event is on the timeline").toBeGreaterThanOrEqual(0);
     expect(change, "the change comes before the crash loop").toBeLessThan(backoff);
   }, 60_000);
+  // The first probable cause is the rollout, with the new image named and the change as its evidence.
+  await cockpit.eventually(async () => {
+    const first = page.locator("[data-cause]").first();
+    await expect(first).toHaveAttribute("data-cause", "ImageChange");
+    await expect(first).toContainText("1.5.0");
+  });
   await page.getByRole("link", { name: /Cockpit/ }).click();
 
   // MTTR: at least one incident resolved (the rollback), so the weekly trend has a figure.

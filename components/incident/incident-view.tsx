@@ -7,11 +7,12 @@ import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
+import { ProbableCauses } from "./probable-causes.tsx";
 import { useIncident } from "./use-incident.ts";
 
 export function IncidentView({ initialData }: { initialData: IncidentDetail }) {
   const { data, error } = useIncident(initialData);
-  const { incident: i, timeline } = data;
+  const { incident: i, timeline, causes } = data;
   return (
     <main className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
@@ -30,6 +31,7 @@ export function IncidentView({ initialData }: { initialData: IncidentDetail }) {
         <dt>resolved</dt><dd>{i.resolvedAt ? formatUtc(i.resolvedAt) : "not yet"}</dd>
         <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
       </dl>
+      <ProbableCauses causes={causes} />
       <Panel title="Timeline" aside={`${timeline.length} entries · times in UTC`}>
         {timeline.length === 0 ? (
           <Empty>No timeline entries yet: the analyzer attaches changes, events and logs around the incident as it finds them.</Empty>

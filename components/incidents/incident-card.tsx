@@ -22,6 +22,7 @@ export function IncidentCard({ incident }: { incident: IncidentSummary }) {
         {` · started ${formatUtc(incident.startedAt)} · `}
         {incident.active ? `open for ${formatDuration(incident.durationSeconds)}` : `resolved in ${formatDuration(incident.durationSeconds)}`}
       </div>
+      {incident.likelyCause ? <p className={s.small} style={{ margin: "6px 0" }} data-testid="likely-cause"><span className={s.muted}>Likely cause:</span> {incident.likelyCause}</p> : null}
       {incident.timeline.length > 0 ? <Timeline entries={incident.timeline} /> : null}
       <div className={s.small} style={{ marginTop: 6 }}>
         <Link href={`/incidents/${incident.id}`}>

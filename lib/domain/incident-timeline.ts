@@ -9,7 +9,7 @@ import { MINUTE_MS } from "./slo.ts";
 export type TimelineKind = "change" | "guardrail" | "status" | "event" | "log";
 export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
 
-export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown };
+export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown; kind?: string; manager?: string | null };
 export type TimelineEvent = { uid: string; reason: string; message: string; type: string; involvedKind: string; involvedName: string; count: number; firstSeen: number; lastSeen: number };
 export type TimelineLog = { pod: string; container: string; ts: number; seq: number; level: string | null; message: string };
 export type TimelineStatus = { ts: number; desired: number; available: number };

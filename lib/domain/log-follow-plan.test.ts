@@ -18,7 +18,7 @@ describe("whose logs Uptrust follows", () => {
     pod("shop", "frontend-1", "frontend"),
     pod("shop", "checkout-1", "checkout", 3),
     pod("payments", "ledger-0", "ledger"),
-    pod("kube-system", "coredns-1", "coredns"),
+    pod("kube-system", "metrics-server-1", "metrics-server"),
     pod("kube-system", "kube-proxy-x", "kube-proxy", 1),
   ];
 
@@ -28,7 +28,7 @@ describe("whose logs Uptrust follows", () => {
 
   it("follows only the chosen workloads, plus whatever restarted", () => {
     expect(keys(fleet, "payments/*")).toEqual(["kube-system/kube-proxy-x/app", "shop/checkout-1/app", "payments/ledger-0/app"]);
-    expect(keys(fleet, "kube-system/coredns")).toEqual(["kube-system/kube-proxy-x/app", "shop/checkout-1/app", "kube-system/coredns-1/app"]);
+    expect(keys(fleet, "kube-system/metrics-server")).toEqual(["kube-system/kube-proxy-x/app", "shop/checkout-1/app", "kube-system/metrics-server-1/app"]);
   });
 
   it("gives the followers to restarted containers first when there are not enough", () => {
@@ -37,12 +37,16 @@ describe("whose logs Uptrust follows", () => {
   });
 
   it("follows a pod the cluster warns about (failing probes) ahead of the chosen ones, even outside them", () => {
-    const unhealthy = { ...pod("kube-system", "coredns-1", "coredns"), warned: true };
-    expect(keys([...fleet.filter((p) => p.name !== "coredns-1"), unhealthy], "payments/*", 3)).toEqual([
+    const unhealthy = { ...pod("kube-system", "metrics-server-1", "metrics-server"), warned: true };
+    expect(keys([...fleet.filter((p) => p.name !== "metrics-server-1"), unhealthy], "payments/*", 3)).toEqual([
       "kube-system/kube-proxy-x/app",
       "shop/checkout-1/app",
-      "kube-system/coredns-1/app",
+      "kube-system/metrics-server-1/app",
     ]);
+  });
+
+  it("always follows the cluster resolver, whose errors tell a DNS outage apart", () => {
+    expect(keys([...fleet, pod("kube-system", "coredns-7d-x", "coredns")], "payments/*")).toContain("kube-system/coredns-7d-x/app");
   });
 
   it("does not follow a pending pod that never started", () => {

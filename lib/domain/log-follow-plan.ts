@@ -4,7 +4,7 @@
 // (failing probes, back-off, mounts): they are in trouble before they restart. Then the running
 // containers of the chosen workloads
 // (UPTRUST_LOG_WORKLOADS, "namespace/name" patterns with *; a bare * namespace never matches
-// kube-system, whose chatter would take the budget). The plan is deterministic, so a reconcile that
+// kube-system, whose chatter would take the budget; its resolver is chosen regardless). The plan is deterministic, so a reconcile that
 // changes nothing stops nothing.
 
 export type LogPod = {
@@ -40,8 +40,14 @@ export function parseWorkloadPatterns(spec: string): WorkloadPattern[] {
     });
 }
 
+// The cluster resolver is always followed: when lookups fail, its errors are half of the evidence, and
+// by default it logs little besides them.
+const CLUSTER_DNS = new Set(["coredns", "kube-dns"]);
+const isClusterDns = (pod: LogPod) => pod.namespace === "kube-system" && CLUSTER_DNS.has(pod.workloadName ?? "");
+
 function chosen(pod: LogPod, patterns: WorkloadPattern[]): boolean {
   const name = pod.workloadName ?? pod.name;
+  if (isClusterDns(pod)) return true;
   return patterns.some((p) => p.namespace.test(pod.namespace) && p.name.test(name) && !(p.namespaceIsWildcard && pod.namespace === "kube-system"));
 }
 

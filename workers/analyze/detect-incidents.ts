@@ -1,7 +1,9 @@
 import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
 import { readRequestSloHistory } from "@/lib/db/analyze/read-request-slo-history.ts";
 import { readTimelineFacts } from "@/lib/db/analyze/read-timeline-facts.ts";
-import { listOpenIncidentStarts, saveDetectedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
+import { readCauseFacts } from "@/lib/db/analyze/read-cause-facts.ts";
+import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type SavedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
+import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
@@ -50,7 +52,7 @@ async function rebuildTimeline(
   workload: KnownWorkload,
   workloads: KnownWorkload[],
   podWorkloads: Parameters<typeof resolveEventWorkload>[1],
-  incident: { id: string; startedAt: Date; endAt: Date },
+  incident: SavedIncident,
 ): Promise<void> {
   const from = new Date(incident.startedAt.getTime() - CHANGE_LOOKBACK_MS);
   const facts = await readTimelineFacts(cluster.id, workload, from, incident.endAt);
@@ -64,4 +66,15 @@ async function rebuildTimeline(
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );
   await upsertTimelineEntries(incident.id, entries);
+  const causeFacts = await readCauseFacts(cluster.id, workload, incident.startedAt, incident.endAt);
+  const causes = probableCauses({
+    workload,
+    reason: incident.reason,
+    startedAt: incident.startedAt.getTime(),
+    endAt: incident.endAt.getTime(),
+    changes: facts.changes.map((c) => ({ ...c, kind: c.kind ?? "template", manager: c.manager ?? null })),
+    events,
+    ...causeFacts,
+  });
+  await saveIncidentCauses(incident.id, causes);
 }

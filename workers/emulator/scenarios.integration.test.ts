@@ -10,7 +10,7 @@ import { startEmulator, type Emulator } from "./index.ts";
 import { groundTruthOf, type ScenarioName, type ScenarioTruth } from "./scenarios/index.ts";
 import { ingestConfig } from "@/workers/ingest/config.ts";
 
-// Each scenario an analyzer can judge today, played for an hour or so at 720x (5–8 s), ingested by the
+// Every scenario, played for an hour or so at 720x (5–8 s), ingested by the
 // real ingest worker, analysed once: the incidents Uptrust stores must be the scenario's ground truth.
 // Leads leave the ingest a few wall seconds to list the cluster before the story's first change.
 const SPEED = 720;
@@ -75,6 +75,17 @@ async function settled(db: ReturnType<typeof getPool>) {
   }
 }
 
+type StoredCause = { kind: string; title: string; score: number; evidence: { source: string; text: string }[] };
+const causesOf = async (incidentId: string) => (await getPool().query<{ causes: StoredCause[] }>(`SELECT causes FROM incidents WHERE id = $1`, [incidentId])).rows[0].causes;
+// The first probable cause is the story's, and its evidence is what an SRE would check first.
+async function expectFirstCause(incidentId: string, kind: string, ...evidence: string[]) {
+  const [first, ...rest] = await causesOf(incidentId);
+  expect(first?.kind, JSON.stringify([first, ...rest], null, 1)).toBe(kind);
+  const told = [first.title, ...first.evidence.map((e) => e.text)].join("\n");
+  for (const e of evidence) expect(told).toContain(e);
+  return first;
+}
+
 const offset = (d: Date) => (d.getTime() - emulator!.scenarioStart().getTime()) / MIN;
 
 type StoredSlo = { workload: string; slo: string; budget_remaining: number; alert: string | null; explanation: string };
@@ -92,7 +103,7 @@ async function expectLeftAlone(truth: ScenarioTruth, incidents: StoredIncident[]
   expect(slos.filter((s) => s.budget_remaining < 1 || s.alert !== null)).toEqual([]);
 }
 
-describe("Uptrust's analysis of the scenarios it can judge today", () => {
+describe("Uptrust's analysis of every scenario", () => {
   it("bad-rollout: exactly one CrashLoopBackOff incident for checkout, the image change before the first BackOff", async () => {
     const { truth, incidents } = await analyse("bad-rollout", 90);
     const [expected] = truth.incidents;
@@ -109,6 +120,7 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     expect(change, JSON.stringify(timeline.slice(0, 8))).toBeDefined();
     expect(backoff, JSON.stringify(timeline.slice(0, 8))).toBeDefined();
     expect(change!.ts.getTime()).toBeLessThan(backoff!.ts.getTime());
+    await expectFirstCause(incident.id, expected.cause.kind, String(expected.cause.to));
   });
 
   it("memory-leak: one reports incident at each OOM kill, the latest labelled OOMKilled", async () => {
@@ -120,6 +132,8 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     // Today it labels those CrashLoopBackOff: the gap is reported to the analyzer's owner.
     expect(incidents.at(-1)!.reason).toBe(truth.incidents.at(-1)!.signal);
     expect(incidents.map((i) => i.reason).every((r) => r === "OOMKilled" || r === "CrashLoopBackOff")).toBe(true);
+    // Every kill is explained by the memory limit, with the kernel's own record of it.
+    for (const i of incidents) await expectFirstCause(i.id, truth.incidents[0].cause.kind, String(truth.incidents[0].cause.memoryLimit), "Memory cgroup out of memory");
   });
 
   it("configmap-break: one CreateContainerConfigError incident for checkout from the restart until the key is back", async () => {
@@ -146,6 +160,7 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     expect([restart.kind, restart.manager]).toEqual(["template", "kubectl-rollout"]);
     expect(restart.summary).toMatch(/^rollout restart at /);
     expect(changes[2]).toMatchObject({ kind: "configmap", summary: "ConfigMap checkout-config: keys +DATABASE_URL -DB_URL" });
+    await expectFirstCause(incidents[0].id, expected.cause.kind, "ConfigMap checkout-config: keys +DB_URL -DATABASE_URL", "kubectl-edit", "rollout restart");
     await expectLeftAlone(truth, incidents);
   });
 
@@ -159,6 +174,7 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
       expect(offset(found.started_at)).toBeGreaterThanOrEqual(expected.startOffsetMinutes);
       expect(offset(found.started_at)).toBeLessThanOrEqual(Number(expected.cause.notReadyAtOffsetMinutes) + 0.5);
       expect(Math.abs(offset(found.resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(2);
+      await expectFirstCause(found.id, expected.cause.kind, String(expected.cause.node));
     }
   });
 
@@ -212,11 +228,11 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
   // Error-rate and latency stories are found through the request SLOs that access logs feed: the page
   // alert raises the incident, which starts when users were first hurt and ends when they no longer are.
   const requestStories = [
-    { scenario: "dns-outage", lead: 70 },
-    { scenario: "cpu-throttling", lead: 100 },
-    { scenario: "noisy-neighbour", lead: 90 },
+    { scenario: "dns-outage", lead: 70, evidence: ["kube-system/coredns", "SERVFAIL", "no such host"] },
+    { scenario: "cpu-throttling", lead: 100, evidence: ["1000m CPU limit"] },
+    { scenario: "noisy-neighbour", lead: 90, evidence: ["shop/search-reindex", "node-b", "BestEffort"] },
   ] as const;
-  for (const { scenario, lead } of requestStories) {
+  for (const { scenario, lead, evidence } of requestStories) {
     it(`${scenario}: one incident for the workload whose users were hurt, over the story's window, nothing on the bystanders`, async () => {
       const { truth, incidents } = await analyse(scenario, lead);
       const [expected] = truth.incidents;
@@ -224,6 +240,7 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
       expect(Math.abs(offset(incidents[0].started_at) - expected.startOffsetMinutes)).toBeLessThan(2);
       expect(incidents[0].resolved_at).not.toBeNull();
       expect(Math.abs(offset(incidents[0].resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(3);
+      await expectFirstCause(incidents[0].id, expected.cause.kind, ...evidence);
       await expectLeftAlone(truth, incidents);
     });
   }
@@ -235,5 +252,8 @@ describe("Uptrust's analysis of the scenarios it can judge today", () => {
     expect(Math.abs(offset(incidents[0].started_at) - expected.startOffsetMinutes)).toBeLessThan(1);
     expect(incidents[0].resolved_at).not.toBeNull();
     expect(Math.abs(offset(incidents[0].resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(5);
+    await expectFirstCause(incidents[0].id, expected.cause.kind, String(expected.cause.image), String(expected.cause.eventMessage));
+    // The rollout that asked for the missing image is the pull failure's evidence, not a second cause.
+    expect((await causesOf(incidents[0].id)).filter((c) => c.kind === "ImageChange")).toEqual([]);
   });
 });

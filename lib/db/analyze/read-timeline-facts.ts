@@ -15,8 +15,8 @@ export async function readTimelineFacts(
   maxLogLines = 200,
 ): Promise<TimelineFacts> {
   const pool = getPool();
-  const changes = await pool.query<{ id: string; observed_at: Date; summary: string; revision: string | null; before: unknown; after: unknown }>(
-    `SELECT id, observed_at, summary, revision, before, after FROM changes WHERE workload_id = $1 AND observed_at >= $2 AND observed_at <= $3`,
+  const changes = await pool.query<{ id: string; kind: string; manager: string | null; observed_at: Date; summary: string; revision: string | null; before: unknown; after: unknown }>(
+    `SELECT id, kind, manager, observed_at, summary, revision, before, after FROM changes WHERE workload_id = $1 AND observed_at >= $2 AND observed_at <= $3`,
     [workload.id, from, to],
   );
   const statuses = await pool.query<{ ts: Date; desired: number; available: number }>(
@@ -48,7 +48,7 @@ export async function readTimelineFacts(
     [clusterId, workload.namespace, podNames, from, to, ERROR_LEVELS, maxLogLines],
   );
   return {
-    changes: changes.rows.map((c) => ({ id: c.id, observedAt: c.observed_at.getTime(), summary: c.summary, revision: c.revision, before: c.before, after: c.after })),
+    changes: changes.rows.map((c) => ({ id: c.id, kind: c.kind, manager: c.manager, observedAt: c.observed_at.getTime(), summary: c.summary, revision: c.revision, before: c.before, after: c.after })),
     statuses: statuses.rows.map((s) => ({ ts: s.ts.getTime(), desired: s.desired, available: s.available })),
     guardrails: guardrails.rows.map(({ first_seen, ...g }) => ({ ...g, firstSeen: first_seen.getTime() })),
     events: events.rows.map((e) => ({

@@ -3,10 +3,11 @@ import { strongerReason, type DetectedIncident } from "@/lib/domain/incidents.ts
 import { incidentFingerprint, incidentSummary, incidentTitle } from "@/lib/domain/incidents.ts";
 import type { IncidentReason } from "@/lib/domain/incident-signals.ts";
 import { parseWorkloadKey } from "@/lib/domain/incident-signals.ts";
+import type { ProbableCause } from "@/lib/domain/causes/types.ts";
 
 type StoredIncident = { id: string; reason: IncidentReason; status: string; started_at: Date; resolved_at: Date | null; severity: string };
 
-export type SavedIncident = { id: string; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean };
+export type SavedIncident = { id: string; reason: IncidentReason; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean };
 
 // Reconciles one detected incident with what is stored. The stored incident of the same workload whose
 // [started_at, resolved_at] overlaps it is the same outage: it is updated (earliest start, most specific
@@ -35,10 +36,10 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
        RETURNING id`,
       [cluster.id, workloadId, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, d.severity, status, start, now, d.resolvedAt === null ? null : end, incidentSummary(d)],
     );
-    return { id: inserted[0].id, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null };
+    return { id: inserted[0].id, reason, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null };
   }
 
-  if (stored.status === "closed" || stored.status === "cancelled") return { id: stored.id, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false };
+  if (stored.status === "closed" || stored.status === "cancelled") return { id: stored.id, reason: stored.reason, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false };
 
   const reason = strongerReason(stored.reason, d.reason);
   const startedAt = stored.started_at.getTime() <= d.startedAt ? stored.started_at : start;
@@ -54,7 +55,7 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
             IS DISTINCT FROM ($2, $3, $4, $5, $6::"IncidentStatus", $7::timestamptz, $8::timestamptz, $9)`,
     [stored.id, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, severity, status, startedAt, resolvedAt, incidentSummary(d)],
   );
-  return { id: stored.id, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null };
+  return { id: stored.id, reason, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null };
 }
 
 export async function listOpenIncidentStarts(clusterId: string): Promise<Date | null> {
@@ -63,4 +64,9 @@ export async function listOpenIncidentStarts(clusterId: string): Promise<Date | 
     [clusterId],
   );
   return rows[0]?.ts ?? null;
+}
+
+// Causes are re-derived with the timeline; an incident keeps the ones its latest facts support.
+export async function saveIncidentCauses(incidentId: string, causes: readonly ProbableCause[]): Promise<void> {
+  await getPool().query(`UPDATE incidents SET causes = $2 WHERE id = $1 AND causes IS DISTINCT FROM $2::jsonb`, [incidentId, JSON.stringify(causes)]);
 }

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import type { IncidentSummary } from "./types.ts";
+import { toCauseItems } from "./map-causes.ts";
 import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull, toTimelineItem } from "./map-rows.ts";
 
 const RECENT_DAYS = 7;
@@ -14,7 +15,7 @@ export const incidentInclude = {
 
 type IncidentRow = {
   id: string; title: string; reason: string; severity: string; status: string;
-  startedAt: Date; detectedAt: Date; resolvedAt: Date | null;
+  startedAt: Date; detectedAt: Date; resolvedAt: Date | null; causes: unknown;
   cluster: { name: string };
   workload: { namespace: string; name: string; kind: string } | null;
   _count: { timeline: number };
@@ -35,6 +36,7 @@ export function toIncidentSummary(row: IncidentRow, asOf: Date): IncidentSummary
     detectedAt: iso(row.detectedAt),
     resolvedAt: isoOrNull(row.resolvedAt),
     durationSeconds: durationSeconds(row.startedAt, row.resolvedAt, asOf),
+    likelyCause: toCauseItems(row.causes)[0]?.title ?? null,
     timeline: row.timeline.map(toTimelineItem),
     timelineCount: row._count.timeline,
   };

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client.ts";
 import type { IncidentDetail } from "./types.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
+import { toCauseItems } from "./map-causes.ts";
 import { isoOrNull, toTimelineItem } from "./map-rows.ts";
 
 // One incident with its whole timeline, oldest first; null when no such incident exists.
@@ -21,6 +22,7 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
       acknowledgedAt: isoOrNull(row.acknowledgedAt),
       mitigatedAt: isoOrNull(row.mitigatedAt),
     },
+    causes: toCauseItems(row.causes),
     timeline: row.timeline.map(toTimelineItem),
   };
 }

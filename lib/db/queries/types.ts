@@ -65,6 +65,8 @@ export type IncidentSummary = {
   resolvedAt: string | null;
   // Resolved: time to resolve. Active: time so far, measured on the cluster's clock.
   durationSeconds: number;
+  /** The most likely cause in one sentence, when one stands out. */
+  likelyCause: string | null;
   timeline: TimelineItem[];
   timelineCount: number;
 };
@@ -108,6 +110,9 @@ export type GuardrailScoreRow = { cluster: string; namespace: string; score: num
 export type GuardrailFindingRow = { id: string; cluster: string; namespace: string; target: string; check: string; severity: string; message: string; firstSeen: string };
 export type GuardrailsView = { scores: GuardrailScoreRow[]; findings: GuardrailFindingRow[]; totalFindings: number };
 
+export type CauseEvidenceItem = { source: string; ts: string | null; text: string };
+export type ProbableCauseItem = { kind: string; title: string; score: number; evidence: CauseEvidenceItem[] };
+
 export type IncidentDetail = {
   asOf: string;
   incident: IncidentSummary & {
@@ -115,5 +120,7 @@ export type IncidentDetail = {
     acknowledgedAt: string | null;
     mitigatedAt: string | null;
   };
+  /** Most likely first (lib/domain/causes), each with the facts that support it. */
+  causes: ProbableCauseItem[];
   timeline: TimelineItem[];
 };

@@ -28,7 +28,6 @@ export const badRollout: Scenario = {
             signal: "CrashLoopBackOff",
             window,
             cause: { kind: "ImageChange", evidence: "change", container: c.name, from: c.goodImage, to: c.badImage, revision: 2, logEvidence: demo.logEvidence, exitCode: demo.exitCode },
-            detectableToday: true,
           },
           opts.scenarioStart,
         ),

@@ -75,7 +75,6 @@ export const configmapBreak: Scenario = {
             toHash: configHash(broken),
             message: `couldn't find key ${CONFIG_BREAK.missingKey} in ConfigMap ${c.namespace}/${CONFIG_BREAK.configMap}`,
           },
-            detectableToday: true,
           },
           opts.scenarioStart,
         ),

@@ -46,7 +46,7 @@ export const cpuThrottling: Scenario = {
       incidents: [
         expectIncident(
           f,
-          { id: "frontend-cpu-throttled", signal: "Latency", window: w, cause: { kind: "CpuLimit", evidence: "metric", cpuLimit: f.limits.cpu, usageMilli: THROTTLE.cpuAtLimitMilli }, detectableToday: false },
+          { id: "frontend-cpu-throttled", signal: "Latency", window: w, cause: { kind: "CpuLimit", evidence: "metric", cpuLimit: f.limits.cpu, usageMilli: THROTTLE.cpuAtLimitMilli } },
           opts.scenarioStart,
         ),
       ],

@@ -66,7 +66,6 @@ export const dnsOutage: Scenario = {
             signal: "ErrorRate",
             window: w,
             cause: { kind: "DNS", evidence: "log", resolver: `${DEMO.coredns.namespace}/${DEMO.coredns.name}`, resolverLog: "SERVFAIL", appLog: `dial tcp: lookup ${DNS.host}: no such host`, ingressStatus: [502, 504] },
-            detectableToday: false,
           },
           opts.scenarioStart,
         ),

@@ -23,8 +23,6 @@ export type ExpectedIncident = {
   endedAt?: string;
   /** The first probable cause and where its evidence is found. */
   cause: { kind: CauseKind; evidence: string; [detail: string]: unknown };
-  /** Whether today's analyzers (pod reasons, availability) can raise it; the rest waits for log/latency analysis. */
-  detectableToday: boolean;
 };
 
 export type ExpectedSloImpact = {
@@ -80,7 +78,7 @@ type StoryWindow = { fromOffsetMinutes: number; toOffsetMinutes?: number };
 /** An incident of a Deployment over a window of the story, dated when the scenario start is known. */
 export function expectIncident(
   app: App,
-  story: Pick<ExpectedIncident, "id" | "signal" | "cause" | "detectableToday"> & { window: StoryWindow },
+  story: Pick<ExpectedIncident, "id" | "signal" | "cause"> & { window: StoryWindow },
   scenarioStart?: Date,
 ): ExpectedIncident {
   const { fromOffsetMinutes: from, toOffsetMinutes: to } = story.window;
@@ -94,7 +92,6 @@ export function expectIncident(
     startedAt: atOffset(scenarioStart, from),
     endedAt: to === undefined ? undefined : atOffset(scenarioStart, to),
     cause: story.cause,
-    detectableToday: story.detectableToday,
   };
 }
 

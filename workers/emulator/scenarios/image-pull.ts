@@ -42,7 +42,6 @@ export const imagePull: Scenario = {
             signal: "ImagePullBackOff",
             window,
             cause: { kind: "ImagePull", evidence: "event", image: IMAGE_PULL.missingImage, from: c.goodImage, eventMessage: `Failed to pull image "${IMAGE_PULL.missingImage}"`, registryError: IMAGE_PULL.registryError },
-            detectableToday: true,
           },
           opts.scenarioStart,
         ),

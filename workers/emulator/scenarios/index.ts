@@ -30,7 +30,6 @@ function demoTruth(opts: TruthOptions = {}): ScenarioTruth {
         startedAt: crash.startedAt,
         endedAt: crash.resolvedAt,
         cause: { ...crash.cause!, kind: "ImageChange", evidence: "change" },
-        detectableToday: true,
       },
     ],
     slo: [{ namespace: crash.namespace, workload: crash.workload, sli: "availability", fromOffsetMinutes: crash.startOffsetMinutes!, toOffsetMinutes: crash.resolvedOffsetMinutes! }],

@@ -40,7 +40,6 @@ export const memoryLeak: Scenario = {
       startedAt: atOffset(opts.scenarioStart, at),
       endedAt: atOffset(opts.scenarioStart, at + (RESTART_SECONDS + r.notReadyAfterStartSeconds) / 60),
       cause: { kind: "MemoryLimit", evidence: "metric", memoryLimit: `${r.memoryLimitMi}Mi`, exitCode: 137, kernelEvent: "OOMKilling" },
-      detectableToday: true,
     }));
     return {
       scenario: "memory-leak",

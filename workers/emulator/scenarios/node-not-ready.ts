@@ -34,8 +34,8 @@ export const nodeNotReady: Scenario = {
     return {
       scenario: "node-not-ready",
       leadMinutes: lead,
-      // Today as missing replicas (availability); naming the node as the cause is the analyzer's next step.
-      incidents: affected.map((a) => expectIncident(a, { id: `${a.name}-node-lost`, signal: "NodeNotReady", window, cause, detectableToday: true }, opts.scenarioStart)),
+      // Raised as missing replicas (availability); the node is its probable cause.
+      incidents: affected.map((a) => expectIncident(a, { id: `${a.name}-node-lost`, signal: "NodeNotReady", window, cause }, opts.scenarioStart)),
       slo: affected.map((a) => expectSloImpact(a, "availability", window)),
       rightsizing: [],
       healthy: [],

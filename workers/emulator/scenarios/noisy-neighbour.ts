@@ -66,7 +66,6 @@ export const noisyNeighbour: Scenario = {
             signal: "Latency",
             window: w,
             cause: { kind: "NoisyNeighbour", evidence: "metric", node: NOISY.node, neighbour: `${NOISY.app.namespace}/${NOISY.app.name}`, neighbourQos: "BestEffort", neighbourCpuMilli: NOISY.cpuMilli },
-            detectableToday: false,
           },
           opts.scenarioStart,
         ),

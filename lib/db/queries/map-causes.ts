@@ -1,0 +1,19 @@
+import { z } from "zod";
+import type { ProbableCauseItem } from "./types.ts";
+
+const stored = z.array(
+  z.object({
+    kind: z.string(),
+    title: z.string(),
+    score: z.number(),
+    evidence: z.array(z.object({ source: z.string(), ts: z.number().nullable(), text: z.string() })),
+  }),
+);
+
+// The analyzer's causes as the page shows them (times as ISO strings). A row written by an older
+// analyzer in another shape shows no causes rather than breaking the incident page.
+export function toCauseItems(value: unknown): ProbableCauseItem[] {
+  const parsed = stored.safeParse(value);
+  if (!parsed.success) return [];
+  return parsed.data.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, ts: e.ts === null ? null : new Date(e.ts).toISOString() })) }));
+}
