@@ -1,6 +1,7 @@
 "use client";
 
 import type { Cockpit } from "@/lib/db/queries/types.ts";
+import { CapacityPanel } from "../capacity/capacity-panel.tsx";
 import { formatUtc } from "../format.ts";
 import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";
 import { IncidentPanel } from "../incidents/incident-panel.tsx";
@@ -29,6 +30,9 @@ export function CockpitView({ initialData }: { initialData: Cockpit }) {
       </div>
       <div className={s.stack}>
         <GuardrailsPanel view={data.guardrails} />
+      </div>
+      <div className={s.stack}>
+        <CapacityPanel view={data.capacity} />
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import { computeMttr } from "./compute-mttr.ts";
 import { detectIncidents } from "./detect-incidents.ts";
 import { ensureSlos } from "./ensure-slos.ts";
 import { evaluateSlos } from "./evaluate-slos.ts";
+import { forecastCapacity } from "./forecast-capacity.ts";
 import { recommend } from "./recommend.ts";
 import { rollupRequests } from "./rollup-requests.ts";
 import { rollupSli } from "./rollup-sli.ts";
@@ -22,6 +23,7 @@ const CLUSTER_JOBS: readonly ClusterJob[] = [
   { name: "detect-incidents", run: detectIncidents },
   { name: "recommend", run: recommend },
   { name: "check-guardrails", run: checkGuardrails },
+  { name: "forecast-capacity", run: forecastCapacity },
 ];
 
 async function runJob(job: string, cluster: string, fn: () => Promise<string>): Promise<JobOutcome> {

@@ -1,6 +1,8 @@
 // The JSON shapes the cockpit API serves. Dates are ISO strings, byte counts plain numbers
 // (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
 
+import type { CapacityView } from "./capacity-types.ts";
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type ClusterChip = {
@@ -104,6 +106,7 @@ export type Cockpit = {
   mttr: MttrPoint[];
   recommendations: RecommendationRow[];
   guardrails: GuardrailsView;
+  capacity: CapacityView;
 };
 
 export type GuardrailScoreRow = { cluster: string; namespace: string; score: number; passed: number; warnings: number; dangers: number };
