@@ -57,4 +57,12 @@ describe("start-up configuration", () => {
     expect(problemsOf({ UPTRUST_LOG_WORKLOADS: "shop/*,ledger" })[0]).toMatch(/^UPTRUST_LOG_WORKLOADS .*"ledger" is not namespace\/name/);
     expect(problemsOf({ UPTRUST_INGEST_LEASE_SECONDS: "1" })[0]).toMatch(/^UPTRUST_INGEST_LEASE_SECONDS /);
   });
+
+  it("prices right-sizing savings at OpenCost's defaults, and refuses a price written with a currency sign", () => {
+    expect(parseEnv({})).toMatchObject({ UPTRUST_PRICE_CPU_CORE_HOUR: 0.031611, UPTRUST_PRICE_MEMORY_GIB_HOUR: 0.004237, UPTRUST_PRICE_CURRENCY: "USD" });
+    expect(parseEnv({ UPTRUST_PRICE_CPU_CORE_HOUR: "0.05", UPTRUST_PRICE_CURRENCY: "eur" })).toMatchObject({ UPTRUST_PRICE_CPU_CORE_HOUR: 0.05, UPTRUST_PRICE_CURRENCY: "EUR" });
+    expect(problemsOf({ UPTRUST_PRICE_CPU_CORE_HOUR: "$0.03" })[0]).toBe("UPTRUST_PRICE_CPU_CORE_HOUR must be a price per hour such as 0.031611 (a plain number, no currency sign)");
+    expect(problemsOf({ UPTRUST_PRICE_MEMORY_GIB_HOUR: "-1" })[0]).toMatch(/^UPTRUST_PRICE_MEMORY_GIB_HOUR .*not negative/);
+    expect(problemsOf({ UPTRUST_PRICE_CURRENCY: "euro" })[0]).toMatch(/^UPTRUST_PRICE_CURRENCY must be a three-letter currency code/);
+  });
 });

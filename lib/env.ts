@@ -30,6 +30,13 @@ const httpUrl = z
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// Prices per hour, for the money right-sizing saves (monthly = amount × price × 730 h). A plain number:
+// "$0.03" or "0,03" would silently become NaN, so they are refused with the expected shape.
+const hourlyPrice = (example: string) =>
+  z.coerce
+    .number({ error: `must be a price per hour such as ${example} (a plain number, no currency sign)` })
+    .nonnegative(`must be a price per hour such as ${example}, not negative`);
+
 const schema = z
   .object({
     DATABASE_URL: postgresUrl.optional(),
@@ -69,11 +76,20 @@ const schema = z
     // worker's 192 MB heap (scripts/build-workers.ts); raise both together.
     UPTRUST_INGEST_BUFFER_ROWS: z.coerce.number().int().min(2000).max(10_000_000).default(25_000),
     UPTRUST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-    // 14 days: the history KRR's simple strategy reads.
+    // 14 days of raw samples; right-sizing reads the 5-minute rollups (kept 30 days) instead.
     UPTRUST_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** Names this worker in leases and logs (e.g. its pod name); the process id is appended. */
     UPTRUST_INGEST_HOLDER: z.string().trim().min(1).max(100).optional(),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    // OpenCost's default on-demand prices; set your own provider's (or your internal chargeback rate).
+    UPTRUST_PRICE_CPU_CORE_HOUR: hourlyPrice("0.031611").default(0.031611),
+    UPTRUST_PRICE_MEMORY_GIB_HOUR: hourlyPrice("0.004237").default(0.004237),
+    UPTRUST_PRICE_CURRENCY: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as USD or EUR")
+      .default("USD"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

@@ -1,42 +1,37 @@
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
-import { formatBytes, formatCpu, formatDuration, formatSavings } from "../format.ts";
+import Link from "next/link";
+import { formatBytes, formatCpu } from "../format.ts";
+import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
+import type { ContainerSuggestions } from "./group-recommendations.ts";
+import { StrategyCell } from "./strategy-cell.tsx";
 
-function basisText(r: RecommendationRow): string {
-  const parts: string[] = [];
-  if (r.basis.percentile !== null) parts.push(`p${r.basis.percentile}`);
-  if (r.basis.samples !== null) parts.push(`${r.basis.samples.toLocaleString("en-US")} samples`);
-  if (r.basis.historyHours !== null) parts.push(`over ${formatDuration(r.basis.historyHours * 3600)}`);
-  if (r.basis.oomBump) parts.push("OOM +25 %");
-  return parts.join(" · ") || "–";
-}
-
-export function RecommendationRowView({ row: r }: { row: RecommendationRow }) {
+// One container: what it asks for today, then KRR's and VPA's answers side by side.
+export function RecommendationRowView({ group: g }: { group: ContainerSuggestions }) {
+  const f = g.first;
   return (
     <tr data-testid="recommendation-row">
       <td>
-        <span className={s.muted}>{r.namespace}/</span>{r.workload}<span className={s.muted}>/</span>{r.container}
-      </td>
-      {r.enoughHistory ? (
-        <>
-          <td className={`${s.right} ${s.num}`}>{formatCpu(r.current.cpuMillis)} → <b>{formatCpu(r.recommended.cpuMillis)}</b></td>
-          <td className={`${s.right} ${s.num}`}>{formatBytes(r.current.memoryRequestBytes)} → <b>{formatBytes(r.recommended.memoryRequestBytes)}</b></td>
-        </>
-      ) : (
-        <td colSpan={2} className={`${s.right} ${s.muted} ${s.wrap}`}>{r.note}</td>
-      )}
-      <td className={`${s.muted} ${s.num}`}>{basisText(r)}</td>
-      <td className={`${s.right} ${s.num}`}>
-        {r.enoughHistory ? (
+        <span className={s.muted}>{f.namespace}/</span>{f.workload}<span className={s.muted}>/</span>{f.container}
+        {f.hpa ? (
           <>
-            {formatSavings(r.savings.cpuCores, "cores")}
-            <br />
-            {formatSavings(r.savings.memoryGiB, "GiB")}
+            {" "}
+            <Badge tone="info" title={f.hpa.warning}>
+              HPA {f.hpa.minReplicas}–{f.hpa.maxReplicas}{f.hpa.cpuTargetUtilization ? ` · CPU ${f.hpa.cpuTargetUtilization} %` : ""}
+            </Badge>
           </>
-        ) : (
-          <span className={s.muted}>not enough history</span>
-        )}
+        ) : null}
+        <br />
+        <Link href={`/rightsizing/${(g.krr ?? g.vpa ?? f).id}`} className={s.small}>usage and evidence →</Link>
       </td>
+      <td className={`${s.right} ${s.num}`}>
+        {formatCpu(f.current.cpuMillis)}
+        <br />
+        {formatBytes(f.current.memoryRequestBytes)}
+        <br />
+        <span className={s.muted}>× {f.replicas} replica{f.replicas === 1 ? "" : "s"}{f.hpa ? " now" : ""}</span>
+      </td>
+      <StrategyCell row={g.krr} />
+      <StrategyCell row={g.vpa} />
     </tr>
   );
 }

@@ -2,21 +2,23 @@ import type { RecommendationRow } from "@/lib/db/queries/types.ts";
 import { formatSavings } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
+import { formatMoney } from "./format-money.ts";
+import { groupByContainer, KRR, totalsOf, VPA } from "./group-recommendations.ts";
 import { RecommendationRowView } from "./recommendation-row.tsx";
 
-function totals(rows: RecommendationRow[]) {
-  let cores = 0;
-  let gib = 0;
-  for (const r of rows) {
-    cores += r.savings.cpuCores ?? 0;
-    gib += r.savings.memoryGiB ?? 0;
-  }
-  return `${formatSavings(cores, "cores")} · ${formatSavings(gib, "GiB")} if applied`;
+function totalsText(rows: RecommendationRow[]): string {
+  const part = (label: string, strategy: string) => {
+    const t = totalsOf(rows, strategy);
+    const held = t.held ? ` (${t.held} held)` : "";
+    return `${label} ${formatSavings(t.cpuCores, "cores")} · ${formatSavings(t.memoryGiB, "GiB")} · ${formatMoney(t.monthly, t.currency)}/mo${held}`;
+  };
+  return `if applied now: ${part("KRR", KRR)}; ${part("VPA", VPA)}`;
 }
 
 export function RightsizingPanel({ rows }: { rows: RecommendationRow[] }) {
+  const groups = groupByContainer(rows);
   return (
-    <Panel title="Right-sizing" aside={rows.length ? totals(rows) : undefined}>
+    <Panel title="Right-sizing" aside={rows.length ? totalsText(rows) : undefined}>
       {rows.length === 0 ? (
         <Empty>No suggestions yet: Uptrust sizes a container after watching its usage for at least 3 hours.</Empty>
       ) : (
@@ -24,20 +26,20 @@ export function RightsizingPanel({ rows }: { rows: RecommendationRow[] }) {
           <thead>
             <tr>
               <th scope="col">namespace / workload / container</th>
-              <th scope="col" className={s.right}>CPU now → suggested</th>
-              <th scope="col" className={s.right}>memory now → suggested</th>
-              <th scope="col">based on</th>
-              <th scope="col" className={s.right}>savings</th>
+              <th scope="col" className={s.right}>asks for now</th>
+              <th scope="col">KRR simple</th>
+              <th scope="col">VPA-style</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => <RecommendationRowView key={r.id} row={r} />)}
+            {groups.map((g) => <RecommendationRowView key={g.key} group={g} />)}
           </tbody>
         </table>
       )}
       <p className={s.definition}>
-        CPU request at the usage percentile shown; memory request = limit = peak usage + 15 % (more after an OOM kill).
-        Savings are per replica: a plus gives capacity back, a minus means the container needs more than it asks for.
+        KRR: CPU request at p95 of usage, memory request = limit = peak + 15 % (+25 % after an OOM kill). VPA: p90 of usage decayed
+        with a 24 h half-life and of daily memory peaks, + 15 %. Savings count every running replica (per replica for workloads an HPA
+        scales); money = cores and GiB × price per hour × 730 h. Downsizing is held while the workload&apos;s SLO burns faster than 1×.
       </p>
     </Panel>
   );

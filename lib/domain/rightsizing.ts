@@ -1,8 +1,8 @@
-import { percentile } from "./percentile.ts";
-import { HOUR_MS } from "./slo.ts";
+import { cpuSpread, historySpan, MIN_HISTORY_MS, MIN_SAMPLES, notEnoughHistory, round3, weightedPercentile, type HistorySpan, type UsageBucket } from "./usage-history.ts";
 
-// Robusta KRR "simple" strategy, with the evidence users asked for (goldilocks#399, krr#379) kept beside
-// every number: which percentile, how many samples, over how long, and whether an OOM kill raised it.
+// Robusta KRR "simple" strategy over the 5-minute usage rollups, with the evidence users asked for
+// (goldilocks#399, krr#379) kept beside every number: which percentile and how it was taken, how many
+// samples over how long, and whether an OOM kill raised it.
 
 export const MIB = 1024 * 1024;
 export const GIB = 1024 * MIB;
@@ -11,89 +11,83 @@ export const KRR_SIMPLE = {
   cpuPercentile: 95,
   memoryHeadroom: 0.15,
   oomBump: 0.25,
-  minSamples: 100,
-  minHistoryMs: 3 * HOUR_MS,
+  minSamples: MIN_SAMPLES,
+  minHistoryMs: MIN_HISTORY_MS,
   cpuFloorMillis: 10,
   memoryFloorBytes: 100 * MIB,
 } as const;
 
-export type UsagePoint = { ts: number; cpuMillis: number; memoryBytes: number };
 export type CurrentResources = { cpuRequestMillis: number | null; memoryRequestBytes: number | null; memoryLimitBytes: number | null };
 
-export type RightsizingBasis = {
+/** What every strategy's basis says about the history it read. */
+export type HistoryBasis = {
+  source: "usage_rollups_5m";
+  sampleCount: number;
+  bucketCount: number;
+  historyFrom: string;
+  historyTo: string;
+  historyHours: number;
+};
+
+export type KrrBasis = HistoryBasis & {
   strategy: "krr-simple";
-  percentileMethod: "nearest-rank";
+  percentileMethod: "nearest-rank over rollup buckets (upper bound)";
   cpuPercentile: number;
   cpuPercentileMillis: number;
   memoryMaxBytes: number;
   memoryHeadroom: number;
   oomKilledRecently: boolean;
   oomBump: number;
-  sampleCount: number;
-  historyFrom: string;
-  historyTo: string;
-  historyHours: number;
   floors: { cpuMillis: number; memoryBytes: number };
   cpuLimit: null;
-  replicas: number;
-  savings: { cpuCores: number | null; memoryGiB: number | null };
 };
 
-export type Recommendation =
-  | { ok: true; cpuRequestMillis: number; cpuLimitMillis: null; memoryRequestBytes: number; memoryLimitBytes: number; basis: RightsizingBasis }
-  | { ok: false; reason: string; sampleCount: number; historyHours: number };
+export type Sized<B> = { ok: true; cpuRequestMillis: number; memoryRequestBytes: number; memoryLimitBytes: number; basis: B };
+export type NotSized = { ok: false; reason: string; sampleCount: number; historyHours: number };
 
-export type RecommendInput = { samples: readonly UsagePoint[]; current: CurrentResources; oomKilledRecently: boolean; replicas?: number };
+export type KrrInput = { buckets: readonly UsageBucket[]; oomKilledRecently: boolean };
+
+export function historyBasis(span: HistorySpan): HistoryBasis {
+  return {
+    source: "usage_rollups_5m",
+    sampleCount: span.sampleCount,
+    bucketCount: span.bucketCount,
+    historyFrom: new Date(span.from).toISOString(),
+    historyTo: new Date(span.to).toISOString(),
+    historyHours: span.hours,
+  };
+}
+
+/** Memory is requested in whole MiB, rounded up: a recommendation never lands below its own formula. */
+export const ceilMiB = (bytes: number): number => Math.ceil(bytes / MIB) * MIB;
 
 // CPU request = p95 of usage (bursts above it borrow idle CPU) and no CPU limit, because throttling hurts
 // latency more than it protects neighbours. Memory request = limit = max usage × 1.15, raised by a further
 // 25 % after a recent OOM kill, because memory cannot be borrowed: the peak must fit. Floors 10m / 100 MiB.
-// Without ≥ 100 samples spanning ≥ 3 h the peak is not trustworthy, so Uptrust says so instead of guessing.
-export function recommendKrrSimple(input: RecommendInput): Recommendation {
-  const { samples, current, oomKilledRecently } = input;
-  const replicas = Math.max(1, input.replicas ?? 1);
-  const sampleCount = samples.length;
-  // reduce, not Math.min(...xs): two weeks of per-minute samples overflow the argument limit.
-  const from = samples.reduce((m, s) => Math.min(m, s.ts), sampleCount > 0 ? Infinity : 0);
-  const to = samples.reduce((m, s) => Math.max(m, s.ts), sampleCount > 0 ? -Infinity : 0);
-  const historyHours = Math.round(((to - from) / HOUR_MS) * 100) / 100;
-  if (sampleCount < KRR_SIMPLE.minSamples) {
-    return { ok: false, reason: `not enough history: ${sampleCount} usage samples, needs at least ${KRR_SIMPLE.minSamples}`, sampleCount, historyHours };
-  }
-  if (to - from < KRR_SIMPLE.minHistoryMs) {
-    return { ok: false, reason: `not enough history: ${historyHours} h of usage, needs at least 3 h`, sampleCount, historyHours };
-  }
-  const cpuPercentileMillis = percentile(samples.map((s) => s.cpuMillis), KRR_SIMPLE.cpuPercentile) ?? 0;
-  const memoryMaxBytes = samples.reduce((m, s) => Math.max(m, s.memoryBytes), 0);
+// The p95 is taken over each bucket's samples rebuilt from its p50/p95/max (spreadBucket), which is never
+// below KRR's p95 over the raw samples; the peak is the largest bucket max, exactly KRR's.
+export function recommendKrrSimple(input: KrrInput): Sized<KrrBasis> | NotSized {
+  const { buckets, oomKilledRecently } = input;
+  const span = historySpan(buckets);
+  const missing = notEnoughHistory(span);
+  if (missing) return { ok: false, reason: missing, sampleCount: span.sampleCount, historyHours: span.hours };
+  const cpuPercentileMillis = round3(weightedPercentile(cpuSpread(buckets), KRR_SIMPLE.cpuPercentile) ?? 0);
+  const memoryMaxBytes = buckets.reduce((m, b) => Math.max(m, b.memoryMax), 0);
   const cpuRequestMillis = Math.max(KRR_SIMPLE.cpuFloorMillis, Math.ceil(cpuPercentileMillis));
   const bump = oomKilledRecently ? 1 + KRR_SIMPLE.oomBump : 1;
-  const memory = Math.max(KRR_SIMPLE.memoryFloorBytes, memoryMaxBytes * (1 + KRR_SIMPLE.memoryHeadroom) * bump);
-  const memoryBytes = Math.ceil(memory / MIB) * MIB;
-  const savings = {
-    cpuCores: current.cpuRequestMillis === null ? null : round3(((current.cpuRequestMillis - cpuRequestMillis) * replicas) / 1000),
-    memoryGiB: current.memoryRequestBytes === null ? null : round3(((current.memoryRequestBytes - memoryBytes) * replicas) / GIB),
-  };
-  const basis: RightsizingBasis = {
+  const memoryBytes = ceilMiB(Math.max(KRR_SIMPLE.memoryFloorBytes, memoryMaxBytes * (1 + KRR_SIMPLE.memoryHeadroom) * bump));
+  const basis: KrrBasis = {
     strategy: "krr-simple",
-    percentileMethod: "nearest-rank",
+    ...historyBasis(span),
+    percentileMethod: "nearest-rank over rollup buckets (upper bound)",
     cpuPercentile: KRR_SIMPLE.cpuPercentile,
     cpuPercentileMillis,
     memoryMaxBytes,
     memoryHeadroom: KRR_SIMPLE.memoryHeadroom,
     oomKilledRecently,
     oomBump: oomKilledRecently ? KRR_SIMPLE.oomBump : 0,
-    sampleCount,
-    historyFrom: new Date(from).toISOString(),
-    historyTo: new Date(to).toISOString(),
-    historyHours,
     floors: { cpuMillis: KRR_SIMPLE.cpuFloorMillis, memoryBytes: KRR_SIMPLE.memoryFloorBytes },
     cpuLimit: null,
-    replicas,
-    savings,
   };
-  return { ok: true, cpuRequestMillis, cpuLimitMillis: null, memoryRequestBytes: memoryBytes, memoryLimitBytes: memoryBytes, basis };
-}
-
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
+  return { ok: true, cpuRequestMillis, memoryRequestBytes: memoryBytes, memoryLimitBytes: memoryBytes, basis };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -86,6 +87,20 @@ async function seedDemo(): Promise<void> {
             55 + (m % 11), (200 + (m % 7)) * 1048576 FROM unnest($3::int[]) AS m`,
     [c, base, minutes],
   );
+  // An HPA scales frontend (2–6 replicas on 70 % CPU), as in the shop scenarios.
+  await q(`INSERT INTO kube_objects (cluster_id, api_version, kind, namespace, name, uid, spec, updated_at)
+           VALUES ($1, 'autoscaling/v2', 'HorizontalPodAutoscaler', 'shop', 'frontend', 'hpa-frontend-uid', $2, $3)`,
+    [c, JSON.stringify({ scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "frontend" }, minReplicas: 2, maxReplicas: 6,
+      metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }] }), at(-600)]);
+  // checkout asks for 250m / 256 MiB and uses ~30m / ~100 MiB: a downsizing its burning SLO must hold.
+  await q(
+    `INSERT INTO usage_samples (cluster_id, namespace, pod, container, workload_kind, workload_name, ts, cpu_millis, memory_bytes)
+     SELECT $1, 'shop', 'checkout-6b7c9-aaaaa', 'checkout', 'Deployment', 'checkout', to_timestamp(($2::bigint + m * 60000) / 1000.0),
+            25 + (m % 9), (100 + (m % 5)) * 1048576 FROM unnest($3::int[]) AS m`,
+    [c, base, minutes],
+  );
+  // Ingest rolls raw usage up into 5-minute buckets; right-sizing reads only those.
+  await rollupUsage(getPool(), c);
 }
 
 async function counts() {
@@ -150,14 +165,43 @@ describe("one analysis cycle over the demo story", () => {
     expect(weeks[0].p90_seconds).toBeGreaterThan(0);
   });
 
-  it("frontend gets a recommendation that lowers CPU and memory, with the percentile it used", async () => {
-    const [r] = await q<{ cpu_request_millis: number; memory_request_bytes: number; memory_limit_bytes: number; basis: Record<string, unknown> }>(
-      `SELECT r.* FROM recommendations r JOIN workloads w ON w.id = r.workload_id WHERE w.name = 'frontend'`,
-    );
-    expect(r.cpu_request_millis).toBeLessThan(500);
-    expect(r.memory_request_bytes).toBeLessThan(1024 * MIB);
-    expect(r.memory_limit_bytes).toBe(r.memory_request_bytes);
-    expect(r.basis).toMatchObject({ cpuPercentile: 95, percentileMethod: "nearest-rank", sampleCount: 241 });
+  type StoredRecommendation = { strategy: string; cpu_request_millis: number; memory_request_bytes: number; memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; basis: Record<string, unknown> };
+  const recommendationsOf = (workload: string) =>
+    q<StoredRecommendation>(`SELECT r.* FROM recommendations r JOIN workloads w ON w.id = r.workload_id WHERE w.name = $1 ORDER BY r.strategy`, [workload]);
+
+  it("frontend gets KRR and VPA recommendations side by side that lower CPU and memory, with the percentile and rollups they used", async () => {
+    const [krr, vpa] = await recommendationsOf("frontend");
+    expect([krr.strategy, vpa.strategy]).toEqual(["krr-simple", "vpa"]);
+    for (const r of [krr, vpa]) {
+      expect(r.cpu_request_millis).toBeLessThan(500);
+      expect(r.memory_request_bytes).toBeLessThan(1024 * MIB);
+      expect(r.memory_limit_bytes).toBe(r.memory_request_bytes);
+      expect(r.held).toBe(false);
+    }
+    // Read from the 5-minute rollups: the bucket still open at 12:00 is not rolled up yet, so 240 samples of the 241.
+    expect(krr.basis).toMatchObject({ source: "usage_rollups_5m", cpuPercentile: 95, sampleCount: 240, bucketCount: 48, historyHours: 4 });
+    expect(krr.cpu_request_millis).toBe(65); // usage 55..65m: the p95 is the top of the range
+    expect(vpa.basis).toMatchObject({ source: "usage_rollups_5m", halfLifeHours: 24, cpuPercentiles: { target: 90, lower: 50, upper: 95 }, safetyMargin: 0.15 });
+  });
+
+  it("HPA-managed frontend is sized per replica, with the autoscaler's range, target and what a smaller request does to it", async () => {
+    for (const r of await recommendationsOf("frontend")) {
+      expect(r.replicas).toBe(2);
+      expect(r.basis.hpa).toMatchObject({ name: "frontend", minReplicas: 2, maxReplicas: 6, cpuTargetUtilization: 70, currentReplicas: 2 });
+      expect(String((r.basis.hpa as { warning: string }).warning)).toMatch(/^Scaled by HorizontalPodAutoscaler frontend \(2–6 replicas, CPU target 70 % of the request\)\. .* Sizes are per replica; savings count the 2 replicas running now\.$/);
+    }
+  });
+
+  it("checkout's downsizing is held while its availability SLO burns, with the numbers kept", async () => {
+    const [burn] = await q<{ burn: number }>(`SELECT greatest(st.burn_rate_1h, st.burn_rate_6h) AS burn FROM slo_status st JOIN slos s ON s.id = st.slo_id JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
+    expect(burn.burn).toBeGreaterThan(1);
+    const recs = await recommendationsOf("checkout");
+    expect(recs).toHaveLength(2);
+    for (const r of recs) {
+      expect(r.cpu_request_millis).toBeLessThan(250);
+      expect(r.held).toBe(true);
+      expect(r.held_reason).toMatch(/^held: checkout's availability SLO is burning [\d.]+× — downsizing now would risk it$/);
+    }
   });
 
   it("running the cycle again changes nothing and duplicates nothing", async () => {

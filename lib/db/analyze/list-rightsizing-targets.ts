@@ -8,6 +8,7 @@ export type RightsizingTarget = {
   container: string;
   replicas: number;
   cpuRequestMillis: number | null;
+  cpuLimitMillis: number | null;
   memoryRequestBytes: number | null;
   memoryLimitBytes: number | null;
   oomKilledSince: boolean;
@@ -20,7 +21,7 @@ export async function listRightsizingTargets(clusterId: string, oomSince: Date):
     `SELECT DISTINCT ON (w.id, c.name)
             w.id AS "workloadId", w.kind::text AS kind, w.namespace, w.name AS "workloadName", c.name AS container,
             greatest(w.desired_replicas, 1) AS replicas,
-            c.request_cpu_millis AS "cpuRequestMillis", c.request_memory_bytes AS "memoryRequestBytes", c.limit_memory_bytes AS "memoryLimitBytes",
+            c.request_cpu_millis AS "cpuRequestMillis", c.limit_cpu_millis AS "cpuLimitMillis", c.request_memory_bytes AS "memoryRequestBytes", c.limit_memory_bytes AS "memoryLimitBytes",
             EXISTS (SELECT 1 FROM containers oc JOIN pods op ON op.id = oc.pod_id
                      WHERE op.cluster_id = w.cluster_id AND op.namespace = w.namespace AND op.workload_kind = w.kind
                        AND op.workload_name = w.name AND oc.name = c.name

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recommendKrrSimple } from "@/lib/domain/rightsizing.ts";
+import { rollupSamples } from "@/lib/domain/rollup-samples.ts";
+import { recommendVpa } from "@/lib/domain/vpa.ts";
 import { readBasis, savingsOf } from "./recommendation-basis.ts";
 
 describe("right-sizing evidence", () => {
@@ -9,10 +11,13 @@ describe("right-sizing evidence", () => {
   });
 
   it("shows the percentile and sample count of what the analyzer actually stores", () => {
-    const samples = Array.from({ length: 240 }, (_, i) => ({ ts: i * 60_000, cpuMillis: 40 + (i % 20), memoryBytes: 200 * 2 ** 20 }));
-    const rec = recommendKrrSimple({ samples, current: { cpuRequestMillis: 500, memoryRequestBytes: 2 ** 30, memoryLimitBytes: 2 ** 30 }, oomKilledRecently: true });
+    const buckets = rollupSamples(Array.from({ length: 240 }, (_, i) => ({ ts: i * 60_000, cpuMillis: 40 + (i % 20), memoryBytes: 200 * 2 ** 20 })));
+    const rec = recommendKrrSimple({ buckets, oomKilledRecently: true });
     if (!rec.ok) throw new Error(rec.reason);
     expect(readBasis(JSON.parse(JSON.stringify(rec.basis)))).toMatchObject({ basis: { percentile: 95, samples: 240, oomBump: true }, enoughHistory: true });
+    const vpa = recommendVpa({ buckets, now: 240 * 60_000, oomUsageBytes: 2 ** 30 });
+    if (!vpa.ok) throw new Error(vpa.reason);
+    expect(readBasis(JSON.parse(JSON.stringify(vpa.basis)))).toMatchObject({ basis: { percentile: 90, samples: 240, oomBump: true }, enoughHistory: true });
   });
 
   it("says 'not enough history' below 100 samples or 3 hours", () => {

@@ -1,19 +1,21 @@
 import { z } from "zod";
+import { savingsPerReplica } from "@/lib/domain/rightsizing-savings.ts";
+import { MIN_HISTORY_MS, MIN_SAMPLES } from "@/lib/domain/usage-history.ts";
+import { readEvidence } from "./recommendation-evidence.ts";
 import type { RecommendationRow } from "./types.ts";
 
-// KRR's "simple" strategy refuses to answer below 100 samples or 3 hours of history.
-const MIN_SAMPLES = 100;
-const MIN_HISTORY_HOURS = 3;
-const GIB = 1024 ** 3;
+const MIN_HISTORY_HOURS = MIN_HISTORY_MS / 3_600_000;
 
-// The analyzer owns the basis JSON (RightsizingBasis in lib/domain/rightsizing.ts); read it leniently so
-// a new field never breaks the screen.
+// The analyzer owns the basis JSON (KrrBasis in lib/domain/rightsizing.ts, VpaBasis in vpa.ts, each with
+// its hpa); read it leniently so a new field, or a row an older analyzer wrote, never breaks the screen.
 const basisSchema = z
   .object({
     cpuPercentile: z.number().nullish(),
+    cpuPercentiles: z.object({ target: z.number() }).nullish(),
     sampleCount: z.number().nullish(),
     historyHours: z.number().nullish(),
     oomBump: z.union([z.boolean(), z.number()]).nullish(),
+    oom: z.object({ floorBytes: z.number() }).nullish(),
     enoughHistory: z.boolean().nullish(),
     note: z.string().nullish(),
     reason: z.string().nullish(),
@@ -31,10 +33,15 @@ export function readBasis(raw: unknown) {
     b.note ?? b.reason ??
     (enoughHistory ? null : `Not enough history yet: Uptrust suggests a size after ${MIN_SAMPLES} samples over ${MIN_HISTORY_HOURS} hours.`);
   return {
-    basis: { percentile: b.cpuPercentile ?? null, samples, historyHours, oomBump: Boolean(b.oomBump) },
+    basis: { percentile: b.cpuPercentile ?? b.cpuPercentiles?.target ?? null, samples, historyHours, oomBump: Boolean(b.oomBump) || Boolean(b.oom) },
     enoughHistory,
     note,
   };
+}
+
+export function readHpa(raw: unknown): RecommendationRow["hpa"] {
+  const { hpa } = readEvidence(raw);
+  return hpa ? { name: hpa.name, minReplicas: hpa.minReplicas, maxReplicas: hpa.maxReplicas, cpuTargetUtilization: hpa.cpuTargetUtilization, warning: hpa.warning } : null;
 }
 
 export function savingsOf(
@@ -43,8 +50,5 @@ export function savingsOf(
   enoughHistory: boolean,
 ): RecommendationRow["savings"] {
   if (!enoughHistory) return { cpuCores: null, memoryGiB: null };
-  return {
-    cpuCores: current.cpuMillis === null ? null : (current.cpuMillis - recommended.cpuMillis) / 1000,
-    memoryGiB: current.memoryRequestBytes === null ? null : (current.memoryRequestBytes - recommended.memoryRequestBytes) / GIB,
-  };
+  return savingsPerReplica(current, recommended);
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import { formatMoney } from "./format-money.ts";
+import { groupByContainer, totalsOf } from "./group-recommendations.ts";
+
+function row(over: Partial<RecommendationRow>): RecommendationRow {
+  return {
+    id: "r", cluster: "demo", namespace: "shop", workload: "frontend", workloadKind: "Deployment", container: "frontend", strategy: "krr-simple",
+    current: { cpuMillis: 500, memoryRequestBytes: 2 ** 30, memoryLimitBytes: 2 ** 30 },
+    recommended: { cpuMillis: 100, memoryRequestBytes: 2 ** 29, memoryLimitBytes: 2 ** 29 },
+    basis: { percentile: 95, samples: 240, historyHours: 4, oomBump: false }, enoughHistory: true, note: null, replicas: 2,
+    savings: { cpuCores: 0.8, memoryGiB: 1 }, savingsPerReplica: { cpuCores: 0.4, memoryGiB: 0.5 },
+    monthly: { cpu: 18.46, memory: 3.09, total: 21.55, currency: "USD" }, held: false, heldReason: null, hpa: null, computedAt: "2026-12-02T12:00:00.000Z",
+    ...over,
+  };
+}
+
+describe("right-sizing panel", () => {
+  it("puts a container's KRR and VPA suggestions on one line", () => {
+    const groups = groupByContainer([row({ id: "a" }), row({ id: "b", strategy: "vpa" }), row({ id: "c", container: "sidecar" })]);
+    expect(groups.map((g) => [g.key, g.krr?.id ?? null, g.vpa?.id ?? null])).toEqual([
+      ["demo/shop/frontend/frontend", "a", "b"],
+      ["demo/shop/frontend/sidecar", "c", null],
+    ]);
+  });
+
+  it("totals what applying a strategy now frees, counting held suggestions apart", () => {
+    const t = totalsOf([row({}), row({ held: true, heldReason: "held: …" }), row({ strategy: "vpa" })], "krr-simple");
+    expect(t).toEqual({ cpuCores: 0.8, memoryGiB: 1, monthly: 21.55, currency: "USD", held: 1 });
+  });
+
+  it("signs money like savings", () => {
+    expect(formatMoney(21.55, "USD")).toBe("+$21.55");
+    expect(formatMoney(-1234.4, "EUR")).toBe("−€1,234");
+    expect(formatMoney(null, "USD")).toBe("–");
+  });
+});
