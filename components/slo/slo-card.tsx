@@ -1,18 +1,20 @@
+import Link from "next/link";
 import type { SloCardData } from "@/lib/db/queries/types.ts";
-import { budgetHealth, formatBurn, formatClock, formatPercent, formatTarget, formatUtc } from "../format.ts";
+import { budgetHealth, formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 import { BurnChart } from "./burn-chart.tsx";
+import { objectiveText, sloLabel } from "./objective.ts";
 
 export function SloCard({ slo }: { slo: SloCardData }) {
   const st = slo.status;
   const health = st ? budgetHealth(st.budgetRemaining, st.alert) : "ok";
   const left = st ? Math.min(1, Math.max(0, st.budgetRemaining)) : 1;
   return (
-    <article className={s.card} data-testid="slo-card" aria-label={`SLO ${slo.workload.namespace}/${slo.workload.name}`}>
+    <article className={s.card} data-testid="slo-card" data-slo={slo.name} aria-label={`SLO ${sloLabel(slo)}`}>
       <div className={s.cardHead}>
-        <span className={s.cardTitle}>{slo.workload.namespace}/{slo.workload.name}</span>
-        <span className={`${s.muted} ${s.small}`}>{slo.indicator} {formatTarget(slo.target)} over {slo.windowDays} days</span>
+        <Link href={`/slos/${slo.id}`} className={s.cardTitle}>{slo.workload.namespace}/{slo.workload.name}</Link>
+        <span className={`${s.muted} ${s.small}`}>{slo.name}: {objectiveText(slo)}</span>
         <span style={{ marginLeft: "auto" }}>
           {st?.alert === "page" ? <Badge tone="bad" title="Fast burn: both windows above the paging rate">page</Badge> : null}
           {st?.alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}
@@ -33,6 +35,11 @@ export function SloCard({ slo }: { slo: SloCardData }) {
             <span style={{ marginLeft: "auto" }} title={formatUtc(st.computedAt)}>evaluated {formatClock(st.computedAt).slice(0, 5)} UTC</span>
           </div>
           <p className={s.explain}>{st.explanation}</p>
+          {slo.charges.length > 0 ? (
+            <ul className={s.small} style={{ margin: "4px 0", paddingLeft: 16 }} data-testid="budget-charges">
+              {slo.charges.map((c, i) => <li key={i}>{c.description}</li>)}
+            </ul>
+          ) : null}
         </>
       ) : (
         <p className={s.explain}>Waiting for the analyzer&apos;s first evaluation of this SLO.</p>

@@ -6,8 +6,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class CockpitPage {
   constructor(readonly page: Page) {}
 
-  sloCard(workload: string): Locator {
-    return this.page.getByTestId("slo-card").filter({ hasText: workload });
+  sloCard(workload: string, slo = "availability"): Locator {
+    return this.page.locator(`[data-testid="slo-card"][data-slo="${slo}"]`).filter({ hasText: workload });
   }
 
   // Error budget left, in percent, as the meter tells assistive technology.

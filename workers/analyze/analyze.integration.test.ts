@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
 // The demo story, as facts the ingest worker would have stored, analysed once and then again.
@@ -130,6 +131,23 @@ describe("one analysis cycle over the demo story", () => {
     expect(s.burn_rate_6h).toBeGreaterThan(0);
     expect(s.burn_rate_30d).toBeGreaterThan(0);
     expect(s.explanation).toMatch(/^checkout is burning its 30-day error budget .* faster than sustainable over the last /);
+  });
+
+  it("checkout's spent budget is charged to rollout 7, not to the rollback that ended it, and reads as such on the SLO page", async () => {
+    const charges = await q<{ description: string; spent: number; revision: string; intervals: { from: string; to: string }[] }>(
+      `SELECT b.description, b.spent, c.revision, b.intervals FROM budget_charges b JOIN slos s ON s.id = b.slo_id JOIN workloads w ON w.id = s.workload_id
+         JOIN changes c ON c.id = b.change_id WHERE w.name = 'checkout' AND s.name = 'availability' ORDER BY b.position`,
+    );
+    expect(charges.map((c) => c.revision)).toEqual(["7"]);
+    const [status] = await q<{ budget_remaining: number }>(`SELECT st.budget_remaining FROM slo_status st JOIN slos s ON s.id = st.slo_id JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout'`);
+    // All of the budget spent so far was spent by that one rollout.
+    expect(charges[0].spent).toBeCloseTo(1 - status.budget_remaining, 6);
+    expect(charges[0].description).toMatch(/^rollout 7 of checkout \(image checkout: .*1\.4\.2 → 1\.5\.0\) spent \d+(\.\d)?% of this window's budget\.$/);
+    expect(charges[0].intervals.map((i) => [i.from, i.to])).toEqual([[at(121).toISOString(), at(141).toISOString()]]);
+    const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
+    const detail = await getSloDetail(slo.id, now);
+    expect(detail?.charges[0].description).toBe(charges[0].description);
+    expect(detail?.windows.map((w) => w.burnRate)).toEqual([14.4, 6, 3, 1]);
   });
 
   it("the bad rollout is one resolved checkout incident whose timeline shows the image change before the first BackOff", async () => {

@@ -1,7 +1,9 @@
+import { readBadMinutes, readChargeableChanges, replaceBudgetCharges } from "@/lib/db/analyze/budget-charges.ts";
 import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
 import { readSliSamples, sumSliSamples } from "@/lib/db/analyze/sli-samples.ts";
 import { upsertSloStatus } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
+import { attributeBudget, describeCharge, ONSET_LOOKBACK_MS } from "@/lib/domain/budget-attribution.ts";
 import { countsInWindow, evaluateBurnAlerts, explainBurn } from "@/lib/domain/burn-rate.ts";
 import { budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
@@ -54,6 +56,12 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
       exhaustedAt: left !== null && pace > 1 ? new Date(at + left) : null,
       windowStart: new Date(window.start),
     });
+    // Budget spent, charged to the changes that spent it (expected events extrapolated as above).
+    const expected = totals.total * (window.lengthMs / Math.min(Math.max(span, 1), window.lengthMs));
+    const bad = await readBadMinutes(slo.id, new Date(window.start), new Date(at));
+    const changes = bad.length === 0 ? [] : await readChargeableChanges(slo.workloadId, new Date(window.start - ONSET_LOOKBACK_MS), new Date(at));
+    const charges = attributeBudget(bad, changes, slo.target, expected).map((c) => ({ ...c, description: describeCharge(c, slo.workloadName) }));
+    await replaceBudgetCharges(slo.id, charges, new Date(at));
   }
   return `${slos.length} SLOs evaluated${alerts.length ? `; alerting: ${alerts.join(", ")}` : ""}`;
 }

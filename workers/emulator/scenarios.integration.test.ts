@@ -125,6 +125,15 @@ describe("Uptrust's analysis of every scenario", () => {
     expect(backoff, JSON.stringify(timeline.slice(0, 8))).toBeDefined();
     expect(change!.ts.getTime()).toBeLessThan(backoff!.ts.getTime());
     await expectFirstCause(incident.id, expected.cause.kind, String(expected.cause.to));
+    // The availability budget the stuck rollout spent is charged to it, by name.
+    const charges = (
+      await getPool().query<{ description: string }>(
+        `SELECT b.description FROM budget_charges b JOIN slos s ON s.id = b.slo_id JOIN workloads w ON w.id = s.workload_id
+          WHERE w.name = $1 AND s.name = 'availability' ORDER BY b.position`,
+        [expected.workload.name],
+      )
+    ).rows;
+    expect(charges[0]?.description).toMatch(new RegExp(`^rollout \\d+ of ${expected.workload.name} \\(.*${newTag.replaceAll(".", "\\.")}`));
   });
 
   it("memory-leak: one reports incident at each OOM kill, the latest labelled OOMKilled", async () => {

@@ -1,10 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
-import s from "@/components/ui/styles.module.css";
-import { UserMenu } from "@/components/user-menu.tsx";
+import { PageHeader } from "@/components/ui/page-header.tsx";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 
 // A malformed id cannot name an incident, so it is a 404 like an unknown one (never a database error).
@@ -18,12 +16,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   return (
     <>
-      <header className={s.header}>
-        <Link href="/" style={{ fontSize: 18, fontWeight: 700, color: "var(--text)" }}>Uptrust</Link>
-        <span className={s.tagline}>incident</span>
-        <span className={s.headerSpacer} />
-        <UserMenu />
-      </header>
+      <PageHeader tagline="incident" />
       <IncidentView initialData={detail} />
     </>
   );

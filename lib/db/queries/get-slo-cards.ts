@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db/client.ts";
 import { getPool } from "@/lib/db/pool.ts";
 import type { SloCardData } from "./types.ts";
-import { iso } from "./map-rows.ts";
+import { toSloCard } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 
-// One row per SLO and hour for the 24 hours ending at the hour of its cluster's newest report
+// One row per SLO (or the one asked for) and hour for the 24 hours ending at the hour of its cluster's newest report
 // (or, before the cluster reported anything, its newest sample). Empty hours come back with NULL sums.
 const HOURLY_SQL = `
 WITH ends AS (
@@ -13,6 +13,7 @@ WITH ends AS (
   FROM slos s
   JOIN workloads w ON w.id = s.workload_id
   JOIN clusters c ON c.id = w.cluster_id
+  WHERE $1::uuid IS NULL OR s.id = $1
 )
 SELECT e.id AS slo_id, h.hour, sum(x.good)::float8 AS good, sum(x.total)::float8 AS total
 FROM ends e
@@ -23,8 +24,8 @@ ORDER BY e.id, h.hour`;
 
 type HourRow = { slo_id: string; hour: Date; good: number | null; total: number | null };
 
-async function getHourlyBuckets(): Promise<Map<string, HourBucket[]>> {
-  const { rows } = await getPool().query<HourRow>(HOURLY_SQL);
+export async function getHourlyBuckets(sloId?: string): Promise<Map<string, HourBucket[]>> {
+  const { rows } = await getPool().query<HourRow>(HOURLY_SQL, [sloId ?? null]);
   const bySlo = new Map<string, HourBucket[]>();
   for (const r of rows) {
     const list = bySlo.get(r.slo_id) ?? [];
@@ -34,37 +35,14 @@ async function getHourlyBuckets(): Promise<Map<string, HourBucket[]>> {
   return bySlo;
 }
 
-const ALERTS = new Set(["page", "ticket"]);
-
 export async function getSloCards(): Promise<SloCardData[]> {
   const [slos, buckets] = await Promise.all([
     prisma().slo.findMany({
-      include: { status: true, workload: { include: { cluster: { select: { name: true } } } } },
+      include: { status: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" }, take: 3 } },
     }),
     getHourlyBuckets(),
   ]);
-  const cards = slos.map((s): SloCardData => ({
-    id: s.id,
-    name: s.name,
-    indicator: s.indicator,
-    target: s.target,
-    windowDays: s.windowDays,
-    cluster: s.workload.cluster.name,
-    workload: { namespace: s.workload.namespace, name: s.workload.name, kind: s.workload.kind },
-    status: s.status
-      ? {
-          computedAt: iso(s.status.computedAt),
-          sli: s.status.sli,
-          budgetRemaining: s.status.budgetRemaining,
-          burnRate1h: s.status.burnRate1h,
-          burnRate6h: s.status.burnRate6h,
-          burnRate30d: s.status.burnRate30d,
-          alert: s.status.alert && ALERTS.has(s.status.alert) ? (s.status.alert as "page" | "ticket") : null,
-          explanation: s.status.explanation,
-        }
-      : null,
-    hourlyBurn: toHourlyBurn(buckets.get(s.id) ?? [], s.target),
-  }));
+  const cards = slos.map((s) => toSloCard(s, toHourlyBurn(buckets.get(s.id) ?? [], s.target)));
   // Trouble first: paging SLOs, then tickets, then the least budget left.
   const rank = (c: SloCardData) => (c.status?.alert === "page" ? 0 : c.status?.alert === "ticket" ? 1 : 2);
   return cards.sort(

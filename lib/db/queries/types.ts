@@ -24,12 +24,23 @@ export type ClusterChip = {
 
 export type HourlyBurnPoint = { hour: string; burn: number | null };
 
+export type BudgetChargeItem = { description: string; spent: number; changeId: string | null };
+
 export type SloCardData = {
   id: string;
   name: string;
   indicator: string;
   target: number;
   windowDays: number;
+  /** Latency SLOs: the threshold a request must meet. */
+  thresholdMs: number | null;
+  budgeting: string;
+  /** null for a rolling window, else "month" or "week". */
+  calendar: string | null;
+  origin: string;
+  description: string;
+  /** The largest charges of the window's budget to the changes that spent it. */
+  charges: BudgetChargeItem[];
   cluster: string;
   workload: { namespace: string; name: string; kind: string };
   status: {
@@ -41,8 +52,31 @@ export type SloCardData = {
     burnRate30d: number;
     alert: "page" | "ticket" | null;
     explanation: string;
+    exhaustedAt: string | null;
   } | null;
   hourlyBurn: HourlyBurnPoint[];
+};
+
+export type BurnWindowRow = {
+  severity: string;
+  longWindowMs: number;
+  shortWindowMs: number;
+  burnRate: number;
+  longBurn: number;
+  shortBurn: number;
+  longEvents: number;
+  shortEvents: number;
+  firing: boolean;
+  skipped: string | null;
+};
+
+export type SloDetail = {
+  asOf: string;
+  slo: SloCardData;
+  sourceYaml: string | null;
+  windowStart: string | null;
+  windows: BurnWindowRow[];
+  charges: (BudgetChargeItem & { bad: number; intervals: { from: string; to: string; bad: number }[] })[];
 };
 
 export type TimelineItem = {

@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PoolDetail } from "@/components/capacity/pool-detail.tsx";
-import s from "@/components/ui/styles.module.css";
-import { UserMenu } from "@/components/user-menu.tsx";
+import { PageHeader } from "@/components/ui/page-header.tsx";
 import { requireUser } from "@/lib/auth/require-user.ts";
 import { getCapacityPool } from "@/lib/db/queries/get-capacity-pool.ts";
 import { parsePoolParams } from "./pool-params.ts";
@@ -20,12 +18,7 @@ export default async function CapacityPoolPage({ params }: { params: Promise<{ c
   if (!detail) notFound();
   return (
     <>
-      <header className={s.header}>
-        <Link href="/" style={{ fontSize: 18, fontWeight: 700, color: "var(--text)" }}>Uptrust</Link>
-        <span className={s.tagline}>node pool capacity</span>
-        <span className={s.headerSpacer} />
-        <UserMenu />
-      </header>
+      <PageHeader tagline="node pool capacity" />
       <PoolDetail detail={detail} />
     </>
   );

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import type { SloDetail } from "@/lib/db/queries/types.ts";
+import { formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
+import { Empty, Panel } from "../ui/panel.tsx";
+import s from "../ui/styles.module.css";
+import { SloCard } from "./slo-card.tsx";
+import { objectiveText } from "./objective.ts";
+
+const span = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} m`);
+
+// Everything behind one SLO's card: its definition, each rule of the burn-rate table with the events it
+// saw, and the budget charged to each change with the intervals it paid for.
+export function SloDetailView({ detail }: { detail: SloDetail }) {
+  const { slo, windows, charges } = detail;
+  return (
+    <main className={s.page}>
+      <p className={s.back}><Link href="/">← Cockpit</Link></p>
+      <h1 style={{ fontSize: 20, margin: "4px 0" }}>{slo.workload.namespace}/{slo.workload.name} · {slo.name}</h1>
+      <p className={s.explain}>{objectiveText(slo)}. {slo.description}</p>
+      <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
+        <dt>cluster</dt><dd>{slo.cluster}</dd>
+        <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>
+        <dt>window starts</dt><dd>{formatUtc(detail.windowStart)}</dd>
+        <dt>budget runs out</dt><dd>{slo.status?.exhaustedAt ? formatUtc(slo.status.exhaustedAt) : "not at the current pace"}</dd>
+      </dl>
+      <div className={s.cards} style={{ marginBottom: 16 }}><SloCard slo={slo} /></div>
+      <Panel title="Burn-rate windows" aside="an alert fires when both windows burn at or above the rate">
+        {windows.length === 0 ? (
+          <Empty>Not evaluated yet.</Empty>
+        ) : (
+          <table className={`${s.table} ${s.num}`} data-testid="burn-windows">
+            <thead><tr><th>severity</th><th>long · short window</th><th className={s.right}>rate</th><th className={s.right}>long burn (events)</th><th className={s.right}>short burn (events)</th><th>state</th></tr></thead>
+            <tbody>
+              {windows.map((w, i) => (
+                <tr key={i}>
+                  <td>{w.severity}</td>
+                  <td>{span(w.longWindowMs)} · {span(w.shortWindowMs)}</td>
+                  <td className={s.right}>{formatBurn(w.burnRate)}</td>
+                  <td className={s.right}>{formatBurn(w.longBurn)} ({Math.round(w.longEvents)})</td>
+                  <td className={s.right}>{formatBurn(w.shortBurn)} ({Math.round(w.shortEvents)})</td>
+                  <td>{w.firing ? <b>firing</b> : w.skipped === "too-few-events" ? "too few events to judge" : "quiet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+      <Panel title="Budget spent, by change" aside="each burning interval charged to the changes at its onset">
+        {charges.length === 0 ? (
+          <Empty>Nothing in this window burned faster than the budget allows.</Empty>
+        ) : (
+          <table className={`${s.table} ${s.num}`} data-testid="budget-charge-table">
+            <thead><tr><th>charge</th><th className={s.right}>budget</th><th className={s.right}>bad events</th><th>intervals (UTC)</th></tr></thead>
+            <tbody>
+              {charges.map((c, i) => (
+                <tr key={i}>
+                  <td className={s.wrap}>{c.description}</td>
+                  <td className={s.right}>{formatPercent(c.spent)}</td>
+                  <td className={s.right}>{Math.round(c.bad)}</td>
+                  <td className={s.wrap}>{c.intervals.slice(0, 5).map((iv) => `${formatUtc(iv.from).slice(0, -4)}–${formatClock(iv.to).slice(0, 5)}`).join("; ")}{c.intervals.length > 5 ? ` and ${c.intervals.length - 5} more` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+      {detail.sourceYaml ? (
+        <Panel title="Definition as imported">
+          <pre style={{ fontSize: 12, overflowX: "auto" }}>{detail.sourceYaml}</pre>
+        </Panel>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { BurnWindowRow, SloCardData } from "./types.ts";
+import { iso, isoOrNull } from "./map-rows.ts";
+import type { HourlyBurnPoint } from "./types.ts";
+
+const ALERTS = new Set(["page", "ticket"]);
+
+type SloRow = {
+  id: string; name: string; indicator: string; target: number; windowDays: number; thresholdMs: number | null; budgeting: string; calendar: string | null; origin: string; description: string;
+  workload: { namespace: string; name: string; kind: string; cluster: { name: string } };
+  status: { computedAt: Date; sli: number; budgetRemaining: number; burnRate1h: number; burnRate6h: number; burnRate30d: number; alert: string | null; explanation: string; exhaustedAt: Date | null } | null;
+  charges: { description: string; spent: number; changeId: string | null }[];
+};
+
+export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData {
+  return {
+    id: s.id,
+    name: s.name,
+    indicator: s.indicator,
+    target: s.target,
+    windowDays: s.windowDays,
+    thresholdMs: s.thresholdMs,
+    budgeting: s.budgeting,
+    calendar: s.calendar,
+    origin: s.origin,
+    description: s.description,
+    charges: s.charges.map((c) => ({ description: c.description, spent: c.spent, changeId: c.changeId })),
+    cluster: s.workload.cluster.name,
+    workload: { namespace: s.workload.namespace, name: s.workload.name, kind: s.workload.kind },
+    status: s.status
+      ? {
+          computedAt: iso(s.status.computedAt),
+          sli: s.status.sli,
+          budgetRemaining: s.status.budgetRemaining,
+          burnRate1h: s.status.burnRate1h,
+          burnRate6h: s.status.burnRate6h,
+          burnRate30d: s.status.burnRate30d,
+          alert: s.status.alert && ALERTS.has(s.status.alert) ? (s.status.alert as "page" | "ticket") : null,
+          explanation: s.status.explanation,
+          exhaustedAt: isoOrNull(s.status.exhaustedAt),
+        }
+      : null,
+    hourlyBurn,
+  };
+}
+
+const windows = z.array(
+  z.object({
+    severity: z.string(), longWindowMs: z.number(), shortWindowMs: z.number(), burnRate: z.number(), longBurn: z.number(), shortBurn: z.number(),
+    longEvents: z.number(), shortEvents: z.number(), firing: z.boolean(), skipped: z.string().optional(),
+  }),
+);
+
+// The evaluator's burn-rate table as stored; another shape (an older analyzer) reads as none.
+export function toWindowRows(value: unknown): BurnWindowRow[] {
+  const parsed = windows.safeParse(value);
+  return parsed.success ? parsed.data.map((w) => ({ ...w, skipped: w.skipped ?? null })) : [];
+}
