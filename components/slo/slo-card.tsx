@@ -20,7 +20,9 @@ export function SloCard({ slo }: { slo: SloCardData }) {
           {st?.alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}
         </span>
       </div>
-      {st ? (
+      {st && slo.indicator === "promql" ? (
+        <p className={s.explain}>{st.explanation}</p>
+      ) : st ? (
         <>
           <div className={`${s.small} ${s.num}`} style={{ marginTop: 6 }}>
             <b>{formatPercent(st.budgetRemaining)}</b> <span className={s.muted}>of the error budget left · SLI {formatPercent(st.sli, 3)}</span>

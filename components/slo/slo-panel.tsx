@@ -2,6 +2,7 @@ import type { SloCardData } from "@/lib/db/queries/types.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { SloCard } from "./slo-card.tsx";
+import { SloEditor } from "./slo-editor.tsx";
 
 export function SloPanel({ slos }: { slos: SloCardData[] }) {
   const paging = slos.filter((x) => x.status?.alert === "page").length;
@@ -14,6 +15,7 @@ export function SloPanel({ slos }: { slos: SloCardData[] }) {
           {slos.map((slo) => <SloCard key={slo.id} slo={slo} />)}
         </div>
       )}
+      <SloEditor />
     </Panel>
   );
 }

@@ -60,6 +60,7 @@ describe("importing SLOs SREs already wrote", () => {
           good: 'sum(rate(http_requests_total{job="checkout",code!~"5.."}[5m]))',
           bad: undefined,
           total: 'sum(rate(http_requests_total{job="checkout"}[5m]))',
+          sourceType: "Prometheus",
         },
       },
     ]);

@@ -7,9 +7,10 @@ import { z } from "zod";
 
 export type SloWindow = { kind: "rolling"; days: number } | { kind: "calendar"; unit: "week" | "month" | "quarter" | "year" };
 export type BudgetingMethod = "Occurrences" | "Timeslices" | "RatioTimeslices";
+// `sourceType` is the metric source's type as written (Prometheus, Uptrust, …); Sloth's is Prometheus.
 export type SloIndicator =
-  | { kind: "ratio"; good?: string; bad?: string; total: string }
-  | { kind: "threshold"; query: string; op: "lt" | "lte" | "gt" | "gte"; value: number };
+  | { kind: "ratio"; good?: string; bad?: string; total: string; sourceType?: string }
+  | { kind: "threshold"; query: string; op: "lt" | "lte" | "gt" | "gte"; value: number; sourceType?: string };
 
 export type SloDefinition = {
   source: "openslo" | "sloth";
@@ -153,9 +154,10 @@ function fromOpenSlo(doc: unknown, problem: Located): SloDefinition[] {
       problem(["spec", "objectives", i], `${spec.budgetingMethod} budgeting needs timeSliceTarget and timeSliceWindow`);
       return [];
     }
+    const sourceType = (threshold ?? ratio!.good ?? ratio!.bad ?? ratio!.total).metricSource.type;
     const indicator: SloIndicator = threshold
-      ? { kind: "threshold", query: threshold.metricSource.spec.query, op: o.op!, value: o.value! }
-      : { kind: "ratio", good: ratio!.good?.metricSource.spec.query, bad: ratio!.bad?.metricSource.spec.query, total: ratio!.total.metricSource.spec.query };
+      ? { kind: "threshold", query: threshold.metricSource.spec.query, op: o.op!, value: o.value!, sourceType }
+      : { kind: "ratio", good: ratio!.good?.metricSource.spec.query, bad: ratio!.bad?.metricSource.spec.query, total: ratio!.total.metricSource.spec.query, sourceType };
     return [
       {
         source: "openslo" as const,
@@ -185,7 +187,7 @@ function fromSloth(doc: unknown, problem: Located): SloDefinition[] {
     target: s.objective / 100,
     window: { kind: "rolling" as const, days: 30 },
     budgeting: "Occurrences" as const,
-    indicator: { kind: "ratio" as const, bad: s.sli.events.error_query, total: s.sli.events.total_query },
+    indicator: { kind: "ratio" as const, bad: s.sli.events.error_query, total: s.sli.events.total_query, sourceType: "Prometheus" },
   }));
 }
 

@@ -20,6 +20,10 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
   const slos = await listSlos(cluster.id);
   for (const slo of slos) {
     const window = sloWindow(at, slo.windowDays, calendarOf(slo));
+    if (slo.indicator === "promql") {
+      await upsertSloStatus(unmeasured(slo, at, window.start));
+      continue;
+    }
     const totals = await sumSliSamples(slo.id, new Date(window.start), new Date(at));
     const recent = await readSliSamples(slo.id, new Date(Math.max(at - ALERT_HISTORY_MS, window.start)), new Date(at));
     const span = totals.firstTs ? at - Math.max(totals.firstTs.getTime(), window.start) : 0;
@@ -67,3 +71,13 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
 }
 
 const calendarOf = (slo: SloRow): SloCalendar | null => (slo.calendar === "month" || slo.calendar === "week" ? slo.calendar : null);
+
+// An imported SLO whose SLI is a PromQL query is kept and shown as written; saying plainly that it is not
+// measured is better than an SLI of 100 % nobody computed.
+function unmeasured(slo: SloRow, at: number, windowStart: number) {
+  return {
+    sloId: slo.id, computedAt: new Date(at), sli: 1, budgetRemaining: 1, burnRate1h: 0, burnRate6h: 0, burnRate30d: 0, alert: null,
+    explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query; Uptrust does not query Prometheus yet, so it is stored as written but not evaluated.`,
+    windows: [], exhaustedAt: null, windowStart: new Date(windowStart),
+  };
+}

@@ -18,6 +18,7 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   let written = 0;
   const unanswerable: string[] = [];
   for (const slo of await listSlos(cluster.id)) {
+    if (slo.indicator === "promql") continue; // measured by Prometheus, which Uptrust does not query yet
     const windowStart = end - slo.windowDays * DAY_MS;
     const last = await getLastSliSampleTs(slo.id);
     const from = last ? Math.max(last.getTime() - REVISIT_MS, windowStart) : await firstMinute(slo, windowStart);
