@@ -16,7 +16,7 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
     <main className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>{slo.workload.namespace}/{slo.workload.name} · {slo.name}</h1>
-      <p className={s.explain}>{objectiveText(slo)}. {slo.description}</p>
+      <p className={s.explain}>{objectiveText(slo)}.{slo.origin !== "default" && slo.description ? ` ${slo.description}` : ""}</p>
       <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
         <dt>cluster</dt><dd>{slo.cluster}</dd>
         <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>

@@ -3,6 +3,7 @@ import { asTemplate, type CauseInput, type Evidence, type ProbableCause } from "
 import { CHANGE_WINDOW_MS, imageChanges } from "./change-causes.ts";
 
 const MIB = 1024 * 1024;
+const SPIKE_BELOW = 0.8;
 const mi = (bytes: number) => `${Math.round(bytes / MIB)}Mi`;
 
 // kubelet's pull failures: a Failed event "Failed to pull image …" (with the registry's answer) and the
@@ -46,8 +47,12 @@ export function memoryLimitCause(input: CauseInput): ProbableCause | null {
   const usage = input.usage.find((u) => u.container === limit?.name) ?? input.usage[0];
   if (limit?.memoryLimitBytes) evidence.push({ source: "metric", ts: null, text: `${limit.name}'s memory limit is ${mi(limit.memoryLimitBytes)}; killed containers exit with code 137 (OOMKilled)` });
   if (usage && usage.memoryMaxBytes > 0) {
-    const share = limit?.memoryLimitBytes ? ` (${Math.round((usage.memoryMaxBytes / limit.memoryLimitBytes) * 100)}% of the limit)` : "";
-    evidence.push({ source: "metric", ts: null, text: `memory usage peaked at ${mi(usage.memoryMaxBytes)}${share}` });
+    const share = limit?.memoryLimitBytes ? usage.memoryMaxBytes / limit.memoryLimitBytes : null;
+    const pct = share === null ? "" : ` (${Math.round(share * 100)}% of the limit)`;
+    // The kernel only kills at the limit: a sampled peak far below it means usage shot up between two
+    // metrics samples, a spike (a large request, a burst of allocations) rather than a slow leak.
+    const spike = share !== null && share < SPIKE_BELOW ? "; it reached the limit between samples, a sudden spike rather than a slow climb" : "";
+    evidence.push({ source: "metric", ts: null, text: `sampled memory usage peaked at ${mi(usage.memoryMaxBytes)}${pct}${spike}` });
   }
   for (const k of kills.slice(0, 3)) evidence.push({ source: "event", ts: k.firstSeen, text: `${k.involvedName}: ${k.message}` });
   const cut = memoryLimitCuts(input).at(-1);

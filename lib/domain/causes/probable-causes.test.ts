@@ -55,7 +55,12 @@ describe("probable causes", () => {
   it("an OOM kill with an unchanged limit shows how close usage came to it", () => {
     const [first] = probableCauses(input({ reason: "OOMKilled", usage: [{ container: "app", cpuMaxMillis: 100, memoryMaxBytes: 500 * MIB }] }));
     expect(first.title).toBe("app reached its 512Mi memory limit and was OOMKilled.");
-    expect(first.evidence.map((e) => e.text)).toContain("memory usage peaked at 500Mi (98% of the limit)");
+    expect(first.evidence.map((e) => e.text)).toContain("sampled memory usage peaked at 500Mi (98% of the limit)");
+  });
+
+  it("an OOM kill far above the sampled peak reads as a spike between samples, not a leak", () => {
+    const [first] = probableCauses(input({ reason: "OOMKilled", usage: [{ container: "app", cpuMaxMillis: 100, memoryMaxBytes: 144 * MIB }] }));
+    expect(first.evidence.map((e) => e.text)).toContain("sampled memory usage peaked at 144Mi (28% of the limit); it reached the limit between samples, a sudden spike rather than a slow climb");
   });
 
   it("it is DNS when CoreDNS errors while the service cannot resolve names; failed lookups alone are less sure", () => {
