@@ -30,6 +30,11 @@ describe("start-up configuration", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://root@localhost/uptrust" })[0]).toContain("DATABASE_URL");
   });
 
+  it("keeps AI off unless an endpoint is set, and asks for the model when one is", () => {
+    expect(parseEnv({}).UPTRUST_LLM_URL).toBeUndefined();
+    expect(problemsOf({ UPTRUST_LLM_URL: "https://llm.example.com/v1" })).toEqual(["UPTRUST_LLM_MODEL is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)"]);
+  });
+
   it("names the missing OIDC secret when an issuer and client id are set", () => {
     const problems = problemsOf({ AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_ID: "uptrust" });
     expect(problems).toHaveLength(1);

@@ -90,6 +90,10 @@ const schema = z
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as USD or EUR")
       .default("USD"),
+    // Scoped AI, off unless set: an OpenAI-compatible chat endpoint (base URL ending before /chat/completions).
+    UPTRUST_LLM_URL: httpUrl.optional(),
+    UPTRUST_LLM_MODEL: z.string().trim().min(1).max(200).optional(),
+    UPTRUST_LLM_API_KEY: z.string().min(1).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),
@@ -98,6 +102,9 @@ const schema = z
     PORT: port.default(3000),
   })
   .superRefine((env, ctx) => {
+    if (env.UPTRUST_LLM_URL && !env.UPTRUST_LLM_MODEL) {
+      ctx.addIssue({ code: "custom", path: ["UPTRUST_LLM_MODEL"], message: "is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)" });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
     const set = oidc.filter(Boolean).length;
     if (set > 0 && set < 3) {

@@ -7,10 +7,11 @@ import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
+import { ExplainWithAi } from "./explain-with-ai.tsx";
 import { ProbableCauses } from "./probable-causes.tsx";
 import { useIncident } from "./use-incident.ts";
 
-export function IncidentView({ initialData }: { initialData: IncidentDetail }) {
+export function IncidentView({ initialData, aiEnabled = false }: { initialData: IncidentDetail; aiEnabled?: boolean }) {
   const { data, error } = useIncident(initialData);
   const { incident: i, timeline, causes } = data;
   return (
@@ -32,6 +33,7 @@ export function IncidentView({ initialData }: { initialData: IncidentDetail }) {
         <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
       </dl>
       <ProbableCauses causes={causes} />
+      {aiEnabled ? <ExplainWithAi incidentId={i.id} /> : null}
       <Panel title="Timeline" aside={`${timeline.length} entries · times in UTC`}>
         {timeline.length === 0 ? (
           <Empty>No timeline entries yet: the analyzer attaches changes, events and logs around the incident as it finds them.</Empty>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
+import { env } from "@/lib/env.ts";
 
 // A malformed id cannot name an incident, so it is a 404 like an unknown one (never a database error).
 const idSchema = z.guid();
@@ -17,7 +18,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader tagline="incident" />
-      <IncidentView initialData={detail} />
+      <IncidentView initialData={detail} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
     </>
   );
 }
