@@ -90,6 +90,8 @@ const schema = z
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "must be a three-letter currency code such as USD or EUR")
       .default("USD"),
+    // Where imported PromQL SLIs are measured (the Prometheus HTTP API's base URL); unset, they are not.
+    UPTRUST_PROMETHEUS_URL: httpUrl.optional(),
     // Scoped AI, off unless set: an OpenAI-compatible chat endpoint (base URL ending before /chat/completions).
     UPTRUST_LLM_URL: httpUrl.optional(),
     UPTRUST_LLM_MODEL: z.string().trim().min(1).max(200).optional(),

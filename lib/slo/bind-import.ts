@@ -1,4 +1,5 @@
 import { LATENCY_BOUNDS_MS } from "@/lib/domain/access-log.ts";
+import type { PromQuery } from "@/lib/domain/promql-sli.ts";
 import type { SloDefinition } from "./import-slo.ts";
 import type { SloSpec } from "./slo-spec.ts";
 
@@ -37,6 +38,7 @@ export function bindImport(d: SloDefinition): BoundImport {
       budgeting: indicator === "availability" || timesliced ? "timeslices" : "occurrences",
       timesliceTarget: timesliced ? (d.timeslice?.target ?? null) : null,
       description: indicator === "promql" ? `PromQL SLI: ${describeQuery(d)}` : "",
+      query: indicator === "promql" ? promQuery(d) : null,
     },
   };
 }
@@ -45,4 +47,9 @@ function describeQuery(d: SloDefinition): string {
   const i = d.indicator;
   if (i.kind === "threshold") return `${i.query} ${i.op} ${i.value}`;
   return i.good ? `good ${i.good} / total ${i.total}` : `bad ${i.bad} / total ${i.total}`;
+}
+
+function promQuery(d: SloDefinition): PromQuery {
+  const i = d.indicator;
+  return i.kind === "threshold" ? { kind: "threshold", query: i.query, op: i.op, value: i.value } : { kind: "ratio", good: i.good, bad: i.bad, total: i.total };
 }

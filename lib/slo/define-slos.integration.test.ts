@@ -91,7 +91,7 @@ slos:
     expect(await q(`SELECT name FROM slos WHERE origin <> 'default'`)).toEqual([{ name: "fast" }]);
   });
 
-  it("an imported PromQL SLO is kept as written and says plainly that Uptrust does not evaluate it", async () => {
+  it("an imported PromQL SLO with no Prometheus configured is kept as written and says how to measure it", async () => {
     const file = `version: prometheus/v1
 service: shop/checkout
 slos:
@@ -106,6 +106,6 @@ slos:
     );
     expect(s.origin).toBe("sloth");
     expect(s.source_yaml).toBe(file);
-    expect(s.explanation).toContain("Uptrust does not query Prometheus yet");
+    expect(s.explanation).toContain("no Prometheus is configured: set UPTRUST_PROMETHEUS_URL");
   });
 });

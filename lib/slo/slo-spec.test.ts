@@ -39,7 +39,7 @@ describe("an imported SLO bound to what Uptrust measures", () => {
     const [d] = importSlos(uptrustLatency).slos;
     expect(bindImport(d)).toEqual({
       service: "shop/frontend",
-      spec: { name: "frontend-fast", indicator: "latency", target: 0.99, thresholdMs: 300, windowDays: 7, calendar: null, budgeting: "occurrences", timesliceTarget: null, description: "" },
+      spec: { name: "frontend-fast", indicator: "latency", target: 0.99, thresholdMs: 300, windowDays: 7, calendar: null, budgeting: "occurrences", timesliceTarget: null, description: "", query: null },
     });
   });
 

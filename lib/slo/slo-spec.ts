@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LATENCY_BOUNDS_MS } from "@/lib/domain/access-log.ts";
+import type { PromQuery } from "@/lib/domain/promql-sli.ts";
 
 // An SLO as Uptrust stores it, whether a person defined it on the cockpit or it came from OpenSLO or
 // Sloth YAML. Validation says what to fix in the field's own words.
@@ -14,6 +15,8 @@ export type SloSpec = {
   budgeting: "occurrences" | "timeslices";
   timesliceTarget: number | null;
   description: string;
+  /** The PromQL SLI of a "promql" SLO. */
+  query?: PromQuery | null;
 };
 
 const name = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label: lower-case letters, digits and '-', at most 63");

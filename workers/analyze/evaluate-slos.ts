@@ -6,6 +6,7 @@ import { floorToMinute } from "@/lib/domain/availability-sli.ts";
 import { attributeBudget, describeCharge, ONSET_LOOKBACK_MS } from "@/lib/domain/budget-attribution.ts";
 import { countsInWindow, evaluateBurnAlerts, explainBurn } from "@/lib/domain/burn-rate.ts";
 import { budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
+import { env } from "@/lib/env.ts";
 import type { ClusterRef } from "./types.ts";
 
 // The longest alert window (3 days) bounds what is read per SLO; the window totals are summed in SQL.
@@ -20,7 +21,7 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
   const slos = await listSlos(cluster.id);
   for (const slo of slos) {
     const window = sloWindow(at, slo.windowDays, calendarOf(slo));
-    if (slo.indicator === "promql") {
+    if (slo.indicator === "promql" && !env().UPTRUST_PROMETHEUS_URL) {
       await upsertSloStatus(unmeasured(slo, at, window.start));
       continue;
     }
@@ -47,7 +48,7 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
       // The sentence speaks of the burn that raised the alert, so it never reassures while a ticket is open.
       explanation: explainBurn({
         service: slo.indicator === "availability" ? slo.workloadName : `${slo.workloadName}'s ${slo.name} SLO`,
-        indicator: slo.indicator === "latency" ? "latency" : slo.indicator === "success" ? "success" : "availability",
+        indicator: slo.indicator === "latency" ? "latency" : slo.indicator === "success" || slo.indicator === "promql" ? "success" : "availability",
         target: slo.target,
         windowMs: window.lengthMs,
         burn: pace,
@@ -72,12 +73,12 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
 
 const calendarOf = (slo: SloRow): SloCalendar | null => (slo.calendar === "month" || slo.calendar === "week" ? slo.calendar : null);
 
-// An imported SLO whose SLI is a PromQL query is kept and shown as written; saying plainly that it is not
+// A PromQL SLO with no Prometheus to ask is kept and shown as written; saying plainly that it is not
 // measured is better than an SLI of 100 % nobody computed.
 function unmeasured(slo: SloRow, at: number, windowStart: number) {
   return {
     sloId: slo.id, computedAt: new Date(at), sli: 1, budgetRemaining: 1, burnRate1h: 0, burnRate6h: 0, burnRate30d: 0, alert: null,
-    explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query; Uptrust does not query Prometheus yet, so it is stored as written but not evaluated.`,
+    explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query, and no Prometheus is configured: set UPTRUST_PROMETHEUS_URL to evaluate it.`,
     windows: [], exhaustedAt: null, windowStart: new Date(windowStart),
   };
 }

@@ -5,6 +5,8 @@ import { getFirstStatusTs, readStatusSeries } from "@/lib/db/analyze/read-status
 import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/domain/availability-sli.ts";
 import { asTimeslices, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import { env } from "@/lib/env.ts";
+import { promqlMinutes } from "./promql-minutes.ts";
 import type { ClusterRef } from "./types.ts";
 
 // Facts can land a little after the minute they describe, so the last few minutes are rolled up again
@@ -17,13 +19,21 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   const end = floorToMinute(now.getTime());
   let written = 0;
   const unanswerable: string[] = [];
+  const failed: string[] = [];
   for (const slo of await listSlos(cluster.id)) {
-    if (slo.indicator === "promql") continue; // measured by Prometheus, which Uptrust does not query yet
+    if (slo.indicator === "promql" && !prometheusUrl()) continue; // nowhere to measure it: evaluate-slos says so
     const windowStart = end - slo.windowDays * DAY_MS;
     const last = await getLastSliSampleTs(slo.id);
     const from = last ? Math.max(last.getTime() - REVISIT_MS, windowStart) : await firstMinute(slo, windowStart);
     if (from === null || from >= end) continue;
-    const samples = await minuteSamples(slo, from, end);
+    let samples: MinuteSample[] | null;
+    try {
+      samples = await minuteSamples(slo, from, end);
+    } catch (err) {
+      // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.
+      failed.push(`${slo.workloadName}/${slo.name}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
     if (samples === null) {
       unanswerable.push(`${slo.workloadName}/${slo.name}`);
       continue;
@@ -32,8 +42,11 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
     // Keep one extra day past the window so a window that slides during a cycle still has its data.
     await deleteSliSamplesBefore(slo.id, new Date(windowStart - DAY_MS));
   }
-  return `${written} SLI minutes written${unanswerable.length ? `; no latency bucket for ${unanswerable.join(", ")}` : ""}`;
+  const notes = [unanswerable.length ? `no latency bucket for ${unanswerable.join(", ")}` : "", failed.length ? `not measured: ${failed.join("; ")}` : ""].filter(Boolean);
+  return `${written} SLI minutes written${notes.length ? `; ${notes.join("; ")}` : ""}`;
 }
+
+const prometheusUrl = () => env().UPTRUST_PROMETHEUS_URL;
 
 async function firstMinute(slo: SloRow, windowStart: number): Promise<number | null> {
   if (slo.indicator !== "availability") return windowStart;
@@ -42,6 +55,10 @@ async function firstMinute(slo: SloRow, windowStart: number): Promise<number | n
 }
 
 async function minuteSamples(slo: SloRow, from: number, end: number): Promise<MinuteSample[] | null> {
+  if (slo.indicator === "promql") {
+    const samples = await promqlMinutes(prometheusUrl()!, slo.sliQuery, from, end);
+    return slo.budgeting === "timeslices" && slo.timesliceTarget !== null ? asTimeslices(samples, slo.timesliceTarget) : samples;
+  }
   if (slo.indicator === "availability") {
     return availabilityMinutes(await readStatusSeries(slo.workloadId, new Date(from), new Date(end)), from, end);
   }

@@ -4,7 +4,7 @@ import type { WorkloadRef } from "@/lib/domain/incident-signals.ts";
 
 export type RequestSloFacts = { workload: WorkloadRef; slo: string; indicator: "success" | "latency"; target: number; windowDays: number; samples: TimedCounts[] };
 
-// The per-minute samples of every request SLO (success and latency) of a cluster in [from, to): what a
+// The per-minute samples of every request SLO (success, latency, and PromQL ones) of a cluster in [from, to): what a
 // page alert would have seen at each minute. Availability SLOs are left out: missing replicas are
 // already a signal of their own.
 export async function readRequestSloHistory(clusterId: string, from: Date, to: Date): Promise<RequestSloFacts[]> {
@@ -12,7 +12,7 @@ export async function readRequestSloHistory(clusterId: string, from: Date, to: D
     `SELECT s.id, w.kind::text AS kind, w.namespace, w.name AS workload, s.name AS slo, s.indicator, s.target, s.window_days, x.ts, x.good, x.total
        FROM slos s JOIN workloads w ON w.id = s.workload_id
        LEFT JOIN sli_samples x ON x.slo_id = s.id AND x.ts >= $2 AND x.ts < $3 AND x.total > 0
-      WHERE w.cluster_id = $1 AND s.indicator IN ('success', 'latency')
+      WHERE w.cluster_id = $1 AND s.indicator IN ('success', 'latency', 'promql')
       ORDER BY s.id, x.ts`,
     [clusterId, from, to],
   );

@@ -29,17 +29,17 @@ export async function saveSlo(workloadId: string, spec: SloSpec, origin: string,
   try {
     await client.query("BEGIN");
     const before = await client.query<{ id: string; fingerprint: string }>(
-      `SELECT id, concat_ws('|', indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target) AS fingerprint FROM slos WHERE workload_id = $1 AND name = $2 FOR UPDATE`,
+      `SELECT id, concat_ws('|', indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target, sli_query::text) AS fingerprint FROM slos WHERE workload_id = $1 AND name = $2 FOR UPDATE`,
       [workloadId, spec.name],
     );
     const { rows } = await client.query<{ id: string; fingerprint: string }>(
-      `INSERT INTO slos (workload_id, name, indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target, description, origin, source_yaml)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO slos (workload_id, name, indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target, description, origin, source_yaml, sli_query)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (workload_id, name) DO UPDATE SET indicator = EXCLUDED.indicator, target = EXCLUDED.target, threshold_ms = EXCLUDED.threshold_ms,
          window_days = EXCLUDED.window_days, calendar = EXCLUDED.calendar, budgeting = EXCLUDED.budgeting, timeslice_target = EXCLUDED.timeslice_target,
-         description = EXCLUDED.description, origin = EXCLUDED.origin, source_yaml = EXCLUDED.source_yaml
-       RETURNING id, concat_ws('|', indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target) AS fingerprint`,
-      [workloadId, spec.name, spec.indicator, spec.target, spec.thresholdMs, spec.windowDays, spec.calendar, spec.budgeting, spec.timesliceTarget, spec.description, origin, sourceYaml],
+         description = EXCLUDED.description, origin = EXCLUDED.origin, source_yaml = EXCLUDED.source_yaml, sli_query = EXCLUDED.sli_query
+       RETURNING id, concat_ws('|', indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target, sli_query::text) AS fingerprint`,
+      [workloadId, spec.name, spec.indicator, spec.target, spec.thresholdMs, spec.windowDays, spec.calendar, spec.budgeting, spec.timesliceTarget, spec.description, origin, sourceYaml, spec.query ? JSON.stringify(spec.query) : null],
     );
     const saved = rows[0];
     const old = before.rows[0];

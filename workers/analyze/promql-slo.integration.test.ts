@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closePools, getPool } from "@/lib/db/pool.ts";
+import { startBackfilledPrometheus, type RunningPrometheus } from "@/lib/prometheus/testing/backfilled-prometheus.ts";
+import { importSloFile } from "@/lib/slo/define-slos.ts";
+import { runAnalysisCycle } from "./run-analysis-cycle.ts";
+
+// Three hours of checkout traffic in a real Prometheus: 10 requests a second, 6 of them failing (503)
+// for the 15 minutes starting an hour before now. A Sloth SLO on it is measured through PromQL.
+const MIN = 60_000;
+const now = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
+const start = now - 3 * 60 * MIN;
+const outage = { from: now - 60 * MIN, to: now - 45 * MIN };
+
+function history(): string {
+  const lines = ["# HELP http_requests_total Requests served.", "# TYPE http_requests_total counter"];
+  const ok: string[] = [];
+  const failed: string[] = [];
+  let served = 0;
+  let errors = 0;
+  for (let t = start; t <= now; t += 15_000) {
+    ok.push(`http_requests_total{code="200",job="checkout"} ${served - errors} ${t / 1000}`);
+    failed.push(`http_requests_total{code="503",job="checkout"} ${errors} ${t / 1000}`);
+    served += 150;
+    if (t >= outage.from && t < outage.to) errors += 90;
+  }
+  return [...lines, ...ok, ...failed, "# EOF", ""].join("\n");
+}
+
+const sloth = `version: prometheus/v1
+service: shop/checkout
+slos:
+  - name: requests-availability
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
+`;
+
+let prometheus: RunningPrometheus;
+
+beforeAll(async () => {
+  prometheus = await startBackfilledPrometheus(history());
+  process.env.UPTRUST_PROMETHEUS_URL = prometheus.url;
+  const db = getPool();
+  await db.query("TRUNCATE clusters, mttr_weeks CASCADE");
+  const { rows: [c] } = await db.query<{ id: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('prod', 'https://prod', 'connected', $1) RETURNING id`, [new Date(now)]);
+  await db.query(`INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas) VALUES ($1, 'shop', 'Deployment', 'checkout', 'u1', 2, 2)`, [c.id]);
+  expect(await importSloFile(sloth)).toMatchObject({ ok: true });
+}, 60_000);
+afterAll(async () => {
+  await prometheus?.stop();
+  await closePools();
+});
+
+describe("an imported Sloth SLO measured by a real Prometheus", () => {
+  it("reads the outage's failed requests into its budget and raises one ErrorRate incident over the outage", async () => {
+    expect((await runAnalysisCycle(new Date(now))).filter((o) => !o.ok)).toEqual([]);
+    const db = getPool();
+    const [status] = (await db.query<{ sli: number; burn_rate_1h: number; explanation: string }>(
+      `SELECT st.sli, st.burn_rate_1h, st.explanation FROM slo_status st JOIN slos s ON s.id = st.slo_id WHERE s.name = 'requests-availability'`,
+    )).rows;
+    // 15 minutes at 60 % failing of 3 hours: 5 % of requests failed.
+    expect(status.sli).toBeGreaterThan(0.945);
+    expect(status.sli).toBeLessThan(0.955);
+    expect(status.explanation).toMatch(/^checkout's requests-availability SLO /);
+    const incidents = (await db.query<{ reason: string; started_at: Date; resolved_at: Date | null }>(`SELECT reason, started_at, resolved_at FROM incidents`)).rows;
+    expect(incidents.map((i) => i.reason)).toEqual(["ErrorRate"]);
+    expect(Math.abs(incidents[0].started_at.getTime() - outage.from)).toBeLessThanOrEqual(2 * MIN);
+    expect(Math.abs(incidents[0].resolved_at!.getTime() - outage.to)).toBeLessThanOrEqual(2 * MIN);
+  });
+
+  it("says which query Prometheus refused, and keeps measuring the other SLOs", async () => {
+    await getPool().query(`UPDATE slos SET sli_query = jsonb_set(sli_query, '{total}', '"sum(rate(http_requests_total[1m]"') WHERE name = 'requests-availability'`);
+    await getPool().query(`DELETE FROM sli_samples`);
+    const outcomes = await runAnalysisCycle(new Date(now + MIN));
+    const rollup = outcomes.find((o) => o.job === "rollup-sli");
+    expect(rollup?.ok).toBe(true);
+    expect(rollup?.detail).toMatch(/not measured: checkout\/requests-availability: Prometheus refused sum\(rate\(http_requests_total\[1m\]: /);
+  });
+});
