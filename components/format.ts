@@ -81,17 +81,6 @@ export function burnSeries(points: { hour: string; burn: number | null }[]) {
   return points.map((p) => ({ label: p.hour.slice(11, 16), burn: p.burn === null ? null : round2(p.burn) }));
 }
 
-export function mttrSeries(weeks: { weekStart: string; incidents: number; meanSeconds: number; p50Seconds: number; p90Seconds: number }[]) {
-  const minutes = (s: number) => round2(s / 60);
-  return weeks.map((w) => ({
-    week: w.weekStart.slice(5, 10),
-    incidents: w.incidents,
-    mean: minutes(w.meanSeconds),
-    p50: minutes(w.p50Seconds),
-    p90: minutes(w.p90Seconds),
-  }));
-}
-
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function formatUtcSeconds(iso: string): string {

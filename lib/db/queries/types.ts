@@ -81,6 +81,17 @@ export type MttrPoint = {
   p90Seconds: number;
 };
 
+/** One MTTx figure (lib/domain/mttx.ts): metric mttd | mtta | mttr, grouping week | service | severity. */
+export type MttxRow = {
+  metric: string;
+  grouping: string;
+  groupKey: string;
+  incidents: number;
+  meanSeconds: number;
+  p50Seconds: number;
+  p90Seconds: number;
+};
+
 export type RecommendationRow = {
   id: string;
   cluster: string;
@@ -116,6 +127,7 @@ export type Cockpit = {
   slos: SloCardData[];
   incidents: IncidentSummary[];
   mttr: MttrPoint[];
+  mttx: MttxRow[];
   recommendations: RecommendationRow[];
   guardrails: GuardrailsView;
   capacity: CapacityView;
