@@ -5,6 +5,8 @@ import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
 import s from "@/components/ui/styles.module.css";
 import { UserMenu } from "@/components/user-menu.tsx";
+import { currentUser } from "@/lib/auth/require-user.ts";
+import { canRespond } from "@/lib/auth/rules.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 
 // A malformed id cannot name an incident, so it is a 404 like an unknown one (never a database error).
@@ -14,7 +16,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   await connection();
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const detail = await getIncident(parsed.data);
+  const [detail, user] = await Promise.all([getIncident(parsed.data), currentUser()]);
   if (!detail) notFound();
   return (
     <>
@@ -24,7 +26,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         <span className={s.headerSpacer} />
         <UserMenu />
       </header>
-      <IncidentView initialData={detail} />
+      <IncidentView initialData={detail} canRespond={canRespond(user?.role)} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
 
 import type { CapacityView } from "./capacity-types.ts";
+import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -146,6 +147,11 @@ export type IncidentDetail = {
     summary: string;
     acknowledgedAt: string | null;
     mitigatedAt: string | null;
+    owner: string | null;
+    /** detector | person: who chose the severity. */
+    severitySource: string;
+    /** The statuses a responder may move it to now (lib/domain/incident-lifecycle.ts). */
+    nextStatuses: IncidentStatus[];
   };
   /** Most likely first (lib/domain/causes), each with the facts that support it. */
   causes: ProbableCauseItem[];
