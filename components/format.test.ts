@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   budgetHealth, burnSeries, formatBurn, formatBytes, formatCpu, formatDuration, formatPercent,
-  formatSavings, formatTarget, formatUtc, mttrSeries,
+  formatSavings, formatTarget, formatUtc,
 } from "./format.ts";
 import { changedFields } from "./timeline/change-diff.ts";
 
@@ -67,11 +67,6 @@ describe("chart series", () => {
   it("labels burn points by hour and keeps gaps", () => {
     expect(burnSeries([{ hour: "2026-11-25T13:00:00.000Z", burn: 14.4444 }, { hour: "2026-11-25T14:00:00.000Z", burn: null }]))
       .toEqual([{ label: "13:00", burn: 14.44 }, { label: "14:00", burn: null }]);
-  });
-
-  it("turns MTTR seconds into minutes", () => {
-    expect(mttrSeries([{ weekStart: "2026-11-16T00:00:00.000Z", incidents: 3, meanSeconds: 600, p50Seconds: 300, p90Seconds: 1200 }]))
-      .toEqual([{ week: "11-16", incidents: 3, mean: 10, p50: 5, p90: 20 }]);
   });
 });
 

@@ -1,6 +1,8 @@
 // Human formatting for the cockpit. Times are shown in UTC so the server-rendered page and the
 // browser agree (no hydration mismatch) and responders in different zones read the same clock.
 
+export { formatDuration } from "@/lib/domain/format-duration.ts";
+
 function trim(n: number, digits: number): string {
   const fixed = n.toFixed(digits);
   return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
@@ -19,18 +21,6 @@ export function formatBurn(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return "–";
   if (rate >= 100) return `${Math.round(rate)}×`;
   return `${trim(rate, rate >= 10 ? 1 : 2)}×`;
-}
-
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  const d = Math.floor(s / 86_400);
-  const h = Math.floor((s % 86_400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (d > 0) return h ? `${d}d ${h}h` : `${d}d`;
-  if (h > 0) return m ? `${h}h ${m}m` : `${h}h`;
-  if (m > 0) return sec ? `${m}m ${sec}s` : `${m}m`;
-  return `${sec}s`;
 }
 
 export function formatCpu(millis: number | null): string {
@@ -79,17 +69,6 @@ export function budgetHealth(remaining: number, alert: "page" | "ticket" | null)
 
 export function burnSeries(points: { hour: string; burn: number | null }[]) {
   return points.map((p) => ({ label: p.hour.slice(11, 16), burn: p.burn === null ? null : round2(p.burn) }));
-}
-
-export function mttrSeries(weeks: { weekStart: string; incidents: number; meanSeconds: number; p50Seconds: number; p90Seconds: number }[]) {
-  const minutes = (s: number) => round2(s / 60);
-  return weeks.map((w) => ({
-    week: w.weekStart.slice(5, 10),
-    incidents: w.incidents,
-    mean: minutes(w.meanSeconds),
-    p50: minutes(w.p50Seconds),
-    p90: minutes(w.p90Seconds),
-  }));
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -5,7 +5,7 @@ import { CapacityPanel } from "../capacity/capacity-panel.tsx";
 import { formatUtc } from "../format.ts";
 import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";
 import { IncidentPanel } from "../incidents/incident-panel.tsx";
-import { MttrPanel } from "../mttr/mttr-panel.tsx";
+import { MttxPanel } from "../mttr/mttx-panel.tsx";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { SloPanel } from "../slo/slo-panel.tsx";
 import s from "../ui/styles.module.css";
@@ -25,7 +25,7 @@ export function CockpitView({ initialData }: { initialData: Cockpit }) {
         <IncidentPanel incidents={data.incidents} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>
-        <MttrPanel weeks={data.mttr} />
+        <MttxPanel rows={data.mttx} />
         <RightsizingPanel rows={data.recommendations} />
       </div>
       <div className={s.stack}>

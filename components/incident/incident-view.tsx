@@ -8,10 +8,13 @@ import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
 import { ExplainWithAi } from "./explain-with-ai.tsx";
+import { LifecycleControls } from "./lifecycle-controls.tsx";
 import { ProbableCauses } from "./probable-causes.tsx";
 import { useIncident } from "./use-incident.ts";
 
-export function IncidentView({ initialData, aiEnabled = false }: { initialData: IncidentDetail; aiEnabled?: boolean }) {
+// `canRespond`: the signed-in person may change the incident (responders and admins); `aiEnabled`: an
+// LLM endpoint is configured to explain it.
+export function IncidentView({ initialData, canRespond, aiEnabled = false }: { initialData: IncidentDetail; canRespond: boolean; aiEnabled?: boolean }) {
   const { data, error } = useIncident(initialData);
   const { incident: i, timeline, causes } = data;
   return (
@@ -29,9 +32,14 @@ export function IncidentView({ initialData, aiEnabled = false }: { initialData: 
         <dt>reason</dt><dd>{i.reason}</dd>
         <dt>started</dt><dd>{formatUtc(i.startedAt)}</dd>
         <dt>detected</dt><dd>{formatUtc(i.detectedAt)} <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
+        <dt>acknowledged</dt><dd>{i.acknowledgedAt ? formatUtc(i.acknowledgedAt) : "not yet"}</dd>
+        <dt>mitigated</dt><dd>{i.mitigatedAt ? formatUtc(i.mitigatedAt) : "not yet"}</dd>
         <dt>resolved</dt><dd>{i.resolvedAt ? formatUtc(i.resolvedAt) : "not yet"}</dd>
+        <dt>owner</dt><dd>{i.owner ?? "nobody yet"}</dd>
         <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
       </dl>
+      <p className={s.back}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
+      {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} /> : null}
       <ProbableCauses causes={causes} />
       {aiEnabled ? <ExplainWithAi incidentId={i.id} /> : null}
       <Panel title="Timeline" aside={`${timeline.length} entries · times in UTC`}>

@@ -1,34 +1,49 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { MttrPoint } from "@/lib/db/queries/types.ts";
-import { formatDuration, mttrSeries } from "../format.ts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDuration } from "../format.ts";
 import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import type { MttxPoint } from "./mttx-series.ts";
 
-const LINES = [
+const SERIES = [
   { key: "p50", name: "p50", color: "#3fb950" },
   { key: "mean", name: "mean", color: "#58a6ff" },
   { key: "p90", name: "p90", color: "#d29922" },
 ] as const;
 
-export function MttrChart({ weeks }: { weeks: MttrPoint[] }) {
-  const data = mttrSeries(weeks);
+const margin = { top: 6, right: 10, bottom: 0, left: -10 };
+const style = { width: "100%", height: 180 };
+
+// Weeks are a trend (lines); services and severities are categories side by side (bars). Minutes.
+export function MttrChart({ points, trend }: { points: MttxPoint[]; trend: boolean }) {
+  const axes = (
+    <>
+      <CartesianGrid stroke="#263241" strokeDasharray="2 4" vertical={false} />
+      <XAxis dataKey="label" tick={axisTick} tickLine={false} />
+      <YAxis tick={axisTick} tickLine={false} tickFormatter={(v: number) => `${v}m`} />
+      <Tooltip
+        contentStyle={tooltipStyle}
+        labelFormatter={(l) => (trend ? `week of ${l}` : String(l))}
+        formatter={(v, name) => [formatDuration((typeof v === "number" ? v : 0) * 60), name]}
+      />
+      <Legend wrapperStyle={{ fontSize: 11 }} />
+    </>
+  );
   return (
     <div data-testid="mttr-chart">
-      <LineChart responsive style={{ width: "100%", height: 180 }} data={data} margin={{ top: 6, right: 10, bottom: 0, left: -10 }}>
-        <CartesianGrid stroke="#263241" strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="week" tick={axisTick} tickLine={false} />
-        <YAxis tick={axisTick} tickLine={false} tickFormatter={(v: number) => `${v}m`} />
-        <Tooltip
-          contentStyle={tooltipStyle}
-          labelFormatter={(l) => `week of ${l}`}
-          formatter={(v, name) => [formatDuration((typeof v === "number" ? v : 0) * 60), name]}
-        />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
-        {LINES.map((l) => (
-          <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
-        ))}
-      </LineChart>
+      {trend ? (
+        <LineChart responsive style={style} data={points} margin={margin}>
+          {axes}
+          {SERIES.map((l) => (
+            <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      ) : (
+        <BarChart responsive style={style} data={points} margin={margin}>
+          {axes}
+          {SERIES.map((l) => <Bar key={l.key} dataKey={l.key} name={l.name} fill={l.color} isAnimationActive={false} />)}
+        </BarChart>
+      )}
     </div>
   );
 }

@@ -51,11 +51,25 @@ function LogDetail({ detail }: { detail: Record<string, unknown> }) {
   );
 }
 
+// What a responder wrote or did, with who recorded it: the entry is about the system, the name is
+// there so readers know whom to ask.
+function PersonDetail({ detail }: { detail: Record<string, unknown> }) {
+  return (
+    <div className={s.small}>
+      {str(detail.message) ? <div style={{ whiteSpace: "pre-wrap" }}>{str(detail.message)}</div> : null}
+      {str(detail.author) ? <span className={s.muted}>recorded by {str(detail.author)}</span> : null}
+    </div>
+  );
+}
+
+const PERSON_KINDS = new Set(["note", "status-update", "lifecycle"]);
+
 export function EntryDetail({ entry }: { entry: TimelineItem }) {
   const detail = asRecord(entry.detail);
   if (entry.kind === "change") return <ChangeDetail detail={detail} />;
   if (entry.kind === "event") return <EventDetail detail={detail} />;
   if (entry.kind === "log") return <LogDetail detail={detail} />;
+  if (PERSON_KINDS.has(entry.kind)) return <PersonDetail detail={detail} />;
   const message = str(detail.message) ?? str(detail.text);
   return message ? <div className={`${s.small} ${s.muted}`}>{message}</div> : null;
 }

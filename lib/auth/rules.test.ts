@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSignInError, isApiPath, isPublicPath, roleForNewUser, safeCallbackUrl } from "./rules.ts";
+import { canRespond, describeSignInError, isApiPath, isPublicPath, roleForNewUser, safeCallbackUrl } from "./rules.ts";
 
 describe("who gets which role on first sign-in", () => {
   it("makes the first person to sign in to a fresh Uptrust its admin", () => {
@@ -63,5 +63,14 @@ describe("sign-in errors in plain words", () => {
 
   it("says nothing when there was no error", () => {
     expect(describeSignInError(undefined)).toBeUndefined();
+  });
+});
+
+describe("who may act on an incident", () => {
+  it("lets responders and admins change an incident and keeps viewers read-only", () => {
+    expect(canRespond("responder")).toBe(true);
+    expect(canRespond("admin")).toBe(true);
+    expect(canRespond("viewer")).toBe(false);
+    expect(canRespond(undefined)).toBe(false);
   });
 });

@@ -66,3 +66,8 @@ export function describeSignInError(code: string | undefined): string | undefine
   if (!code) return undefined;
   return SIGN_IN_ERRORS[code] ?? "Sign-in did not complete. Please try again.";
 }
+
+// Viewers look; responders and admins act on incidents (status, severity, owner, notes).
+export function canRespond(role: Role | undefined): boolean {
+  return role === "responder" || role === "admin";
+}

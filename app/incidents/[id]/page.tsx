@@ -3,6 +3,8 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
+import { currentUser } from "@/lib/auth/require-user.ts";
+import { canRespond } from "@/lib/auth/rules.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { env } from "@/lib/env.ts";
 
@@ -13,12 +15,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   await connection();
   const parsed = idSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
-  const detail = await getIncident(parsed.data);
+  const [detail, user] = await Promise.all([getIncident(parsed.data), currentUser()]);
   if (!detail) notFound();
   return (
     <>
       <PageHeader tagline="incident" />
-      <IncidentView initialData={detail} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
+      <IncidentView initialData={detail} canRespond={canRespond(user?.role)} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
     </>
   );
 }

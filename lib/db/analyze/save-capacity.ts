@@ -1,26 +1,11 @@
-import type pg from "pg";
 import { getPool } from "@/lib/db/pool.ts";
+import { withTransaction } from "@/lib/db/with-transaction.ts";
 import type { ExhaustionForecast } from "@/lib/domain/capacity.ts";
 import type { CapacityPoint, PoolNode } from "@/lib/domain/capacity-points.ts";
 import { HOUR_MS } from "@/lib/domain/slo.ts";
 
 // Writes of the capacity analyzer. Each write replaces what it recomputed in one transaction, so a pool
 // that lost its last node loses its recomputed hours too instead of keeping stale ones.
-
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /** The newest stored hour and when forecasts were last written: where the next run goes on from. */
 export async function getCapacityProgress(clusterId: string): Promise<{ lastBucket: Date | null; computedAt: Date | null }> {
@@ -35,7 +20,7 @@ export async function getCapacityProgress(clusterId: string): Promise<{ lastBuck
 /** Replaces the hours [from, to) of every pool of the cluster with `points`. */
 export async function replaceCapacityPoints(clusterId: string, from: Date, to: Date, points: readonly CapacityPoint[]): Promise<number> {
   const col = <K extends keyof CapacityPoint>(k: K) => points.map((p) => p[k]);
-  return inTransaction(async (client) => {
+  return withTransaction(async (client) => {
     await client.query(`DELETE FROM capacity_points WHERE cluster_id = $1 AND bucket >= $2 AND bucket < $3`, [clusterId, from, to]);
     const result = await client.query(
       `INSERT INTO capacity_points (cluster_id, pool, bucket, node_count, pod_count, allocatable_cpu_millis, allocatable_memory_bytes,
@@ -79,7 +64,7 @@ const dateOrNull = (t: number | null) => (t === null ? null : new Date(t));
 export async function saveCapacityForecasts(clusterId: string, forecasts: readonly (ExhaustionForecast & { pool: string })[], nodes: readonly PoolNode[], at: Date, keepSince: Date): Promise<void> {
   const f = <T>(pick: (x: ExhaustionForecast & { pool: string }) => T) => forecasts.map(pick);
   const n = <K extends keyof PoolNode>(k: K) => nodes.map((x) => x[k]);
-  await inTransaction(async (client) => {
+  await withTransaction(async (client) => {
     await client.query(`DELETE FROM capacity_forecasts WHERE cluster_id = $1`, [clusterId]);
     await client.query(
       `INSERT INTO capacity_forecasts (cluster_id, pool, resource, basis, status, points, history_from, history_to, allocatable, current_value,

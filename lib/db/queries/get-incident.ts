@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client.ts";
+import { nextStatuses } from "@/lib/domain/incident-lifecycle.ts";
 import type { IncidentDetail } from "./types.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
@@ -21,6 +22,9 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
       summary: row.summary,
       acknowledgedAt: isoOrNull(row.acknowledgedAt),
       mitigatedAt: isoOrNull(row.mitigatedAt),
+      owner: row.owner,
+      severitySource: row.severitySource,
+      nextStatuses: [...nextStatuses(row.status)],
     },
     causes: toCauseItems(row.causes),
     timeline: row.timeline.map(toTimelineItem),

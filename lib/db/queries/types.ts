@@ -2,6 +2,7 @@
 // (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
 
 import type { CapacityView } from "./capacity-types.ts";
+import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -115,6 +116,17 @@ export type MttrPoint = {
   p90Seconds: number;
 };
 
+/** One MTTx figure (lib/domain/mttx.ts): metric mttd | mtta | mttr, grouping week | service | severity. */
+export type MttxRow = {
+  metric: string;
+  grouping: string;
+  groupKey: string;
+  incidents: number;
+  meanSeconds: number;
+  p50Seconds: number;
+  p90Seconds: number;
+};
+
 export type RecommendationRow = {
   id: string;
   cluster: string;
@@ -150,6 +162,7 @@ export type Cockpit = {
   slos: SloCardData[];
   incidents: IncidentSummary[];
   mttr: MttrPoint[];
+  mttx: MttxRow[];
   recommendations: RecommendationRow[];
   guardrails: GuardrailsView;
   capacity: CapacityView;
@@ -168,6 +181,11 @@ export type IncidentDetail = {
     summary: string;
     acknowledgedAt: string | null;
     mitigatedAt: string | null;
+    owner: string | null;
+    /** detector | person: who chose the severity. */
+    severitySource: string;
+    /** The statuses a responder may move it to now (lib/domain/incident-lifecycle.ts). */
+    nextStatuses: IncidentStatus[];
   };
   /** Most likely first (lib/domain/causes), each with the facts that support it. */
   causes: ProbableCauseItem[];

@@ -1,0 +1,23 @@
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { z } from "zod";
+import { PostmortemView } from "@/components/postmortem/postmortem-view.tsx";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
+
+// A malformed id cannot name an incident, so it is a 404 like an unknown one.
+const idSchema = z.guid();
+
+export default async function PostmortemPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const parsed = idSchema.safeParse((await params).id);
+  if (!parsed.success) notFound();
+  const markdown = await getPostmortem(parsed.data);
+  if (markdown === null) notFound();
+  return (
+    <>
+      <PageHeader tagline="postmortem draft" />
+      <PostmortemView id={parsed.data} markdown={markdown} />
+    </>
+  );
+}
