@@ -49,6 +49,29 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
   });
   await expect(cockpit.sloCard("shop/checkout")).toContainText("of the error budget left");
 
+  // The SLO's page traces its card: every window of the burn-rate table with its events, and the budget
+  // charged to the change that spent it.
+  await cockpit.sloCard("shop/checkout").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/slos\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("burn-windows").locator("tbody tr")).toHaveCount(4);
+  await cockpit.eventually(async () => {
+    await page.reload();
+    await expect(page.getByTestId("budget-charge-table")).toContainText(/rollout \d+ of checkout \(image checkout/);
+  });
+  await page.getByRole("link", { name: /Cockpit/ }).click();
+
+  // An SRE adds a stricter latency SLO of their own, and the analyzer picks it up.
+  await page.getByText("Define or import an SLO").click();
+  const form = page.getByRole("form", { name: "Define an SLO" });
+  await form.getByLabel("workload").fill("shop/frontend");
+  await form.getByLabel("name").fill("frontend-fast");
+  await form.getByLabel("within (ms)").selectOption("300");
+  await form.getByRole("button", { name: "Save SLO" }).click();
+  await expect(form.getByRole("status")).toHaveText("shop/frontend frontend-fast: created");
+  await cockpit.eventually(async () => {
+    await expect(cockpit.sloCard("shop/frontend", "frontend-fast")).toContainText("of requests answered within 300 ms");
+  });
+
   // The incident: checkout crash-looped, and its timeline shows the image change before the crash loop.
   const incident = cockpit.incidentCard(/checkout/);
   await cockpit.eventually(async () => {
