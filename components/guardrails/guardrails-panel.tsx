@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { GuardrailsView } from "@/lib/db/queries/types.ts";
 import { formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -43,7 +44,7 @@ export function GuardrailsPanel({ view }: { view: GuardrailsView }) {
                   <td>
                     <Badge tone={f.severity === "danger" ? "bad" : "warn"}>{f.severity}</Badge>
                   </td>
-                  <td>{f.target}</td>
+                  <td><Link href={`/guardrails/${f.id}`}>{f.target}</Link></td>
                   <td>{f.message}</td>
                   <td className={s.muted}>{formatUtc(f.firstSeen)}</td>
                 </tr>

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
+import { getGuardrailFinding } from "@/lib/db/queries/get-guardrail-finding.ts";
 import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
 import { startIngest, type RunningIngest } from "@/workers/ingest/start-ingest.ts";
 import { startEmulator, type Emulator } from "./index.ts";
@@ -233,6 +234,14 @@ describe("Uptrust's analysis of every scenario", () => {
     // No securityContext anywhere in the shop: every container may run as root.
     expect(has("Deployment shop/checkout container checkout", "runAsRoot")).toBe(true);
     expect(has("ClusterRole uptrust-reader", "wildcardRbac")).toBe(true);
+    // Each finding's page shows what the check read: the pod template's security settings, or the role's rules.
+    const [root] = (await getPool().query<{ id: string }>(`SELECT id FROM guardrail_findings WHERE target = 'Deployment shop/checkout container checkout' AND "check" = 'runAsRoot'`)).rows;
+    const detail = await getGuardrailFinding(root.id);
+    expect(detail?.facts?.source).toBe("Deployment shop/checkout: pod template as ingested");
+    expect(JSON.stringify(detail?.facts?.value)).toContain('"runAsNonRoot":null');
+    expect(detail?.siblings.some((x) => x.check === "missingNetworkPolicy")).toBe(false);
+    const [rbac] = (await getPool().query<{ id: string }>(`SELECT id FROM guardrail_findings WHERE target = 'ClusterRole uptrust-reader' AND "check" = 'wildcardRbac'`)).rows;
+    expect(JSON.stringify((await getGuardrailFinding(rbac.id))?.facts?.value)).toContain('"*"');
     const scores = (await getPool().query<{ namespace: string; score: number; dangers: number }>(`SELECT namespace, score, dangers FROM guardrail_scores ORDER BY namespace`)).rows;
     // A score for the cluster ("") and for every namespace with workloads; none perfect, none zero.
     expect(scores.map((s) => s.namespace)).toEqual(["", "ingress-nginx", "kube-system", "shop"]);
