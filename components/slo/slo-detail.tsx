@@ -64,6 +64,25 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
           </table>
         )}
       </Panel>
+      <Panel title="Measured minutes" aside={`the newest ${detail.recent.length} with events · what every figure above is summed from`}>
+        {detail.recent.length === 0 ? (
+          <Empty>No minute measured yet.</Empty>
+        ) : (
+          <table className={`${s.table} ${s.num}`} data-testid="slo-minutes">
+            <thead><tr><th>minute (UTC)</th><th className={s.right}>good</th><th className={s.right}>total</th><th className={s.right}>bad</th></tr></thead>
+            <tbody>
+              {detail.recent.map((m) => (
+                <tr key={m.ts}>
+                  <td>{formatUtc(m.ts).slice(0, -4)}</td>
+                  <td className={s.right}>{+m.good.toFixed(2)}</td>
+                  <td className={s.right}>{+m.total.toFixed(2)}</td>
+                  <td className={s.right}>{m.total - m.good > 0 ? <b>{+(m.total - m.good).toFixed(2)}</b> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
       {detail.sourceYaml ? (
         <Panel title="Definition as imported">
           <pre style={{ fontSize: 12, overflowX: "auto" }}>{detail.sourceYaml}</pre>

@@ -148,6 +148,9 @@ describe("one analysis cycle over the demo story", () => {
     const detail = await getSloDetail(slo.id, now);
     expect(detail?.charges[0].description).toBe(charges[0].description);
     expect(detail?.windows.map((w) => w.burnRate)).toEqual([14.4, 6, 3, 1]);
+    // The newest measured minutes are on the page too: the last hour, all good since the rollback.
+    expect(detail?.recent).toHaveLength(60);
+    expect(detail?.recent.every((m) => m.good === m.total)).toBe(true);
   });
 
   it("the bad rollout is one resolved checkout incident whose timeline shows the image change before the first BackOff", async () => {

@@ -78,6 +78,8 @@ export type SloDetail = {
   windowStart: string | null;
   windows: BurnWindowRow[];
   charges: (BudgetChargeItem & { bad: number; intervals: { from: string; to: string; bad: number }[] })[];
+  /** The newest measured minutes (good and total events), newest first: the facts behind the figures. */
+  recent: { ts: string; good: number; total: number }[];
 };
 
 export type TimelineItem = {
