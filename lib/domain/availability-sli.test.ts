@@ -50,3 +50,39 @@ describe("per-minute availability", () => {
     expect(minutes).toEqual([{ ts: t0, good: 1, total: 1 }]);
   });
 });
+
+describe("rollout-aware availability", () => {
+  const base = Date.UTC(2026, 11, 2, 10, 0);
+  const m = (n: number) => base + n * MINUTE_MS;
+  const badMinutes = (series: Parameters<typeof availabilityMinutes>[0], to: number, since?: number) =>
+    availabilityMinutes(series, base, m(to), since).filter((x) => x.good < x.total).map((x) => (x.ts - base) / MINUTE_MS);
+
+  it("a healthy rolling update taking one of four replicas out at a time spends no budget", () => {
+    const series = [
+      { ts: m(-5), desired: 4, available: 4, updated: 4 },
+      { ts: m(1), desired: 4, available: 3, updated: 1 },
+      { ts: m(3), desired: 4, available: 3, updated: 3 },
+      { ts: m(4), desired: 4, available: 4, updated: 4 },
+    ];
+    expect(badMinutes(series, 8)).toEqual([]);
+  });
+
+  it("a rollout stuck at 3 of 4 is an outage once its 10-minute progress deadline passes", () => {
+    const series = [
+      { ts: m(-5), desired: 4, available: 4, updated: 4 },
+      { ts: m(0), desired: 4, available: 3, updated: 1 },
+      { ts: m(20), desired: 4, available: 4, updated: 4 },
+    ];
+    expect(badMinutes(series, 22)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it("a rollout taking more out than its strategy allows is an outage at once", () => {
+    const series = [{ ts: m(-5), desired: 4, available: 4, updated: 4 }, { ts: m(1), desired: 4, available: 1, updated: 1 }, { ts: m(3), desired: 4, available: 4, updated: 4 }];
+    expect(badMinutes(series, 5)).toEqual([1, 2]);
+  });
+
+  it("a rollout that began before the rolled-up range keeps its age", () => {
+    const series = [{ ts: m(-1), desired: 4, available: 3, updated: 2 }];
+    expect(badMinutes(series, 5, m(-12))).toEqual([0, 1, 2, 3, 4]);
+  });
+});

@@ -1,7 +1,7 @@
 import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
 import { readSliMinutes } from "@/lib/db/analyze/request-minutes.ts";
 import { deleteSliSamplesBefore, getLastSliSampleTs, upsertSliSamples } from "@/lib/db/analyze/sli-samples.ts";
-import { getFirstStatusTs, readStatusSeries } from "@/lib/db/analyze/read-status-series.ts";
+import { getFirstStatusTs, getRolloutStart, readStatusSeries } from "@/lib/db/analyze/read-status-series.ts";
 import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/domain/availability-sli.ts";
 import { asTimeslices, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
@@ -60,7 +60,8 @@ async function minuteSamples(slo: SloRow, from: number, end: number): Promise<Mi
     return slo.budgeting === "timeslices" && slo.timesliceTarget !== null ? asTimeslices(samples, slo.timesliceTarget) : samples;
   }
   if (slo.indicator === "availability") {
-    return availabilityMinutes(await readStatusSeries(slo.workloadId, new Date(from), new Date(end)), from, end);
+    const [series, rolloutStart] = await Promise.all([readStatusSeries(slo.workloadId, new Date(from), new Date(end)), getRolloutStart(slo.workloadId, new Date(from))]);
+    return availabilityMinutes(series, from, end, rolloutStart?.getTime());
   }
   const indicator = slo.indicator === "latency" ? "latency" : "success";
   const bound = indicator === "latency" ? latencyBound(slo.thresholdMs ?? -1) : null;

@@ -32,8 +32,9 @@ export const badRollout: Scenario = {
           opts.scenarioStart,
         ),
       ],
-      // 3 of 4 replicas available while the rollout is stuck.
-      slo: [expectSloImpact(c, "availability", window)],
+      // 3 of 4 replicas available while the rollout is stuck: within what a rolling update may take out,
+      // so availability counts it only once the rollout is past its 10-minute progress deadline.
+      slo: [expectSloImpact(c, "availability", { ...window, fromOffsetMinutes: window.fromOffsetMinutes + 10 })],
       rightsizing: [],
       healthy: leftAlone(DEMO.frontend, DEMO.coredns),
     };
