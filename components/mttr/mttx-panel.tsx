@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { MttxRow } from "@/lib/db/queries/types.ts";
 import { formatDuration } from "../format.ts";
@@ -48,7 +49,8 @@ export function MttxPanel({ rows }: { rows: MttxRow[] }) {
         <MttrChart points={points} trend={grouping === "week"} />
       )}
       <p className={s.definition}>
-        {METRIC_DEFINITIONS[metric]} {GROUPING_DEFINITIONS[grouping]}, in minutes. p50 and p90 are shown beside the mean because one long incident skews it; cancelled incidents are left out.
+        {METRIC_DEFINITIONS[metric]} {GROUPING_DEFINITIONS[grouping]}, in minutes. p50 and p90 are shown beside the mean because one long incident skews it; cancelled incidents are left out.{" "}
+        <Link href="/mttx">The incidents behind these figures →</Link>
       </p>
     </Panel>
   );

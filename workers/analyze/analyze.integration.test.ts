@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -184,6 +185,11 @@ describe("one analysis cycle over the demo story", () => {
     expect(weeks[0].week_start.toISOString()).toBe("2026-11-23T00:00:00.000Z");
     expect(weeks[0].incidents).toBe(2);
     expect(weeks[0].p90_seconds).toBeGreaterThan(0);
+    // The MTTx page lists the incidents behind the figure, each with its own time to resolve.
+    const { incidents } = await getMttxIncidents(now);
+    const stored = await q<{ id: string; started_at: Date; resolved_at: Date }>(`SELECT id, started_at, resolved_at FROM incidents`);
+    expect(incidents.map((i) => i.id).sort()).toEqual(stored.map((i) => i.id).sort());
+    for (const i of stored) expect(incidents.find((x) => x.id === i.id)?.seconds.mttr).toBe((i.resolved_at.getTime() - i.started_at.getTime()) / 1000);
   });
 
   type StoredRecommendation = { strategy: string; cpu_request_millis: number; memory_request_bytes: number; memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; basis: Record<string, unknown> };
