@@ -16,7 +16,7 @@ import { useIncident } from "./use-incident.ts";
 // LLM endpoint is configured to explain it.
 export function IncidentView({ initialData, canRespond, aiEnabled = false }: { initialData: IncidentDetail; canRespond: boolean; aiEnabled?: boolean }) {
   const { data, error } = useIncident(initialData);
-  const { incident: i, timeline, causes } = data;
+  const { incident: i, timeline, causes, related } = data;
   return (
     <main className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
@@ -40,7 +40,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       </dl>
       <p className={s.back}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
       {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} /> : null}
-      <ProbableCauses causes={causes} />
+      <ProbableCauses causes={causes} related={related} />
       {aiEnabled ? <ExplainWithAi incidentId={i.id} /> : null}
       <Panel title="Timeline" aside={`${timeline.length} entries · times in UTC`}>
         {timeline.length === 0 ? (

@@ -1,4 +1,5 @@
-import type { ProbableCauseItem } from "@/lib/db/queries/types.ts";
+import Link from "next/link";
+import type { IncidentDetail, ProbableCauseItem } from "@/lib/db/queries/types.ts";
 import { formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
@@ -7,9 +8,17 @@ const SOURCE: Record<string, string> = { change: "change", event: "event", log: 
 
 // What most likely caused the incident, each with the facts it rests on, so a responder can check the
 // reasoning rather than trust it. The system is named, never a person.
-export function ProbableCauses({ causes }: { causes: ProbableCauseItem[] }) {
+export function ProbableCauses({ causes, related = [] }: { causes: ProbableCauseItem[]; related?: IncidentDetail["related"] }) {
   return (
     <Panel title="Probable causes" aside="most likely first · computed from the facts below">
+      {related.length > 0 ? (
+        <p className={s.small} data-testid="related-incidents">
+          <b>The same cause hit {related.length} other workload{related.length === 1 ? "" : "s"}:</b>{" "}
+          {related.map((r, i) => (
+            <span key={r.id}>{i > 0 ? ", " : ""}<Link href={`/incidents/${r.id}`}>{r.workload ?? r.title}</Link></span>
+          ))}
+        </p>
+      ) : null}
       {causes.length === 0 ? (
         <Empty>No cause stands out in the facts Uptrust holds: no change, node, DNS, memory or CPU signal lines up with the onset.</Empty>
       ) : (

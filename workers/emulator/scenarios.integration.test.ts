@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool.ts";
 import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
 import { getGuardrailFinding } from "@/lib/db/queries/get-guardrail-finding.ts";
+import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
 import { startIngest, type RunningIngest } from "@/workers/ingest/start-ingest.ts";
 import { startEmulator, type Emulator } from "./index.ts";
@@ -189,6 +190,9 @@ describe("Uptrust's analysis of every scenario", () => {
       expect(offset(found.started_at)).toBeLessThanOrEqual(Number(expected.cause.notReadyAtOffsetMinutes) + 0.5);
       expect(Math.abs(offset(found.resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(2);
       await expectFirstCause(found.id, expected.cause.kind, String(expected.cause.node));
+      // One lost node seen from several workloads: each incident names the others it shares the cause with.
+      const related = (await getIncident(found.id))?.related.map((r) => r.workload?.split("/")[1]).sort();
+      expect(related).toEqual(truth.incidents.map((e) => e.workload.name).filter((n) => n !== expected.workload.name).sort());
     }
   });
 

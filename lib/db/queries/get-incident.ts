@@ -3,6 +3,7 @@ import { nextStatuses } from "@/lib/domain/incident-lifecycle.ts";
 import type { IncidentDetail } from "./types.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
+import { getRelatedIncidents } from "./get-related-incidents.ts";
 import { toCauseItems } from "./map-causes.ts";
 import { isoOrNull, toTimelineItem } from "./map-rows.ts";
 
@@ -13,7 +14,8 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
     include: { ...incidentInclude, timeline: { orderBy: { ts: "asc" } } },
   });
   if (!row) return null;
-  const asOf = clusterNow(await getClusterChips(), now);
+  const [clusters, related] = await Promise.all([getClusterChips(), getRelatedIncidents(id)]);
+  const asOf = clusterNow(clusters, now);
   const summary = toIncidentSummary(row, asOf);
   return {
     asOf: asOf.toISOString(),
@@ -27,6 +29,7 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
       nextStatuses: [...nextStatuses(row.status)],
     },
     causes: toCauseItems(row.causes),
+    related,
     timeline: row.timeline.map(toTimelineItem),
   };
 }

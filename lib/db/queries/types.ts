@@ -191,5 +191,7 @@ export type IncidentDetail = {
   };
   /** Most likely first (lib/domain/causes), each with the facts that support it. */
   causes: ProbableCauseItem[];
+  /** Other workloads' incidents with the same most likely cause, begun within half an hour. */
+  related: { id: string; title: string; workload: string | null; startedAt: string; cause: string }[];
   timeline: TimelineItem[];
 };
