@@ -74,10 +74,12 @@ export function containerSignals(containers: readonly ContainerFact[], now: numb
     const workload = workloadKey(c.workload);
     const where = `${c.pod}/${c.container}`;
     const waiting = c.stateReason ? WAITING_REASONS[c.stateReason] : undefined;
-    if (waiting && !c.podDeleted) {
+    // A fact newer than the analysis clock (the cluster's clock can lag the facts ingest already wrote)
+    // is left for the next cycle: clamping it to `now` would date the incident before its cause.
+    const since = c.lastTerminatedAt ?? c.podSince ?? now;
+    if (waiting && !c.podDeleted && since <= now) {
       const reason = waiting === "CrashLoopBackOff" && c.lastTerminationReason === "OOMKilled" ? "OOMKilled" : waiting;
-      const from = Math.min(c.lastTerminatedAt ?? c.podSince ?? now, now);
-      out.push({ workload, reason, from, to: now, source: "container", detail: `${where} is ${c.stateReason}` });
+      out.push({ workload, reason, from: since, to: now, source: "container", detail: `${where} is ${c.stateReason}` });
     }
     if (c.lastTerminationReason === "OOMKilled" && c.lastTerminatedAt !== null && c.lastTerminatedAt <= now) {
       out.push({ workload, reason: "OOMKilled", from: c.lastTerminatedAt, to: c.lastTerminatedAt, source: "termination", detail: `${where} was OOMKilled` });

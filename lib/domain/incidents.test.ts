@@ -41,6 +41,12 @@ describe("incident detection", () => {
     expect(incident).toMatchObject({ reason: "CrashLoopBackOff", startedAt: at(4), resolvedAt: null });
   });
 
+  it("a crash the analysis clock has not reached yet waits for the next cycle instead of dating the incident early", () => {
+    const containers = [{ namespace: "shop", pod: "checkout-7d9f-abcde", container: "checkout", workload: checkout, podDeleted: false, podSince: at(7), stateReason: "CrashLoopBackOff", lastTerminationReason: "Error", lastTerminatedAt: at(8) }];
+    expect(containerSignals(containers, at(5))).toEqual([]);
+    expect(groupIncidents(containerSignals(containers, at(9)), at(9))[0].startedAt).toBe(at(8));
+  });
+
   it("ignores a brief dip in availability during a healthy rolling update", () => {
     const status = { workload: checkout, series: [{ ts: at(0), desired: 4, available: 4 }, { ts: at(1), desired: 4, available: 3 }, { ts: at(2), desired: 4, available: 4 }] };
     expect(groupIncidents(availabilitySignals([status], at(30)), at(30))).toEqual([]);

@@ -138,6 +138,14 @@ describe("Uptrust's analysis of every scenario", () => {
     expect(charges[0]?.description).toMatch(new RegExp(`^rollout \\d+ of ${expected.workload.name} \\(.*${newTag.replaceAll(".", "\\.")}`));
   });
 
+  it("demo: the bad checkout rollout's first cause is its image change, not reports' OOM kills on the same node", async () => {
+    const { truth, incidents } = await analyse("demo", 90);
+    const [expected] = truth.incidents;
+    const checkout = incidents.filter((i) => i.workload === expected.workload.name);
+    expect(checkout.map((i) => i.reason)).toEqual([expected.signal]);
+    await expectFirstCause(checkout[0].id, expected.cause.kind, String(expected.cause.to).split(":").at(-1)!);
+  });
+
   it("memory-leak: one reports incident at each OOM kill, the latest labelled OOMKilled", async () => {
     const { truth, incidents } = await analyse("memory-leak", 60);
     expect(incidents.map((i) => i.workload)).toEqual(truth.incidents.map((e) => e.workload.name));

@@ -40,7 +40,10 @@ function memoryLimitCuts(input: CauseInput): MemoryCut[] {
 // names the process). Usage climbing to the limit says the workload needs more, or leaks; a limit that
 // a change lowered before the kill is the likelier story and is told first.
 export function memoryLimitCause(input: CauseInput): ProbableCause | null {
-  const kills = input.nodeEvents.filter((e) => e.reason === "OOMKilling" && e.firstSeen <= input.endAt);
+  // A node's OOMKilling event is about one process on it, named in parentheses: only kills of this
+  // workload's own containers are its evidence, never a neighbour's on the same node.
+  const names = input.limits.map((l) => `(${l.name})`);
+  const kills = input.nodeEvents.filter((e) => e.reason === "OOMKilling" && e.firstSeen <= input.endAt && names.some((n) => e.message.includes(n)));
   if (input.reason !== "OOMKilled" && kills.length === 0) return null;
   const evidence: Evidence[] = [];
   const limit = input.limits.find((l) => l.memoryLimitBytes !== null);

@@ -93,6 +93,12 @@ describe("probable causes", () => {
     expect(causes.map((c) => c.kind)).toEqual([]);
   });
 
+  it("a neighbour's OOM kill on the same node is not this workload's memory problem", () => {
+    const kill = { reason: "OOMKilling", message: "Memory cgroup out of memory: Killed process 4242 (reports) total-vm:1kB", involvedKind: "Node", involvedName: "node-a", count: 1, firstSeen: start, lastSeen: start };
+    expect(probableCauses(input({ nodeEvents: [kill] })).map((c) => c.kind)).toEqual([]);
+    expect(probableCauses(input({ nodeEvents: [{ ...kill, message: kill.message.replace("(reports)", "(app)") }] }))[0].kind).toBe("MemoryLimit");
+  });
+
   it("pods lost with a NotReady node are the node's", () => {
     const nodeEvents = [{ reason: "NodeNotReady", message: "Node node-b status is now: NodeNotReady", involvedKind: "Node", involvedName: "node-b", count: 1, firstSeen: start - MIN, lastSeen: start - MIN }];
     const [first] = probableCauses(input({ reason: "Unavailable", nodeEvents }));
