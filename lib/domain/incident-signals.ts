@@ -3,11 +3,11 @@ import type { ReplicaState } from "./availability-sli.ts";
 // Deterministic failure signals (K8sGPT's pod reasons) read from the facts the ingest worker stored.
 // Each signal covers an interval of cluster time [from, to]; a point-in-time signal has from = to.
 
-export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "FailedScheduling" | "ErrorRate" | "Latency" | "Unavailable";
+export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "NodeNotReady" | "FailedScheduling" | "ErrorRate" | "Latency" | "Unavailable";
 
 // Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes; a
 // pod reason explains the failed or slow requests users saw.
-export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "FailedScheduling", "ErrorRate", "Latency", "Unavailable"];
+export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "NodeNotReady", "FailedScheduling", "ErrorRate", "Latency", "Unavailable"];
 
 export type WorkloadRef = { kind: string; namespace: string; name: string };
 export type SignalSource = "container" | "termination" | "event" | "availability" | "slo";
@@ -99,6 +99,8 @@ function eventReason(e: EventFact): IncidentReason | undefined {
   if (e.reason === "BackOff") return msg.includes("pull") ? "ImagePullBackOff" : "CrashLoopBackOff";
   if (e.reason === "OOMKilling") return "OOMKilled";
   if (e.reason === "FailedScheduling") return "FailedScheduling";
+  // The node lifecycle controller records NodeNotReady on every pod of a node that stopped reporting.
+  if (e.reason === "NodeNotReady" && e.involvedKind === "Pod") return "NodeNotReady";
   if (e.reason === "Failed" && (msg.includes("errimagepull") || msg.includes("imagepullbackoff"))) return "ImagePullBackOff";
   if (e.reason === "Failed" && CONFIG_ERROR.test(msg)) return "CreateContainerConfigError";
   return undefined;

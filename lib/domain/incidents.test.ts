@@ -68,6 +68,14 @@ describe("incident detection", () => {
     expect(incidents.map((i) => [i.startedAt, i.resolvedAt])).toEqual([[at(0), at(0)], [at(120), at(120)]]);
   });
 
+  it("replicas lost with a node that stopped reporting are a NodeNotReady incident, titled as such", () => {
+    const lost = { namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde", reason: "NodeNotReady", message: "Node is not ready", count: 1, firstSeen: at(1), lastSeen: at(1) };
+    const status = { workload: checkout, series: [{ ts: at(0), desired: 4, available: 4 }, { ts: at(1), desired: 4, available: 3 }, { ts: at(7), desired: 4, available: 4 }] };
+    const [incident] = groupIncidents([...eventSignals([lost], new Map(), workloads, at(20)), ...availabilitySignals([status], at(20))], at(20));
+    expect(incident).toMatchObject({ reason: "NodeNotReady", startedAt: at(1), resolvedAt: at(7) });
+    expect(incidentTitle("checkout", incident.reason)).toBe("checkout lost replicas on a node that stopped reporting (NodeNotReady)");
+  });
+
   it("a BackOff event repeating every minute is continuous trouble from first to last seen", () => {
     const backOff = { namespace: "shop", involvedKind: "Pod", involvedName: "checkout-7d9f-abcde", reason: "BackOff", message: "Back-off restarting failed container checkout", count: 21, firstSeen: at(0), lastSeen: at(20) };
     const incidents = groupIncidents(eventSignals([backOff], new Map(), workloads, at(60)), at(60));

@@ -83,6 +83,7 @@ const TITLES: Record<IncidentReason, string> = {
   ImagePullBackOff: "cannot pull its image",
   CreateContainerConfigError: "cannot start its containers: their configuration is invalid",
   FailedScheduling: "has pods that cannot be scheduled",
+  NodeNotReady: "lost replicas on a node that stopped reporting",
   ErrorRate: "is failing requests",
   Latency: "is answering requests slowly",
   Unavailable: "has fewer available replicas than desired",

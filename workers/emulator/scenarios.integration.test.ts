@@ -192,8 +192,8 @@ describe("Uptrust's analysis of every scenario", () => {
     expect(incidents.map((i) => i.workload).sort()).toEqual(truth.incidents.map((e) => e.workload.name).sort());
     for (const expected of truth.incidents) {
       const found = incidents.find((i) => i.workload === expected.workload.name)!;
-      // Replicas count as missing once the node is NotReady; the cause (the node) is named in a later analyzer.
-      expect(["Unavailable", expected.signal]).toContain(found.reason);
+      // The node lifecycle controller's NodeNotReady on each pod names what happened, ahead of the missing replicas.
+      expect(found.reason).toBe(expected.signal);
       expect(offset(found.started_at)).toBeGreaterThanOrEqual(expected.startOffsetMinutes);
       expect(offset(found.started_at)).toBeLessThanOrEqual(Number(expected.cause.notReadyAtOffsetMinutes) + 0.5);
       expect(Math.abs(offset(found.resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(2);

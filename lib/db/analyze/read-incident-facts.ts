@@ -57,7 +57,7 @@ export async function readIncidentFacts(clusterId: string, since: Date, now: Dat
   const eventRows = await pool.query<{ namespace: string; involved_kind: string; involved_name: string; reason: string; message: string; count: number; first_seen: Date; last_seen: Date }>(
     `SELECT namespace, involved_kind, involved_name, reason, message, count, first_seen, last_seen FROM k8s_events
       WHERE cluster_id = $1 AND last_seen >= $2 AND first_seen <= $3
-        AND reason IN ('BackOff', 'OOMKilling', 'FailedScheduling', 'Failed')`,
+        AND reason IN ('BackOff', 'OOMKilling', 'FailedScheduling', 'Failed', 'NodeNotReady')`,
     [clusterId, since, now],
   );
   const events: EventFact[] = eventRows.rows.map((e) => ({
