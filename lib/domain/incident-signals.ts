@@ -3,14 +3,15 @@ import type { ReplicaState } from "./availability-sli.ts";
 // Deterministic failure signals (K8sGPT's pod reasons) read from the facts the ingest worker stored.
 // Each signal covers an interval of cluster time [from, to]; a point-in-time signal has from = to.
 
-export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "NodeNotReady" | "FailedScheduling" | "ErrorRate" | "Latency" | "Unavailable";
+export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "NodeNotReady" | "FailedScheduling" | "ErrorRate" | "Latency" | "DNSFailure" | "Unavailable";
 
 // Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes; a
-// pod reason explains the failed or slow requests users saw.
-export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "NodeNotReady", "FailedScheduling", "ErrorRate", "Latency", "Unavailable"];
+// pod reason explains the failed or slow requests users saw. Failed lookups rank below the requests
+// they fail: the incident is named for what users felt, and DNS is told as its probable cause.
+export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "NodeNotReady", "FailedScheduling", "ErrorRate", "Latency", "DNSFailure", "Unavailable"];
 
 export type WorkloadRef = { kind: string; namespace: string; name: string };
-export type SignalSource = "container" | "termination" | "event" | "availability" | "slo";
+export type SignalSource = "container" | "termination" | "event" | "availability" | "slo" | "log";
 export type Signal = {
   workload: string;
   reason: IncidentReason;

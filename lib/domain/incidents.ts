@@ -86,6 +86,7 @@ const TITLES: Record<IncidentReason, string> = {
   NodeNotReady: "lost replicas on a node that stopped reporting",
   ErrorRate: "is failing requests",
   Latency: "is answering requests slowly",
+  DNSFailure: "cannot resolve the names of its dependencies",
   Unavailable: "has fewer available replicas than desired",
 };
 

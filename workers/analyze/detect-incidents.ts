@@ -1,4 +1,5 @@
 import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
+import { readLookupFailures } from "@/lib/db/analyze/lookup-failures.ts";
 import { readRequestSloHistory } from "@/lib/db/analyze/read-request-slo-history.ts";
 import { readTimelineFacts } from "@/lib/db/analyze/read-timeline-facts.ts";
 import { readCauseFacts } from "@/lib/db/analyze/read-cause-facts.ts";
@@ -8,6 +9,7 @@ import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
 import { groupIncidents } from "@/lib/domain/incidents.ts";
+import { lookupFailureSignals } from "@/lib/domain/lookup-failures.ts";
 import { sloPageSignals } from "@/lib/domain/slo-signals.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
@@ -24,11 +26,14 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
   const facts = await readIncidentFacts(cluster.id, since, now);
   // A page alert looks back up to 6 hours: its history starts that much before the lookback.
   const sloHistory = await readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now);
+  const lookups = await readLookupFailures(cluster.id, since, now);
+  const keyOf = new Map(facts.workloads.map((w) => [w.id, workloadKey(w)]));
   const signals = [
     ...containerSignals(facts.containers, nowMs),
     ...eventSignals(facts.events, facts.podWorkloads, facts.workloads, nowMs),
     ...availabilitySignals(facts.statuses, nowMs),
     ...sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs)),
+    ...lookups.flatMap((l) => (keyOf.has(l.workloadId) ? lookupFailureSignals(keyOf.get(l.workloadId)!, l.minutes, nowMs) : [])),
   ];
   const detected = groupIncidents(signals, nowMs);
   const byKey = new Map(facts.workloads.map((w) => [workloadKey(w), w]));

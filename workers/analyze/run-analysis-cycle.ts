@@ -6,17 +6,17 @@ import { ensureSlos } from "./ensure-slos.ts";
 import { evaluateSlos } from "./evaluate-slos.ts";
 import { forecastCapacity } from "./forecast-capacity.ts";
 import { recommend } from "./recommend.ts";
-import { rollupRequests } from "./rollup-requests.ts";
+import { scanLogs } from "./scan-logs.ts";
 import { rollupSli } from "./rollup-sli.ts";
 import type { ClusterRef, JobOutcome } from "./types.ts";
 
 type ClusterJob = { name: string; run: (cluster: ClusterRef, now: Date) => Promise<string> };
 
-// Order matters within a cluster: requests are counted before the SLOs that need them exist, SLOs exist
+// Order matters within a cluster: logs are read (requests, failed lookups) before the SLOs that need them exist, SLOs exist
 // before their minutes are rolled up, minutes before the budget is evaluated, and SLO burn before
 // incidents (a page alert is an incident signal). Recommendations stand on their own.
 const CLUSTER_JOBS: readonly ClusterJob[] = [
-  { name: "rollup-requests", run: rollupRequests },
+  { name: "scan-logs", run: scanLogs },
   { name: "ensure-slos", run: ensureSlos },
   { name: "rollup-sli", run: rollupSli },
   { name: "evaluate-slos", run: evaluateSlos },

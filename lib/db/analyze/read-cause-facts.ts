@@ -1,4 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
+import { LOOKUP_FAILURE_PATTERN } from "@/lib/domain/lookup-failures.ts";
 import type { CauseEvent, CauseLog, ContainerLimits, ContainerUsage, Neighbour, NodeLoad } from "@/lib/domain/causes/types.ts";
 
 type Workload = { id: string; kind: string; namespace: string; name: string };
@@ -14,8 +15,6 @@ export type CauseFacts = {
   neighbours: Neighbour[];
 };
 
-// Application messages that mean a name lookup failed, as Go, glibc, curl and Node.js print them.
-const LOOKUP_FAILURE = "no such host|temporary failure in name resolution|could not resolve host|getaddrinfo (enotfound|eai_again)|lookup [^ ]+( on [^ ]+)?: (i/o timeout|server misbehaving)";
 // CoreDNS: the errors plugin, and answers that failed the client.
 const RESOLVER_ERROR = "SERVFAIL|REFUSED|\\[ERROR\\]";
 const MAX_LINES = 200;
@@ -50,7 +49,7 @@ export async function readCauseFacts(clusterId: string, w: Workload, from: Date,
   const lookups = await pool.query<{ pod: string; ts: Date; message: string }>(
     `SELECT pod, ts, message FROM log_lines WHERE cluster_id = $1 AND namespace = $2 AND pod = ANY($3::text[]) AND ts >= $4 AND ts <= $5 AND message ~* $6
       ORDER BY ts LIMIT $7`,
-    [clusterId, w.namespace, podNames, new Date(from.getTime() - 5 * 60_000), to, LOOKUP_FAILURE, MAX_LINES],
+    [clusterId, w.namespace, podNames, new Date(from.getTime() - 5 * 60_000), to, LOOKUP_FAILURE_PATTERN, MAX_LINES],
   );
 
   const resolver = (

@@ -1,12 +1,14 @@
 import { getCursor, setCursor } from "@/lib/db/analyze/analysis-cursors.ts";
 import { readRequestRouting } from "@/lib/db/analyze/read-request-routing.ts";
+import { readLookupLines, upsertLookupMinutes } from "@/lib/db/analyze/lookup-failures.ts";
 import { readAccessLogLines, upsertRequestMinutes } from "@/lib/db/analyze/request-minutes.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
+import { lookupMinutes } from "@/lib/domain/lookup-failures.ts";
 import { requestMinutes } from "@/lib/domain/request-minutes.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
 
-const JOB = "rollup-requests";
+const JOB = "scan-logs";
 // Log lines land a little after the minute they were printed in; the last minutes are read again
 // each cycle and rewritten whole.
 const REVISIT_MS = 5 * MINUTE_MS;
@@ -14,8 +16,9 @@ const REVISIT_MS = 5 * MINUTE_MS;
 const FIRST_LOOK_MS = 30 * DAY_MS;
 const CHUNK_MS = 6 * HOUR_MS;
 
-// Requests per workload and minute from access logs, read incrementally from where the last cycle stopped.
-export async function rollupRequests(cluster: ClusterRef, now: Date): Promise<string> {
+// What the logs say, read incrementally from where the last cycle stopped: requests per workload and
+// minute from access logs, and failed name lookups per workload and minute.
+export async function scanLogs(cluster: ClusterRef, now: Date): Promise<string> {
   const end = floorToMinute(now.getTime());
   const cursor = await getCursor(cluster.id, JOB);
   const start = cursor ? Math.max(floorToMinute(cursor.getTime() - REVISIT_MS), end - FIRST_LOOK_MS) : end - FIRST_LOOK_MS;
@@ -23,12 +26,16 @@ export async function rollupRequests(cluster: ClusterRef, now: Date): Promise<st
   const routing = await readRequestRouting(cluster.id);
   let lines = 0;
   let written = 0;
+  let lookups = 0;
   for (let from = start; from < end; from += CHUNK_MS) {
     const to = Math.min(from + CHUNK_MS, end);
     const chunk = await readAccessLogLines(cluster.id, new Date(from), new Date(to));
     lines += chunk.length;
     written += await upsertRequestMinutes(requestMinutes(chunk.map((l) => ({ ...l, ts: l.ts.getTime() })), routing));
+    const failed = await readLookupLines(cluster.id, new Date(from), new Date(to));
+    lookups += failed.length;
+    await upsertLookupMinutes(lookupMinutes(failed));
   }
   await setCursor(cluster.id, JOB, new Date(end));
-  return `${lines} access-log lines read, ${written} request minutes written`;
+  return `${lines} access-log lines read, ${written} request minutes written, ${lookups} failed lookups`;
 }
