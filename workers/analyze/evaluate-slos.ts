@@ -63,7 +63,8 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
     });
     // Budget spent, charged to the changes that spent it (expected events extrapolated as above).
     const expected = totals.total * (window.lengthMs / Math.min(Math.max(span, 1), window.lengthMs));
-    const bad = await readBadMinutes(slo.id, new Date(window.start), new Date(at));
+    // A window with no failed event has spent nothing: most SLOs skip the read.
+    const bad = totals.total > totals.good ? await readBadMinutes(slo.id, new Date(window.start), new Date(at)) : [];
     const changes = bad.length === 0 ? [] : await readChargeableChanges(slo.workloadId, new Date(window.start - ONSET_LOOKBACK_MS), new Date(at));
     const charges = attributeBudget(bad, changes, slo.target, expected).map((c) => ({ ...c, description: describeCharge(c, slo.workloadName) }));
     await replaceBudgetCharges(slo.id, charges, new Date(at));
