@@ -1,4 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
+import { withTransaction } from "@/lib/db/with-transaction.ts";
 import type { BadMinute, BudgetCharge, ChargeableChange } from "@/lib/domain/budget-attribution.ts";
 
 // Only minutes with failures can burn: reading just those keeps a 30-day window cheap for a healthy SLO.
@@ -20,35 +21,27 @@ export async function readChargeableChanges(workloadId: string, from: Date, to: 
 
 export type DescribedCharge = BudgetCharge & { description: string };
 
-export async function replaceBudgetCharges(sloId: string, charges: readonly DescribedCharge[], computedAt: Date): Promise<void> {
-  // Most SLOs have spent nothing: one statement clears whatever an earlier window held.
-  if (charges.length === 0) {
-    await getPool().query(`DELETE FROM budget_charges WHERE slo_id = $1`, [sloId]);
-    return;
-  }
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
-    await client.query(`DELETE FROM budget_charges WHERE slo_id = $1`, [sloId]);
-    await client.query(
-      `INSERT INTO budget_charges (slo_id, position, change_id, description, spent, bad, intervals, computed_at)
-       SELECT $1, p, c, d, s, b, i::jsonb, $8 FROM unnest($2::int[], $3::uuid[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS u(p, c, d, s, b, i)`,
-      [
-        sloId,
-        charges.map((_, i) => i),
-        charges.map((c) => c.change?.id ?? null),
-        charges.map((c) => c.description),
-        charges.map((c) => c.spent),
-        charges.map((c) => c.bad),
-        charges.map((c) => JSON.stringify(c.intervals.map((i) => ({ from: new Date(i.from).toISOString(), to: new Date(i.to).toISOString(), bad: i.bad })))),
-        computedAt,
-      ],
-    );
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+// Every SLO's charges replaced in one transaction: the evaluator hands over all of them, most empty.
+export async function replaceBudgetCharges(bySlo: readonly { sloId: string; charges: readonly DescribedCharge[] }[], computedAt: Date): Promise<void> {
+  if (bySlo.length === 0) return;
+  const rows = bySlo.flatMap((s) => s.charges.map((c, position) => ({ sloId: s.sloId, position, c })));
+  await withTransaction(async (client) => {
+    await client.query(`DELETE FROM budget_charges WHERE slo_id = ANY($1::uuid[])`, [bySlo.map((s) => s.sloId)]);
+    if (rows.length > 0) {
+      await client.query(
+        `INSERT INTO budget_charges (slo_id, position, change_id, description, spent, bad, intervals, computed_at)
+         SELECT s, p, c, d, sp, b, i::jsonb, $8 FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::float8[], $6::float8[], $7::text[]) AS u(s, p, c, d, sp, b, i)`,
+        [
+          rows.map((r) => r.sloId),
+          rows.map((r) => r.position),
+          rows.map((r) => r.c.change?.id ?? null),
+          rows.map((r) => r.c.description),
+          rows.map((r) => r.c.spent),
+          rows.map((r) => r.c.bad),
+          rows.map((r) => JSON.stringify(r.c.intervals.map((i) => ({ from: new Date(i.from).toISOString(), to: new Date(i.to).toISOString(), bad: i.bad })))),
+          computedAt,
+        ],
+      );
+    }
+  });
 }

@@ -17,14 +17,18 @@ export type SloStatusRow = {
   windowStart: Date;
 };
 
-export async function upsertSloStatus(s: SloStatusRow): Promise<void> {
+// Every SLO's status in one statement (one JSON array of rows).
+export async function upsertSloStatuses(rows: readonly SloStatusRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await getPool().query(
     `INSERT INTO slo_status (slo_id, computed_at, sli, budget_remaining, burn_rate_1h, burn_rate_6h, burn_rate_30d, alert, explanation, windows, exhausted_at, window_start)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     SELECT "sloId", "computedAt", sli, "budgetRemaining", "burnRate1h", "burnRate6h", "burnRate30d", alert, explanation, windows, "exhaustedAt", "windowStart"
+       FROM jsonb_to_recordset($1::jsonb) AS r("sloId" uuid, "computedAt" timestamptz, sli float8, "budgetRemaining" float8, "burnRate1h" float8, "burnRate6h" float8,
+            "burnRate30d" float8, alert text, explanation text, windows jsonb, "exhaustedAt" timestamptz, "windowStart" timestamptz)
      ON CONFLICT (slo_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, sli = EXCLUDED.sli,
        budget_remaining = EXCLUDED.budget_remaining, burn_rate_1h = EXCLUDED.burn_rate_1h, burn_rate_6h = EXCLUDED.burn_rate_6h,
        burn_rate_30d = EXCLUDED.burn_rate_30d, alert = EXCLUDED.alert, explanation = EXCLUDED.explanation,
        windows = EXCLUDED.windows, exhausted_at = EXCLUDED.exhausted_at, window_start = EXCLUDED.window_start`,
-    [s.sloId, s.computedAt, s.sli, s.budgetRemaining, s.burnRate1h, s.burnRate6h, s.burnRate30d, s.alert, s.explanation, JSON.stringify(s.windows), s.exhaustedAt, s.windowStart],
+    [JSON.stringify(rows)],
   );
 }

@@ -1,4 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
+import { withTransaction } from "@/lib/db/with-transaction.ts";
 import type { SloSpec } from "@/lib/slo/slo-spec.ts";
 
 export type WorkloadMatch = { id: string; cluster: string; namespace: string; name: string };
@@ -25,9 +26,7 @@ export type SavedSlo = { id: string; created: boolean; redefined: boolean };
 // drops the SLO's minutes, status and charges, so nothing computed under the old definition survives;
 // the analyzer rebuilds them from the facts on its next cycle.
 export async function saveSlo(workloadId: string, spec: SloSpec, origin: string, sourceYaml: string | null): Promise<SavedSlo> {
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     const before = await client.query<{ id: string; fingerprint: string }>(
       `SELECT id, concat_ws('|', indicator, target, threshold_ms, window_days, calendar, budgeting, timeslice_target, sli_query::text) AS fingerprint FROM slos WHERE workload_id = $1 AND name = $2 FOR UPDATE`,
       [workloadId, spec.name],
@@ -47,12 +46,6 @@ export async function saveSlo(workloadId: string, spec: SloSpec, origin: string,
     if (redefined) {
       for (const table of ["sli_samples", "slo_status", "budget_charges"]) await client.query(`DELETE FROM ${table} WHERE slo_id = $1`, [saved.id]);
     }
-    await client.query("COMMIT");
     return { id: saved.id, created: old === undefined, redefined };
-  } catch (err) {
-    await client.query("ROLLBACK");
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
