@@ -3,7 +3,7 @@ import { formatClock, formatUtc, formatUtcSeconds } from "../format.ts";
 import s from "../ui/styles.module.css";
 import { EntryDetail } from "./entry-detail.tsx";
 
-const KIND_LABEL: Record<string, string> = { change: "change", guardrail: "guardrail", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response" };
+const KIND_LABEL: Record<string, string> = { change: "change", guardrail: "guardrail", slo: "SLO", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response" };
 
 // Compact rows for the cockpit's incident cards; the incident page passes `full` for the details.
 export function TimelineEntry({ entry, full = false }: { entry: TimelineItem; full?: boolean }) {

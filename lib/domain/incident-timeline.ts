@@ -6,7 +6,7 @@ import { MINUTE_MS } from "./slo.ts";
 // dropped a probe shows the missing probe beside it). Every entry carries a stable source key, so
 // rebuilding it is idempotent.
 
-export type TimelineKind = "change" | "guardrail" | "status" | "event" | "log";
+export type TimelineKind = "change" | "guardrail" | "slo" | "status" | "event" | "log";
 export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
 
 export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown; kind?: string; manager?: string | null };
@@ -24,11 +24,15 @@ export type TimelineInput = {
   logs: readonly TimelineLog[];
   statuses: readonly TimelineStatus[];
   guardrails?: readonly TimelineGuardrail[];
+  /** The workload's SLO page alerts, as the impact they stand for (lib/domain/slo-signals.ts). */
+  sloAlerts?: readonly TimelineSloAlert[];
 };
+
+export type TimelineSloAlert = { from: number; to: number; detail: string };
 
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
 
-const KIND_ORDER: Record<TimelineKind, number> = { change: 0, guardrail: 1, status: 2, event: 3, log: 4 };
+const KIND_ORDER: Record<TimelineKind, number> = { change: 0, guardrail: 1, slo: 2, status: 3, event: 4, log: 5 };
 const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
 
 export function isErrorLevel(level: string | null): boolean {
@@ -56,6 +60,11 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const g of input.guardrails ?? []) {
     if (g.firstSeen < changeFrom || g.firstSeen > end) continue;
     entries.push({ ts: g.firstSeen, kind: "guardrail", title: `new ${g.severity}: ${g.target} ${g.message}`, detail: { check: g.check, severity: g.severity }, sourceKey: `guardrail:${g.target}:${g.check}:${g.firstSeen}` });
+  }
+
+  for (const a of input.sloAlerts ?? []) {
+    if (a.from > end || a.to < changeFrom) continue;
+    entries.push({ ts: a.from, kind: "slo", title: a.detail, detail: { impactFrom: new Date(a.from).toISOString(), impactTo: new Date(a.to).toISOString() }, sourceKey: `slo:${a.detail.split(":")[0]}:${a.from}` });
   }
 
   const statuses = input.statuses.filter((s) => s.ts >= changeFrom && s.ts <= end).sort((a, b) => a.ts - b.ts);

@@ -7,7 +7,7 @@ import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type 
 import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
-import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
+import { buildTimeline, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
 import { groupIncidents } from "@/lib/domain/incidents.ts";
 import { lookupFailureSignals } from "@/lib/domain/lookup-failures.ts";
 import { sloPageSignals } from "@/lib/domain/slo-signals.ts";
@@ -28,11 +28,12 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
   const sloHistory = await readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now);
   const lookups = await readLookupFailures(cluster.id, since, now);
   const keyOf = new Map(facts.workloads.map((w) => [w.id, workloadKey(w)]));
+  const sloSignals = sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs));
   const signals = [
     ...containerSignals(facts.containers, nowMs),
     ...eventSignals(facts.events, facts.podWorkloads, facts.workloads, nowMs),
     ...availabilitySignals(facts.statuses, nowMs),
-    ...sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs)),
+    ...sloSignals,
     ...lookups.flatMap((l) => (keyOf.has(l.workloadId) ? lookupFailureSignals(keyOf.get(l.workloadId)!, l.minutes, nowMs) : [])),
   ];
   const detected = groupIncidents(signals, nowMs);
@@ -47,7 +48,8 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     if (saved.created) created++;
     if (saved.open) open++;
     // A resolved incident that did not change keeps the timeline it already has.
-    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved);
+    const sloAlerts = sloSignals.filter((x) => x.workload === d.workload).map((x) => ({ from: x.from, to: x.to, detail: x.detail }));
+    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts);
   }
   return `${detected.length} incidents seen (${created} new, ${open} open)`;
 }
@@ -58,6 +60,7 @@ async function rebuildTimeline(
   workloads: KnownWorkload[],
   podWorkloads: Parameters<typeof resolveEventWorkload>[1],
   incident: SavedIncident,
+  sloAlerts: TimelineSloAlert[],
 ): Promise<void> {
   const from = new Date(incident.startedAt.getTime() - CHANGE_LOOKBACK_MS);
   const facts = await readTimelineFacts(cluster.id, workload, from, incident.endAt);
@@ -67,7 +70,7 @@ async function rebuildTimeline(
     return owner !== undefined && workloadKey(owner) === key;
   });
   const entries = buildTimeline(
-    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses, guardrails: facts.guardrails },
+    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses, guardrails: facts.guardrails, sloAlerts },
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );
   await upsertTimelineEntries(incident.id, entries);

@@ -290,6 +290,14 @@ describe("Uptrust's analysis of every scenario", () => {
       expect(incidents[0].resolved_at).not.toBeNull();
       expect(Math.abs(offset(incidents[0].resolved_at!) - expected.endOffsetMinutes!)).toBeLessThan(3);
       await expectFirstCause(incidents[0].id, expected.cause.kind, ...evidence);
+      // The page alert is on its timeline, dated when users were first hurt (failed lookups in the log
+      // can start the incident a minute before the first failed request).
+      const alerts = (await getPool().query<{ ts: Date; title: string }>(`SELECT ts, title FROM timeline_entries WHERE incident_id = $1 AND kind = 'slo'`, [incidents[0].id])).rows;
+      expect(alerts.length).toBeGreaterThan(0);
+      for (const a of alerts) expect(a.title).toMatch(/ SLO paged: burning \d+(\.\d)?× over \d+ h/);
+      const firstHurt = Math.min(...alerts.map((a) => a.ts.getTime())) - incidents[0].started_at.getTime();
+      expect(firstHurt).toBeGreaterThanOrEqual(0);
+      expect(firstHurt).toBeLessThanOrEqual(2 * MIN);
       if (scenario === "dns-outage") {
         // The failed lookups in checkout's log are a signal of the same incident, not a second one.
         const [row] = (await getPool().query<{ summary: string }>(`SELECT summary FROM incidents WHERE id = $1`, [incidents[0].id])).rows;
