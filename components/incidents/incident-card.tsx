@@ -5,7 +5,7 @@ import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
 
-export function IncidentCard({ incident }: { incident: IncidentSummary }) {
+export function IncidentCard({ incident, compact = false }: { incident: IncidentSummary; compact?: boolean }) {
   const more = incident.timelineCount - incident.timeline.length;
   return (
     <article className={s.card} data-testid="incident-card" data-active={incident.active} aria-label={`Incident: ${incident.title}`}>
@@ -23,7 +23,7 @@ export function IncidentCard({ incident }: { incident: IncidentSummary }) {
         {incident.active ? `open for ${formatDuration(incident.durationSeconds)}` : `resolved in ${formatDuration(incident.durationSeconds)}`}
       </div>
       {incident.likelyCause ? <p className={s.small} style={{ margin: "6px 0" }} data-testid="likely-cause"><span className={s.muted}>Likely cause:</span> {incident.likelyCause}</p> : null}
-      {incident.timeline.length > 0 ? <Timeline entries={incident.timeline} /> : null}
+      {incident.timeline.length > 0 && !compact ? <Timeline entries={incident.timeline} /> : null}
       <div className={s.small} style={{ marginTop: 6 }}>
         <Link href={`/incidents/${incident.id}`}>
           {more > 0 ? `Full timeline (${incident.timelineCount} entries) →` : "Open incident →"}
