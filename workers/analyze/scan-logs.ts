@@ -1,6 +1,6 @@
 import { getCursor, setCursor } from "@/lib/db/analyze/analysis-cursors.ts";
 import { readRequestRouting } from "@/lib/db/analyze/read-request-routing.ts";
-import { readLookupLines, upsertLookupMinutes } from "@/lib/db/analyze/lookup-failures.ts";
+import { deleteLogDerivedBefore, readLookupLines, upsertLookupMinutes } from "@/lib/db/analyze/lookup-failures.ts";
 import { readAccessLogLines, upsertRequestMinutes } from "@/lib/db/analyze/request-minutes.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
 import { lookupMinutes } from "@/lib/domain/lookup-failures.ts";
@@ -15,6 +15,9 @@ const REVISIT_MS = 5 * MINUTE_MS;
 // A first look reads as far back as the longest SLO window, a few hours of logs per query.
 const FIRST_LOOK_MS = 30 * DAY_MS;
 const CHUNK_MS = 6 * HOUR_MS;
+// Log lines are kept 30 days (UPTRUST_RETENTION_DAYS), so what was derived from them is kept as long
+// and a day more. A longer SLO window keeps its own SLI minutes; only a redefinition re-reads these.
+const KEEP_MS = 31 * DAY_MS;
 
 // What the logs say, read incrementally from where the last cycle stopped: requests per workload and
 // minute from access logs, and failed name lookups per workload and minute.
@@ -37,5 +40,6 @@ export async function scanLogs(cluster: ClusterRef, now: Date): Promise<string> 
     await upsertLookupMinutes(lookupMinutes(failed));
   }
   await setCursor(cluster.id, JOB, new Date(end));
+  await deleteLogDerivedBefore(cluster.id, new Date(end - KEEP_MS));
   return `${lines} access-log lines read, ${written} request minutes written, ${lookups} failed lookups`;
 }

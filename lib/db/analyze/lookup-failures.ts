@@ -40,3 +40,16 @@ export async function readLookupFailures(clusterId: string, from: Date, to: Date
   }
   return [...by.values()];
 }
+
+// What the log scan derived is kept as long as the SLO windows that read it (30 days) and a day more.
+export async function deleteLogDerivedBefore(clusterId: string, before: Date): Promise<number> {
+  let deleted = 0;
+  for (const table of ["request_minutes", "lookup_failures"]) {
+    const { rowCount } = await getPool().query(
+      `DELETE FROM ${table} t USING workloads w WHERE w.id = t.workload_id AND w.cluster_id = $1 AND t.ts < $2`,
+      [clusterId, before],
+    );
+    deleted += rowCount ?? 0;
+  }
+  return deleted;
+}
