@@ -33,6 +33,12 @@ async function samples(db: Q, sloId: string, now: Date, good: (t: Date) => numbe
     `INSERT INTO sli_samples (slo_id, ts, good, total) SELECT $1, t, g, 3 FROM unnest($2::timestamptz[], $3::float8[]) AS u(t, g)`,
     [sloId, ts, goods],
   );
+  // The analyzer keeps each hour's sums beside its minutes (lib/db/analyze/sli-samples.ts); so does the fixture.
+  await db.query(
+    `INSERT INTO sli_hours (slo_id, hour, good, total, first_ts, counted_ts)
+     SELECT slo_id, date_trunc('hour', ts), sum(good), sum(total), min(ts), min(ts) FILTER (WHERE total > 0) FROM sli_samples WHERE slo_id = $1 GROUP BY 1, 2`,
+    [sloId],
+  );
 }
 
 export async function seedCockpitFixture(db: Q, now = FIXTURE_CLUSTER_TIME) {

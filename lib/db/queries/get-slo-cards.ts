@@ -5,21 +5,21 @@ import { toSloCard } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 
 // One row per SLO (or the one asked for) and hour for the 24 hours ending at the hour of its cluster's newest report
-// (or, before the cluster reported anything, its newest sample). Empty hours come back with NULL sums.
+// (or, before the cluster reported anything, its newest measured hour). Empty hours come back with NULL sums.
+// The analyzer keeps every hour's sums (sli_hours, the current hour's too), so this reads 24 rows an SLO.
 const HOURLY_SQL = `
 WITH ends AS (
   SELECT s.id, date_trunc('hour', COALESCE(c.last_event_at,
-           (SELECT max(x.ts) FROM sli_samples x WHERE x.slo_id = s.id), now())) AS end_hour
+           (SELECT max(x.hour) FROM sli_hours x WHERE x.slo_id = s.id), now())) AS end_hour
   FROM slos s
   JOIN workloads w ON w.id = s.workload_id
   JOIN clusters c ON c.id = w.cluster_id
   WHERE $1::uuid IS NULL OR s.id = $1
 )
-SELECT e.id AS slo_id, h.hour, sum(x.good)::float8 AS good, sum(x.total)::float8 AS total
+SELECT e.id AS slo_id, h.hour, x.good, x.total
 FROM ends e
 CROSS JOIN LATERAL generate_series(e.end_hour - interval '23 hours', e.end_hour, interval '1 hour') AS h(hour)
-LEFT JOIN sli_samples x ON x.slo_id = e.id AND x.ts >= h.hour AND x.ts < h.hour + interval '1 hour'
-GROUP BY e.id, h.hour
+LEFT JOIN sli_hours x ON x.slo_id = e.id AND x.hour = h.hour
 ORDER BY e.id, h.hour`;
 
 type HourRow = { slo_id: string; hour: Date; good: number | null; total: number | null };
