@@ -7,10 +7,14 @@
 // on any machine: a plain sequential scan of the largest fact table (log_lines).
 // Run: npm run bench:analyze   (or: npx tsx bench/analyze-cycle.ts [deployments] [days])
 // Database: BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/uptrust_bench (rebuilt).
+// BENCH_KEEP_SEED=1 keeps a copy of the seeded facts (database <name>_seed) and later runs of the same
+// size start from it (migrations newer than the copy are applied), so a change is measured in minutes
+// rather than after a quarter of an hour of seeding. Delete the copy to seed afresh.
 import pg from "pg";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { migrate } from "@/lib/db/migrate.ts";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
 import type { JobOutcome } from "@/workers/analyze/types.ts";
@@ -54,16 +58,71 @@ async function cycle(label: string): Promise<{ label: string; outcomes: JobOutco
   return { label, outcomes, ms };
 }
 
-const db = new pg.Client({ connectionString: URL_ });
-await rebuildDatabase(URL_);
-await db.connect();
-await db.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'`);
-const { rows: [{ now }] } = await db.query<{ now: Date }>(`SELECT date_trunc('minute', now()) AS now`);
+const KEEP_SEED = process.env.BENCH_KEEP_SEED === "1";
+const seedName = `${new URL(URL_).pathname.slice(1)}_seed`;
+const adminUrl = Object.assign(new URL(URL_), { pathname: "/postgres" }).toString();
 
-console.log(`\nSeeding ${n(DEPLOYMENTS)} Deployments × 10 pods, ${DAYS} days up to ${now.toISOString()} (cluster time = wall clock, so the migrations' partitions fit)`);
-const [clusterId, seedMs] = await timed(() => seedCluster(db, { deployments: DEPLOYMENTS, days: DAYS }, now, (what, ms) => console.log(`  ${what.padEnd(55)} ${s(ms)}`)));
-const [, vacuumMs] = await timed(() => db.query(`VACUUM (ANALYZE)`));
-console.log(`  seeded in ${s(seedMs)}, VACUUM ANALYZE ${s(vacuumMs)}`);
+// Runs a statement on the server's maintenance database (CREATE/DROP DATABASE cannot run inside the
+// database they copy).
+async function admin<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+// The kept seed of this size, if any: the clock it was seeded at and its cluster.
+async function keptSeed(): Promise<{ now: Date; clusterId: string } | null> {
+  if (!KEEP_SEED || (await admin(`SELECT 1 FROM pg_database WHERE datname = $1`, [seedName])).length === 0) return null;
+  const c = new pg.Client({ connectionString: Object.assign(new URL(URL_), { pathname: `/${seedName}` }).toString() });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ now: Date; cluster_id: string }>(`SELECT now, cluster_id FROM bench_seed WHERE deployments = $1 AND days = $2`, [DEPLOYMENTS, DAYS]).catch(() => ({ rows: [] }));
+    return rows[0] ? { now: rows[0].now, clusterId: rows[0].cluster_id } : null;
+  } finally {
+    await c.end();
+  }
+}
+
+const copyDatabase = async (from: string, to: string) => {
+  await admin(`DROP DATABASE IF EXISTS "${to}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${to}" TEMPLATE "${from}" STRATEGY FILE_COPY`);
+};
+
+let db = new pg.Client({ connectionString: URL_ });
+const kept = await keptSeed();
+let now: Date;
+let clusterId: string;
+if (kept) {
+  const [, copyMs] = await timed(() => copyDatabase(seedName, new URL(URL_).pathname.slice(1)));
+  const { applied } = await migrate(URL_);
+  ({ now, clusterId } = kept);
+  console.log(`\nStarting from the kept seed ${seedName} (${n(DEPLOYMENTS)} Deployments × 10 pods, ${DAYS} days up to ${now.toISOString()}), copied in ${s(copyMs)}${applied.length ? `; applied ${applied.join(", ")}` : ""}`);
+  await db.connect();
+  if (applied.length) await db.query(`VACUUM (ANALYZE)`);
+} else {
+  await rebuildDatabase(URL_);
+  await db.connect();
+  await db.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'`);
+  ({ rows: [{ now }] } = await db.query<{ now: Date }>(`SELECT date_trunc('minute', now()) AS now`));
+  console.log(`\nSeeding ${n(DEPLOYMENTS)} Deployments × 10 pods, ${DAYS} days up to ${now.toISOString()} (cluster time = wall clock, so the migrations' partitions fit)`);
+  let seedMs: number;
+  [clusterId, seedMs] = await timed(() => seedCluster(db, { deployments: DEPLOYMENTS, days: DAYS }, now, (what, ms) => console.log(`  ${what.padEnd(55)} ${s(ms)}`)));
+  const [, vacuumMs] = await timed(() => db.query(`VACUUM (ANALYZE)`));
+  console.log(`  seeded in ${s(seedMs)}, VACUUM ANALYZE ${s(vacuumMs)}`);
+  if (KEEP_SEED) {
+    await db.query(`CREATE TABLE bench_seed AS SELECT $1::int AS deployments, $2::int AS days, $3::timestamptz AS now, $4::uuid AS cluster_id`, [DEPLOYMENTS, DAYS, now, clusterId]);
+    await db.end();
+    const [, copyMs] = await timed(() => copyDatabase(new URL(URL_).pathname.slice(1), seedName));
+    console.log(`  kept a copy of the seed as ${seedName} (${s(copyMs)})`);
+    db = new pg.Client({ connectionString: URL_ });
+    await db.connect();
+  }
+}
+await db.query(`SET synchronous_commit = off; SET work_mem = '256MB'`);
 console.log(`facts:   ${await counts(db, FACTS)}`);
 
 // Baseline: every row of log_lines read once, no index, twice; the second (warm) is the figure.
