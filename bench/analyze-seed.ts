@@ -38,7 +38,8 @@ export const INCIDENTS = {
 } as const;
 
 // Deployments (w < n) plus CoreDNS and the ingress controller, with everything the seed derives from w.
-function workloadTable(n: number, now: Date): string {
+// Temporary tables: a new connection that adds minutes (addMinute) creates them again first.
+export function workloadTable(n: number, now: Date): string {
   return `
   CREATE TEMP TABLE bw AS
   SELECT w, 'team-' || lpad((w % 50)::text, 2, '0') AS ns, 'svc-' || lpad(w::text, 4, '0') AS name, 10 AS replicas,
