@@ -1,7 +1,7 @@
 import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
-import { readSliMinutes } from "@/lib/db/analyze/request-minutes.ts";
-import { deleteSliSamplesBefore, getLastSliSampleTs, upsertSliSamples } from "@/lib/db/analyze/sli-samples.ts";
-import { getFirstStatusTs, getRolloutStart, readStatusSeries } from "@/lib/db/analyze/read-status-series.ts";
+import { readSliMinutes, type SliMinute } from "@/lib/db/analyze/request-minutes.ts";
+import { deleteSliSamplesBefore, readLastSliSampleTimes, upsertSliSamples, type SloSample } from "@/lib/db/analyze/sli-samples.ts";
+import { readStatusHistories } from "@/lib/db/analyze/read-status-series.ts";
 import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/domain/availability-sli.ts";
 import { asTimeslices, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
@@ -12,60 +12,94 @@ import type { ClusterRef } from "./types.ts";
 // Facts can land a little after the minute they describe, so the last few minutes are rolled up again
 // each cycle (upserts make that free of duplicates).
 const REVISIT_MS = 5 * MINUTE_MS;
-const BATCH = 10_000;
+// SLOs are rolled up together, a few statements for all of them: a steady cycle is one batch. A first
+// rollup of a 30-day window is ~43,000 minutes an SLO, so batches are cut to bound memory.
+const BATCH_MINUTES = 250_000;
+const WRITE_ROWS = 50_000;
+
+type Plan = { slo: SloRow; from: number };
+type Problems = { unanswerable: string[]; failed: string[] };
 
 // Per-minute good/total samples for every SLO, incrementally up to the last complete cluster minute.
 export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string> {
   const end = floorToMinute(now.getTime());
+  // A PromQL SLO with nowhere to measure it is left as it is: evaluate-slos says so.
+  const slos = (await listSlos(cluster.id)).filter((slo) => slo.indicator !== "promql" || prometheusUrl());
+  const last = await readLastSliSampleTimes(slos.map((slo) => slo.id));
+  const windowStart = (slo: SloRow) => end - slo.windowDays * DAY_MS;
+  const plans = slos
+    .map((slo) => ({ slo, from: last.has(slo.id) ? Math.max(last.get(slo.id)! - REVISIT_MS, windowStart(slo)) : windowStart(slo) }))
+    .filter((p) => p.from < end);
+  const problems: Problems = { unanswerable: [], failed: [] };
   let written = 0;
-  const unanswerable: string[] = [];
-  const failed: string[] = [];
-  for (const slo of await listSlos(cluster.id)) {
-    if (slo.indicator === "promql" && !prometheusUrl()) continue; // nowhere to measure it: evaluate-slos says so
-    const windowStart = end - slo.windowDays * DAY_MS;
-    const last = await getLastSliSampleTs(slo.id);
-    const from = last ? Math.max(last.getTime() - REVISIT_MS, windowStart) : await firstMinute(slo, windowStart);
-    if (from === null || from >= end) continue;
-    let samples: MinuteSample[] | null;
-    try {
-      samples = await minuteSamples(slo, from, end);
-    } catch (err) {
-      // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.
-      failed.push(`${slo.workloadName}/${slo.name}: ${err instanceof Error ? err.message : String(err)}`);
-      continue;
-    }
-    if (samples === null) {
-      unanswerable.push(`${slo.workloadName}/${slo.name}`);
-      continue;
-    }
-    for (let i = 0; i < samples.length; i += BATCH) written += await upsertSliSamples(slo.id, samples.slice(i, i + BATCH));
-    // Keep one extra day past the window so a window that slides during a cycle still has its data.
-    await deleteSliSamplesBefore(slo.id, new Date(windowStart - DAY_MS));
+  for (const batch of batches(plans, end)) {
+    const samples = await batchSamples(batch, end, problems);
+    for (let i = 0; i < samples.length; i += WRITE_ROWS) written += await upsertSliSamples(samples.slice(i, i + WRITE_ROWS));
   }
+  // Keep one extra day past the window so a window that slides during a cycle still has its data.
+  await deleteSliSamplesBefore(slos.map((slo) => ({ sloId: slo.id, before: new Date(windowStart(slo) - DAY_MS) })));
+  const { unanswerable, failed } = problems;
   const notes = [unanswerable.length ? `no latency bucket for ${unanswerable.join(", ")}` : "", failed.length ? `not measured: ${failed.join("; ")}` : ""].filter(Boolean);
   return `${written} SLI minutes written${notes.length ? `; ${notes.join("; ")}` : ""}`;
 }
 
 const prometheusUrl = () => env().UPTRUST_PROMETHEUS_URL;
 
-async function firstMinute(slo: SloRow, windowStart: number): Promise<number | null> {
-  if (slo.indicator !== "availability") return windowStart;
-  const first = await getFirstStatusTs(slo.workloadId);
-  return first ? Math.max(windowStart, floorToMinute(first.getTime())) : null;
+function* batches(plans: readonly Plan[], end: number): Generator<Plan[]> {
+  let batch: Plan[] = [];
+  let minutes = 0;
+  for (const p of plans) {
+    batch.push(p);
+    minutes += (end - p.from) / MINUTE_MS;
+    if (minutes >= BATCH_MINUTES) {
+      yield batch;
+      [batch, minutes] = [[], 0];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
-async function minuteSamples(slo: SloRow, from: number, end: number): Promise<MinuteSample[] | null> {
-  if (slo.indicator === "promql") {
-    const samples = await promqlMinutes(prometheusUrl()!, slo.sliQuery, from, end);
-    return slo.budgeting === "timeslices" && slo.timesliceTarget !== null ? asTimeslices(samples, slo.timesliceTarget) : samples;
+// The minutes of a batch of SLOs: facts for all of them read in one statement per kind (replica counts,
+// request minutes), PromQL ones asked of Prometheus one by one.
+async function batchSamples(batch: readonly Plan[], end: number, problems: Problems): Promise<SloSample[]> {
+  const to = new Date(end);
+  const availability = batch.filter((p) => p.slo.indicator === "availability");
+  const requests = batch.filter((p) => p.slo.indicator === "success" || p.slo.indicator === "latency");
+  // A workload's success and latency SLOs read the same minutes.
+  const rangeKey = (p: Plan) => `${p.slo.workloadId}|${p.from}`;
+  const ranges = [...new Map(requests.map((p) => [rangeKey(p), { workloadId: p.slo.workloadId, from: new Date(p.from), to }])).entries()];
+  const [histories, minutes] = await Promise.all([
+    readStatusHistories(availability.map((p) => ({ workloadId: p.slo.workloadId, from: new Date(p.from), to }))),
+    readSliMinutes(ranges.map(([, r]) => r)),
+  ]);
+  const minutesOf = new Map(ranges.map(([key], i) => [key, minutes[i]]));
+  const out: SloSample[] = [];
+  const add = (slo: SloRow, samples: readonly MinuteSample[]) => {
+    for (const s of samples) out.push({ sloId: slo.id, ...s });
+  };
+  availability.forEach((p, i) => add(p.slo, availabilityMinutes(histories[i].series, p.from, end, histories[i].rollingSince ?? undefined)));
+  for (const p of requests) {
+    const samples = requestMinuteSamples(p.slo, minutesOf.get(rangeKey(p))!);
+    if (samples === null) problems.unanswerable.push(`${p.slo.workloadName}/${p.slo.name}`);
+    else add(p.slo, samples);
   }
-  if (slo.indicator === "availability") {
-    const [series, rolloutStart] = await Promise.all([readStatusSeries(slo.workloadId, new Date(from), new Date(end)), getRolloutStart(slo.workloadId, new Date(from))]);
-    return availabilityMinutes(series, from, end, rolloutStart?.getTime());
+  for (const p of batch.filter((x) => x.slo.indicator === "promql")) {
+    try {
+      const samples = await promqlMinutes(prometheusUrl()!, p.slo.sliQuery, p.from, end);
+      add(p.slo, p.slo.budgeting === "timeslices" && p.slo.timesliceTarget !== null ? asTimeslices(samples, p.slo.timesliceTarget) : samples);
+    } catch (err) {
+      // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.
+      problems.failed.push(`${p.slo.workloadName}/${p.slo.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
+  return out;
+}
+
+// A success or latency SLO's minutes; null when its latency threshold is not one of the stored bounds.
+function requestMinuteSamples(slo: SloRow, minutes: readonly SliMinute[]): MinuteSample[] | null {
   const indicator = slo.indicator === "latency" ? "latency" : "success";
   const bound = indicator === "latency" ? latencyBound(slo.thresholdMs ?? -1) : null;
   if (indicator === "latency" && bound === null) return null;
-  const samples = requestSamples(await readSliMinutes(slo.workloadId, new Date(from), new Date(end), bound), indicator);
+  const samples = requestSamples(minutes.map((m) => ({ ...m, withinThreshold: bound === null ? 0 : (m.le[bound - 1] ?? 0) })), indicator);
   return slo.budgeting === "timeslices" ? asTimeslices(samples, slo.timesliceTarget ?? slo.target) : samples;
 }

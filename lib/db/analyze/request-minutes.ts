@@ -38,25 +38,38 @@ export async function upsertRequestMinutes(minutes: readonly KeyedMinute[]): Pro
   return rowCount ?? 0;
 }
 
-export type SliMinute = { ts: number; total: number; errors: number; timed: number; withinThreshold: number };
+export type MinuteRange = { workloadId: string; from: Date; to: Date };
+/** A workload's requests in one minute: `le[i]` counts those answered within LATENCY_BOUNDS_MS[i]. */
+export type SliMinute = { ts: number; total: number; errors: number; timed: number; le: number[] };
 
-// One row per minute for a workload: the ingress's view where it saw the minute (that is where users
-// are), otherwise the workload's own access log. `bound` is the 1-based index of the latency bound.
-export async function readSliMinutes(workloadId: string, from: Date, to: Date, bound: number | null): Promise<SliMinute[]> {
-  const { rows } = await getPool().query<{ ts: Date; total: number; errors: number; timed: number; within: number | null }>(
-    `SELECT DISTINCT ON (ts) ts, total, errors, timed, le[$4] AS within FROM request_minutes
-      WHERE workload_id = $1 AND ts >= $2 AND ts < $3 ORDER BY ts, (source = 'ingress') DESC`,
-    [workloadId, from, to, bound ?? 1],
+// One row per minute for each range, answered in the order asked: the ingress's view where it saw the
+// minute (that is where users are), otherwise the workload's own access log. Naming both sources lets
+// the primary key's index bound the time range for each of them.
+export async function readSliMinutes(ranges: readonly MinuteRange[]): Promise<SliMinute[][]> {
+  const out: SliMinute[][] = ranges.map(() => []);
+  if (ranges.length === 0) return out;
+  const { rows } = await getPool().query<{ i: string; ts: Date; total: number; errors: number; timed: number; le: number[] | null }>(
+    `SELECT r.i, m.ts, m.total, m.errors, m.timed, m.le
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(w, f, t, i)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (ts) ts, total, errors, timed, le FROM request_minutes
+          WHERE workload_id = r.w AND source IN ('ingress', 'app') AND ts >= r.f AND ts < r.t ORDER BY ts, (source = 'ingress') DESC) m
+      ORDER BY r.i, m.ts`,
+    [ranges.map((r) => r.workloadId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
   );
-  return rows.map((r) => ({ ts: r.ts.getTime(), total: r.total, errors: r.errors, timed: r.timed, withinThreshold: r.within ?? 0 }));
+  for (const r of rows) out[Number(r.i) - 1].push({ ts: r.ts.getTime(), total: r.total, errors: r.errors, timed: r.timed, le: r.le ?? [] });
+  return out;
 }
 
-/** Workloads of a cluster with requests seen since `since`: the ones that get request SLOs. */
-export async function listServingWorkloads(clusterId: string, since: Date): Promise<string[]> {
+/** Workloads of a cluster with requests seen since `since` that still lack one of the SLOs named: the
+ * ones that get request SLOs. One index probe a workload, so a cycle never re-reads 30 days of minutes. */
+export async function listServingWorkloads(clusterId: string, since: Date, sloNames: readonly string[]): Promise<string[]> {
   const { rows } = await getPool().query<{ id: string }>(
-    `SELECT DISTINCT r.workload_id AS id FROM request_minutes r JOIN workloads w ON w.id = r.workload_id
-      WHERE w.cluster_id = $1 AND w.deleted_at IS NULL AND r.ts >= $2`,
-    [clusterId, since],
+    `SELECT w.id FROM workloads w
+      WHERE w.cluster_id = $1 AND w.deleted_at IS NULL
+        AND (SELECT count(*) FROM slos s WHERE s.workload_id = w.id AND s.name = ANY($3::text[])) < cardinality($3::text[])
+        AND EXISTS (SELECT 1 FROM request_minutes r WHERE r.workload_id = w.id AND r.source IN ('ingress', 'app') AND r.ts >= $2)`,
+    [clusterId, since, sloNames],
   );
   return rows.map((r) => r.id);
 }

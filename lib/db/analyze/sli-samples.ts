@@ -1,41 +1,58 @@
 import { getPool } from "@/lib/db/pool.ts";
 import type { MinuteSample } from "@/lib/domain/availability-sli.ts";
 
-export async function getLastSliSampleTs(sloId: string): Promise<Date | null> {
-  const { rows } = await getPool().query<{ ts: Date | null }>(`SELECT max(ts) AS ts FROM sli_samples WHERE slo_id = $1`, [sloId]);
-  return rows[0]?.ts ?? null;
-}
-
-// One statement for a whole batch (unnest), and ON CONFLICT so re-rolling a minute overwrites it.
-export async function upsertSliSamples(sloId: string, samples: readonly MinuteSample[]): Promise<number> {
-  if (samples.length === 0) return 0;
-  const { rowCount } = await getPool().query(
-    `INSERT INTO sli_samples (slo_id, ts, good, total)
-     SELECT $1, to_timestamp(t / 1000.0), g, n FROM unnest($2::bigint[], $3::float8[], $4::float8[]) AS u(t, g, n)
-     ON CONFLICT (slo_id, ts) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total
-       WHERE sli_samples.good IS DISTINCT FROM EXCLUDED.good OR sli_samples.total IS DISTINCT FROM EXCLUDED.total`,
-    [sloId, samples.map((s) => s.ts), samples.map((s) => s.good), samples.map((s) => s.total)],
+/** The newest minute rolled up for each SLO asked (absent: none yet). */
+export async function readLastSliSampleTimes(sloIds: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await getPool().query<{ id: string; ts: Date | null }>(
+    `SELECT s.id, (SELECT max(ts) FROM sli_samples x WHERE x.slo_id = s.id) AS ts FROM unnest($1::uuid[]) AS s(id)`,
+    [sloIds],
   );
-  if (rowCount) await refreshSliHours(sloId, samples[0].ts, samples[samples.length - 1].ts);
-  return rowCount ?? 0;
+  return new Map(rows.filter((r) => r.ts !== null).map((r) => [r.id, r.ts!.getTime()]));
 }
 
-// Re-sums every hour holding a minute in [fromMs, toMs] (samples come oldest first) from its minutes.
-async function refreshSliHours(sloId: string, fromMs: number, toMs: number): Promise<void> {
+export type SloSample = MinuteSample & { sloId: string };
+
+// One statement for a whole batch of SLOs' minutes (unnest), ON CONFLICT so re-rolling a minute
+// overwrites it; only minutes whose sums changed are written, and only the hours holding them re-summed.
+export async function upsertSliSamples(samples: readonly SloSample[]): Promise<number> {
+  if (samples.length === 0) return 0;
+  const { rows } = await getPool().query<{ slo_id: string; hour: Date; n: string }>(
+    `WITH up AS (
+       INSERT INTO sli_samples (slo_id, ts, good, total)
+       SELECT s, to_timestamp(t / 1000.0), g, n FROM unnest($1::uuid[], $2::bigint[], $3::float8[], $4::float8[]) AS u(s, t, g, n)
+       ON CONFLICT (slo_id, ts) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total
+         WHERE sli_samples.good IS DISTINCT FROM EXCLUDED.good OR sli_samples.total IS DISTINCT FROM EXCLUDED.total
+       RETURNING slo_id, ts)
+     SELECT slo_id, date_trunc('hour', ts) AS hour, count(*) AS n FROM up GROUP BY 1, 2`,
+    [samples.map((s) => s.sloId), samples.map((s) => s.ts), samples.map((s) => s.good), samples.map((s) => s.total)],
+  );
+  if (rows.length > 0) await refreshSliHours(rows.map((r) => r.slo_id), rows.map((r) => r.hour));
+  return rows.reduce((n, r) => n + Number(r.n), 0);
+}
+
+// Re-sums each (SLO, hour) asked from its minutes, once they are written.
+async function refreshSliHours(sloIds: readonly string[], hours: readonly Date[]): Promise<void> {
   await getPool().query(
     `INSERT INTO sli_hours (slo_id, hour, good, total, first_ts, counted_ts)
-     SELECT $1, date_trunc('hour', ts), sum(good), sum(total), min(ts), min(ts) FILTER (WHERE total > 0) FROM sli_samples
-      WHERE slo_id = $1 AND ts >= date_trunc('hour', to_timestamp($2 / 1000.0)) AND ts < date_trunc('hour', to_timestamp($3 / 1000.0)) + interval '1 hour'
-      GROUP BY 2
+     SELECT h.slo_id, h.hour, sum(x.good), sum(x.total), min(x.ts), min(x.ts) FILTER (WHERE x.total > 0)
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS h(slo_id, hour)
+       JOIN sli_samples x ON x.slo_id = h.slo_id AND x.ts >= h.hour AND x.ts < h.hour + interval '1 hour'
+      GROUP BY 1, 2
      ON CONFLICT (slo_id, hour) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total, first_ts = EXCLUDED.first_ts, counted_ts = EXCLUDED.counted_ts`,
-    [sloId, fromMs, toMs],
+    [sloIds, hours],
   );
 }
 
-// The hour holding `before` keeps its sum of minutes now gone; windows read it from minutes, never whole.
-export async function deleteSliSamplesBefore(sloId: string, before: Date): Promise<void> {
-  await getPool().query(`DELETE FROM sli_samples WHERE slo_id = $1 AND ts < $2`, [sloId, before]);
-  await getPool().query(`DELETE FROM sli_hours WHERE slo_id = $1 AND hour < date_trunc('hour', $2::timestamptz)`, [sloId, before]);
+// Minutes (and whole hours) older than each SLO's `before`, for every SLO asked in two statements. The
+// hour holding `before` keeps its sum of minutes now gone; windows read it from minutes, never whole.
+export async function deleteSliSamplesBefore(cutoffs: readonly { sloId: string; before: Date }[]): Promise<void> {
+  if (cutoffs.length === 0) return;
+  const params = [cutoffs.map((c) => c.sloId), cutoffs.map((c) => c.before)];
+  await getPool().query(`DELETE FROM sli_samples x USING unnest($1::uuid[], $2::timestamptz[]) AS c(slo_id, before) WHERE x.slo_id = c.slo_id AND x.ts < c.before`, params);
+  await getPool().query(
+    `DELETE FROM sli_hours x USING unnest($1::uuid[], $2::timestamptz[]) AS c(slo_id, before) WHERE x.slo_id = c.slo_id AND x.hour < date_trunc('hour', c.before)`,
+    params,
+  );
 }
 
 const HOUR = 3_600_000;
