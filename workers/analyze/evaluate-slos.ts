@@ -35,7 +35,8 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
   const windows = new Map(slos.map((slo) => [slo.id, sloWindow(at, slo.windowDays, calendarOf(slo))]));
   const segments = await readSliSegments(slos.map((slo) => ({ sloId: slo.id, edges: edgesOf(windows.get(slo.id)!.start, at) })));
   const statuses: SloStatusRow[] = [];
-  const charged: { sloId: string; charges: DescribedCharge[] }[] = [];
+  const charged: Charged[] = [];
+  const spent: Spent[] = [];
   for (const slo of slos) {
     const window = windows.get(slo.id)!;
     if (slo.indicator === "promql" && !env().UPTRUST_PROMETHEUS_URL) {
@@ -80,16 +81,28 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
     });
     // Budget spent, charged to the changes that spent it (expected events extrapolated as above). A
     // window with no failed event has spent nothing: most SLOs skip the read.
-    if (totals.total > totals.good) {
-      const expected = totals.total * (window.lengthMs / Math.min(Math.max(span, 1), window.lengthMs));
-      const bad = await readBadMinutes(slo.id, new Date(window.start), new Date(at));
-      const changes = bad.length === 0 ? [] : await readChargeableChanges(slo.workloadId, new Date(window.start - ONSET_LOOKBACK_MS), new Date(at));
-      charged.push({ sloId: slo.id, charges: attributeBudget(bad, changes, slo.target, expected).map((c) => ({ ...c, description: describeCharge(c, slo.workloadName) })) });
-    } else charged.push({ sloId: slo.id, charges: [] });
+    if (totals.total > totals.good) spent.push({ slo, start: window.start, expected: totals.total * (window.lengthMs / Math.min(Math.max(span, 1), window.lengthMs)) });
+    else charged.push({ sloId: slo.id, charges: [] });
   }
+  charged.push(...(await chargeBudgets(spent, at)));
   await upsertSloStatuses(statuses);
   await replaceBudgetCharges(charged, new Date(at));
   return `${slos.length} SLOs evaluated${alerts.length ? `; alerting: ${alerts.join(", ")}` : ""}`;
+}
+
+type Charged = { sloId: string; charges: DescribedCharge[] };
+type Spent = { slo: SloRow; start: number; expected: number };
+
+// Each SLO that spent budget: its failed minutes, charged to the workload's changes around them. Both
+// read for every such SLO at once.
+async function chargeBudgets(spent: readonly Spent[], at: number): Promise<Charged[]> {
+  const bad = await readBadMinutes(spent.map((x) => ({ sloId: x.slo.id, from: new Date(x.start), to: new Date(at) })));
+  const withBad = spent.map((x, i) => ({ ...x, bad: bad[i] })).filter((x) => x.bad.length > 0);
+  const changes = await readChargeableChanges(withBad.map((x) => ({ workloadId: x.slo.workloadId, from: new Date(x.start - ONSET_LOOKBACK_MS), to: new Date(at) })));
+  const charges = new Map(
+    withBad.map((x, i) => [x.slo.id, attributeBudget(x.bad, changes[i], x.slo.target, x.expected).map((c) => ({ ...c, description: describeCharge(c, x.slo.workloadName) }))]),
+  );
+  return spent.map((x) => ({ sloId: x.slo.id, charges: charges.get(x.slo.id) ?? [] }));
 }
 
 const calendarOf = (slo: SloRow): SloCalendar | null => (slo.calendar === "month" || slo.calendar === "week" ? slo.calendar : null);

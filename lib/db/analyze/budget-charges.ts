@@ -2,21 +2,41 @@ import { getPool } from "@/lib/db/pool.ts";
 import { withTransaction } from "@/lib/db/with-transaction.ts";
 import type { BadMinute, BudgetCharge, ChargeableChange } from "@/lib/domain/budget-attribution.ts";
 
-// Only minutes with failures can burn: reading just those keeps a 30-day window cheap for a healthy SLO.
-export async function readBadMinutes(sloId: string, from: Date, to: Date): Promise<BadMinute[]> {
-  const { rows } = await getPool().query<{ ts: Date; good: number; total: number }>(
-    `SELECT ts, good, total FROM sli_samples WHERE slo_id = $1 AND ts >= $2 AND ts < $3 AND good < total ORDER BY ts`,
-    [sloId, from, to],
+export type RangeOf<K extends string> = { [key in K]: string } & { from: Date; to: Date };
+
+// Only minutes with failures can burn, and only hours whose sums show a failure hold one (a minute's
+// good never exceeds its total): every SLO's failed minutes in one statement, reading the minutes of
+// just those hours, so a window of healthy hours costs nothing. OFFSET 0 keeps each read a range scan
+// of one SLO's index: PostgreSQL cannot estimate good < total and would otherwise scan every minute.
+export async function readBadMinutes(ranges: readonly RangeOf<"sloId">[]): Promise<BadMinute[][]> {
+  const out: BadMinute[][] = ranges.map(() => []);
+  if (ranges.length === 0) return out;
+  const { rows } = await getPool().query<{ i: string; ts: Date; good: number; total: number }>(
+    `SELECT r.i, x.ts, x.good, x.total
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(slo_id, f, t, i)
+       CROSS JOIN LATERAL (SELECT hour FROM sli_hours h WHERE h.slo_id = r.slo_id AND h.hour >= date_trunc('hour', r.f) AND h.hour < r.t AND h.good < h.total OFFSET 0) h
+       CROSS JOIN LATERAL (SELECT ts, good, total FROM sli_samples x
+                            WHERE x.slo_id = r.slo_id AND x.ts >= greatest(h.hour, r.f) AND x.ts < least(h.hour + interval '1 hour', r.t) AND x.good < x.total OFFSET 0) x
+      ORDER BY r.i, x.ts`,
+    [ranges.map((r) => r.sloId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
   );
-  return rows.map((r) => ({ ts: r.ts.getTime(), good: r.good, total: r.total }));
+  for (const r of rows) out[Number(r.i) - 1].push({ ts: r.ts.getTime(), good: r.good, total: r.total });
+  return out;
 }
 
-export async function readChargeableChanges(workloadId: string, from: Date, to: Date): Promise<ChargeableChange[]> {
-  const { rows } = await getPool().query<{ id: string; observed_at: Date; summary: string; kind: string; revision: string | null }>(
-    `SELECT id, observed_at, summary, kind, revision FROM changes WHERE workload_id = $1 AND observed_at >= $2 AND observed_at <= $3 ORDER BY observed_at`,
-    [workloadId, from, to],
+// The changes of each workload asked in [from, to], in one statement.
+export async function readChargeableChanges(ranges: readonly RangeOf<"workloadId">[]): Promise<ChargeableChange[][]> {
+  const out: ChargeableChange[][] = ranges.map(() => []);
+  if (ranges.length === 0) return out;
+  const { rows } = await getPool().query<{ i: string; id: string; observed_at: Date; summary: string; kind: string; revision: string | null }>(
+    `SELECT r.i, c.id, c.observed_at, c.summary, c.kind, c.revision
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(workload_id, f, t, i)
+       JOIN changes c ON c.workload_id = r.workload_id AND c.observed_at >= r.f AND c.observed_at <= r.t
+      ORDER BY r.i, c.observed_at`,
+    [ranges.map((r) => r.workloadId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
   );
-  return rows.map((r) => ({ id: r.id, observedAt: r.observed_at.getTime(), summary: r.summary, kind: r.kind, revision: r.revision }));
+  for (const r of rows) out[Number(r.i) - 1].push({ id: r.id, observedAt: r.observed_at.getTime(), summary: r.summary, kind: r.kind, revision: r.revision });
+  return out;
 }
 
 export type DescribedCharge = BudgetCharge & { description: string };
