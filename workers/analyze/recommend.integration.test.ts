@@ -4,7 +4,7 @@ import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getRecommendationPatch } from "@/lib/db/queries/get-recommendation-patch.ts";
 import { getRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
 import { getRightsizingDetail } from "@/lib/db/queries/get-rightsizing-detail.ts";
-import { recommend } from "./recommend.ts";
+import { recommend, REFRESH_SLICES, refreshSlice } from "./recommend.ts";
 
 // Right-sizing end to end on one workload: 5-minute rollups in, KRR and VPA out, the hold following the
 // SLO every cycle, and every figure the cockpit shows traced on the detail read model.
@@ -12,6 +12,8 @@ const MIB = 2 ** 20;
 const now = new Date(Date.UTC(2026, 11, 2, 12, 0));
 const q = async <T extends object>(sql: string, params: unknown[] = []) => (await getPool().query<T>(sql, params)).rows;
 let cluster: { id: string; name: string };
+const nowMinute = Math.floor(now.getTime() / 60_000);
+const apiSlice = refreshSlice({ namespace: "shop", kind: "Deployment", workloadName: "api", container: "api" });
 let sloId: string;
 
 beforeAll(async () => {
@@ -82,7 +84,8 @@ describe("right-sizing from rollups to the cockpit", () => {
     const [krr] = await getRecommendationRows();
     expect(await getRecommendationPatch(krr.id)).toMatchObject({ ok: false });
     await q(`UPDATE slo_status SET burn_rate_6h = 0.8 WHERE slo_id = $1`, [sloId]);
-    const later = new Date(now.getTime() + 60_000);
+    // A minute later, in a minute whose tenth of the containers this one is not in.
+    const later = new Date(now.getTime() + (apiSlice === (nowMinute + 1) % REFRESH_SLICES ? 2 : 1) * 60_000);
     expect(await recommend(cluster, later)).toBe("recommendations are fresh; 2 holds changed with the SLOs");
     const rows = await getRecommendationRows();
     expect(rows.map((r) => [r.held, r.heldReason, r.computedAt])).toEqual([[false, null, now.toISOString()], [false, null, now.toISOString()]]);
@@ -90,5 +93,18 @@ describe("right-sizing from rollups to the cockpit", () => {
     if (!patch?.ok) throw new Error(JSON.stringify(patch));
     expect(patch.commands.json).toContain("kubectl --context prod-eu --namespace shop patch deployment api --type strategic --patch ");
     expect(JSON.parse(patch.json).spec.template.spec.containers).toEqual([{ name: "api", resources: { requests: { cpu: "300m", memory: "575Mi" }, limits: { memory: "575Mi" } } }]);
+  });
+
+  it("recomputes each container within 10 cluster-minutes, in the minute of its own tenth, not all containers at once", async () => {
+    const stamps = async () => (await getRecommendationRows()).map((r) => r.computedAt);
+    const before = await stamps();
+    let minute = nowMinute + 3;
+    while (minute % REFRESH_SLICES === apiSlice) minute++;
+    expect(await recommend(cluster, new Date(minute * 60_000))).toBe("recommendations are fresh");
+    expect(await stamps()).toEqual(before);
+    while (minute % REFRESH_SLICES !== apiSlice) minute++;
+    expect(minute - nowMinute).toBeLessThanOrEqual(REFRESH_SLICES + 3);
+    expect(await recommend(cluster, new Date(minute * 60_000))).toMatch(/^2 recommendations/);
+    expect(await stamps()).toEqual([new Date(minute * 60_000).toISOString(), new Date(minute * 60_000).toISOString()]);
   });
 });

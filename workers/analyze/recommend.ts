@@ -1,35 +1,62 @@
-import { getLastRecommendationAt, listRightsizingTargets } from "@/lib/db/analyze/list-rightsizing-targets.ts";
+import { getCursor, setCursor } from "@/lib/db/analyze/analysis-cursors.ts";
+import { listRightsizingTargets, type RightsizingTarget } from "@/lib/db/analyze/list-rightsizing-targets.ts";
 import { autoscalerKey, readAutoscalers } from "@/lib/db/analyze/read-autoscalers.ts";
 import { readSloBurns } from "@/lib/db/analyze/read-slo-burns.ts";
 import { readUsageRollups } from "@/lib/db/analyze/read-usage-rollups.ts";
-import { upsertRecommendation } from "@/lib/db/analyze/upsert-recommendation.ts";
+import { upsertRecommendations, type RecommendationRow } from "@/lib/db/analyze/upsert-recommendation.ts";
 import { rightsizeContainer } from "@/lib/domain/rightsize-container.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import { refreshHolds } from "./refresh-holds.ts";
 import type { ClusterRef } from "./types.ts";
 
-// KRR looks at 14 days of usage (the 5-minute rollups keep 30); recomputing more often than every 10
-// cluster-minutes changes nothing a user would act on and costs a history read per container. Holds
-// follow the SLOs every cycle in between, since a burn can start at any minute.
+const JOB = "recommend";
+// KRR looks at 14 days of usage (the 5-minute rollups keep 30); recomputing a container more often than
+// every 10 cluster-minutes changes nothing a user would act on and costs a read of its history. The
+// containers are spread over those 10 minutes: each cluster-minute recomputes the tenth whose key falls
+// in its slice, so no cycle pays for all of them. Holds follow the SLOs every cycle, since a burn can
+// start at any minute.
 const HISTORY_MS = 14 * DAY_MS;
-const REFRESH_MS = 10 * MINUTE_MS;
+export const REFRESH_SLICES = 10;
+
+// Which of the REFRESH_SLICES a container is recomputed in (FNV-1a of its key: stable across restarts).
+export function refreshSlice(t: Pick<RightsizingTarget, "namespace" | "kind" | "workloadName" | "container">): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${t.namespace}/${t.kind}/${t.workloadName}/${t.container}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h % REFRESH_SLICES;
+}
+
+// The slices due at cluster-minute `minute` when the last run was at `last`: those of every minute since
+// (a slow cycle catches up), all of them on the first run, after a clock that went back, or when forced.
+function dueSlices(last: number | null, minute: number, force: boolean): Set<number> {
+  if (force || last === null || minute < last || minute - last >= REFRESH_SLICES) return new Set(Array.from({ length: REFRESH_SLICES }, (_, i) => i));
+  const due = new Set<number>();
+  for (let m = last + 1; m <= minute; m++) due.add(m % REFRESH_SLICES);
+  return due;
+}
 
 export async function recommend(cluster: ClusterRef, now: Date, options: { force?: boolean } = {}): Promise<string> {
-  const last = await getLastRecommendationAt(cluster.id);
-  if (!options.force && last && now.getTime() - last.getTime() < REFRESH_MS && last.getTime() <= now.getTime()) {
-    const changed = await refreshHolds(cluster.id);
-    return `recommendations are fresh${changed ? `; ${changed} holds changed with the SLOs` : ""}`;
-  }
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  const cursor = await getCursor(cluster.id, JOB);
+  const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
+  const changed = await refreshHolds(cluster.id);
+  const holds = changed ? `; ${changed} holds changed with the SLOs` : "";
+  if (due.size === 0) return `recommendations are fresh${holds}`;
+
   const from = new Date(now.getTime() - HISTORY_MS);
-  const [targets, autoscalers, burns] = await Promise.all([listRightsizingTargets(cluster.id, from), readAutoscalers(cluster.id), readSloBurns(cluster.id)]);
-  let written = 0;
-  let held = 0;
+  const [all, autoscalers, burns] = await Promise.all([listRightsizingTargets(cluster.id, from), readAutoscalers(cluster.id), readSloBurns(cluster.id)]);
+  const targets = all.filter((t) => due.has(refreshSlice(t)));
+  const done = () => setCursor(cluster.id, JOB, new Date(minute * MINUTE_MS));
+  if (targets.length === 0) {
+    await done();
+    return `recommendations are fresh${holds}`;
+  }
+  const histories = await readUsageRollups(cluster.id, targets, from, now);
+  const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
-  for (const t of targets) {
-    const buckets = await readUsageRollups(cluster.id, t, from, now);
+  targets.forEach((t, i) => {
     const current = { cpuRequestMillis: t.cpuRequestMillis, memoryRequestBytes: t.memoryRequestBytes, memoryLimitBytes: t.memoryLimitBytes };
     const { suggestions } = rightsizeContainer({
-      buckets,
+      buckets: histories[i],
       now: now.getTime(),
       current,
       replicas: t.replicas,
@@ -39,7 +66,7 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     });
     if (suggestions.length === 0) waiting.push(`${t.namespace}/${t.workloadName}/${t.container}`);
     for (const s of suggestions) {
-      await upsertRecommendation({
+      rows.push({
         workloadId: t.workloadId,
         container: t.container,
         current: { ...current, cpuLimitMillis: t.cpuLimitMillis },
@@ -51,10 +78,12 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
         basis: s.basis,
         computedAt: now,
       });
-      written++;
-      if (s.heldReason) held++;
     }
-  }
+  });
+  await upsertRecommendations(rows);
+  await done();
+  const held = rows.filter((r) => r.heldReason).length;
+  const scope = due.size < REFRESH_SLICES ? ` (${targets.length} of ${all.length} containers, ${due.size} of ${REFRESH_SLICES} slices)` : "";
   const notes = [held ? `${held} held while an SLO burns` : "", waiting.length ? `not enough history yet for ${waiting.length}` : ""].filter(Boolean);
-  return `${written} recommendations${notes.length ? `; ${notes.join("; ")}` : ""}`;
+  return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
 }

@@ -26,6 +26,11 @@ export async function listStoredSuggestions(clusterId: string): Promise<StoredSu
   }));
 }
 
-export async function setRecommendationHold(id: string, heldReason: string | null): Promise<void> {
-  await getPool().query(`UPDATE recommendations SET held = $2::text IS NOT NULL, held_reason = $2::text WHERE id = $1`, [id, heldReason]);
+// Every hold that changed, in one statement.
+export async function setRecommendationHolds(holds: readonly { id: string; heldReason: string | null }[]): Promise<void> {
+  if (holds.length === 0) return;
+  await getPool().query(
+    `UPDATE recommendations r SET held = h.reason IS NOT NULL, held_reason = h.reason FROM unnest($1::uuid[], $2::text[]) AS h(id, reason) WHERE r.id = h.id`,
+    [holds.map((h) => h.id), holds.map((h) => h.heldReason)],
+  );
 }

@@ -18,19 +18,31 @@ export type RecommendationRow = {
   computedAt: Date;
 };
 
-// One recommendation per workload container and strategy, refreshed in place.
-export async function upsertRecommendation(r: RecommendationRow): Promise<void> {
+// Recommendations, one per workload container and strategy, refreshed in place: all of a cycle's in one
+// statement (one JSON array of rows).
+export async function upsertRecommendations(rows: readonly RecommendationRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = rows.map((r) => ({
+    workload_id: r.workloadId, container: r.container, strategy: r.basis.strategy,
+    current_cpu_request_millis: r.current.cpuRequestMillis, current_cpu_limit_millis: r.current.cpuLimitMillis,
+    current_memory_request_bytes: r.current.memoryRequestBytes, current_memory_limit_bytes: r.current.memoryLimitBytes,
+    cpu_request_millis: r.cpuRequestMillis, memory_request_bytes: r.memoryRequestBytes, memory_limit_bytes: r.memoryLimitBytes,
+    replicas: r.replicas, held_reason: r.heldReason, basis: r.basis, computed_at: r.computedAt,
+  }));
   await getPool().query(
     `INSERT INTO recommendations (workload_id, container, strategy, current_cpu_request_millis, current_cpu_limit_millis, current_memory_request_bytes,
        current_memory_limit_bytes, cpu_request_millis, memory_request_bytes, memory_limit_bytes, replicas, held, held_reason, basis, computed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text IS NOT NULL, $12::text, $13::jsonb, $14)
+     SELECT workload_id, container, strategy, current_cpu_request_millis, current_cpu_limit_millis, current_memory_request_bytes,
+            current_memory_limit_bytes, cpu_request_millis, memory_request_bytes, memory_limit_bytes, replicas, held_reason IS NOT NULL, held_reason, basis, computed_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(workload_id uuid, container text, strategy text, current_cpu_request_millis int, current_cpu_limit_millis int,
+            current_memory_request_bytes bigint, current_memory_limit_bytes bigint, cpu_request_millis int, memory_request_bytes bigint, memory_limit_bytes bigint,
+            replicas int, held_reason text, basis jsonb, computed_at timestamptz)
      ON CONFLICT (workload_id, container, strategy) DO UPDATE SET
        current_cpu_request_millis = EXCLUDED.current_cpu_request_millis, current_cpu_limit_millis = EXCLUDED.current_cpu_limit_millis,
        current_memory_request_bytes = EXCLUDED.current_memory_request_bytes, current_memory_limit_bytes = EXCLUDED.current_memory_limit_bytes,
        cpu_request_millis = EXCLUDED.cpu_request_millis, memory_request_bytes = EXCLUDED.memory_request_bytes,
        memory_limit_bytes = EXCLUDED.memory_limit_bytes, replicas = EXCLUDED.replicas, held = EXCLUDED.held, held_reason = EXCLUDED.held_reason,
        basis = EXCLUDED.basis, computed_at = EXCLUDED.computed_at`,
-    [r.workloadId, r.container, r.basis.strategy, r.current.cpuRequestMillis, r.current.cpuLimitMillis, r.current.memoryRequestBytes, r.current.memoryLimitBytes,
-      r.cpuRequestMillis, r.memoryRequestBytes, r.memoryLimitBytes, r.replicas, r.heldReason, JSON.stringify(r.basis), r.computedAt],
+    [JSON.stringify(json)],
   );
 }
