@@ -20,6 +20,11 @@ export function SloCard({ slo }: { slo: SloCardData }) {
           {st?.alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}
         </span>
       </div>
+      {slo.sourceError ? (
+        <p className={s.notice} role="alert" data-testid="sli-source-error">
+          Not measured since {formatUtc(slo.sourceError.since)}: {slo.sourceError.message}. The figures below stop at the last minute measured.
+        </p>
+      ) : null}
       {st && slo.indicator === "promql" ? (
         <p className={s.explain}>{st.explanation}</p>
       ) : st ? (

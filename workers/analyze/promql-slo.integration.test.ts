@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectPrisma } from "@/lib/db/client.ts";
+import { getSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { startBackfilledPrometheus, type RunningPrometheus } from "@/lib/prometheus/testing/backfilled-prometheus.ts";
 import { importSloFile } from "@/lib/slo/define-slos.ts";
@@ -50,6 +52,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await prometheus?.stop();
+  await disconnectPrisma();
   await closePools();
 });
 
@@ -77,5 +80,14 @@ describe("an imported Sloth SLO measured by a real Prometheus", () => {
     const rollup = outcomes.find((o) => o.job === "rollup-sli");
     expect(rollup?.ok).toBe(true);
     expect(rollup?.detail).toMatch(/not measured: checkout\/requests-availability: Prometheus refused sum\(rate\(http_requests_total\[1m\]: /);
+    // The SLO's card says so too, from when it began, until the query is measured again.
+    const card = (await getSloCards()).find((c) => c.name === "requests-availability");
+    expect(card?.sourceError).toMatchObject({ since: new Date(now + MIN).toISOString() });
+    expect(card?.sourceError?.message).toMatch(/^Prometheus refused sum\(rate\(http_requests_total\[1m\]: /);
+    await runAnalysisCycle(new Date(now + 2 * MIN));
+    expect((await getSloCards()).find((c) => c.name === "requests-availability")?.sourceError).toMatchObject({ since: new Date(now + MIN).toISOString(), seenAt: new Date(now + 2 * MIN).toISOString() });
+    await getPool().query(`UPDATE slos SET sli_query = jsonb_set(sli_query, '{total}', '"sum(rate(http_requests_total{job=\\"checkout\\"}[{{.window}}]))"') WHERE name = 'requests-availability'`);
+    await runAnalysisCycle(new Date(now + 3 * MIN));
+    expect((await getSloCards()).find((c) => c.name === "requests-availability")?.sourceError).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
 import { readSliMinutes, type SliMinute } from "@/lib/db/analyze/request-minutes.ts";
 import { deleteSliSamplesBefore, readLastSliSampleTimes, upsertSliSamples, type SloSample } from "@/lib/db/analyze/sli-samples.ts";
 import { readStatusHistories } from "@/lib/db/analyze/read-status-series.ts";
+import { recordSliSourceErrors, type SourceError } from "@/lib/db/analyze/sli-source-errors.ts";
 import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/domain/availability-sli.ts";
 import { asTimeslices, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
@@ -18,13 +19,14 @@ const BATCH_MINUTES = 250_000;
 const WRITE_ROWS = 50_000;
 
 type Plan = { slo: SloRow; from: number };
-type Problems = { unanswerable: string[]; failed: string[] };
+type Problems = { unanswerable: string[]; failed: (SourceError & { label: string })[] };
 
 // Per-minute good/total samples for every SLO, incrementally up to the last complete cluster minute.
 export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string> {
   const end = floorToMinute(now.getTime());
   // A PromQL SLO with nowhere to measure it is left as it is: evaluate-slos says so.
-  const slos = (await listSlos(cluster.id)).filter((slo) => slo.indicator !== "promql" || prometheusUrl());
+  const all = await listSlos(cluster.id);
+  const slos = all.filter((slo) => slo.indicator !== "promql" || prometheusUrl());
   const last = await readLastSliSampleTimes(slos.map((slo) => slo.id));
   const windowStart = (slo: SloRow) => end - slo.windowDays * DAY_MS;
   const plans = slos
@@ -38,8 +40,13 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   }
   // Keep one extra day past the window so a window that slides during a cycle still has its data.
   await deleteSliSamplesBefore(slos.map((slo) => ({ sloId: slo.id, before: new Date(windowStart(slo) - DAY_MS) })));
+  // Why an SLI is not measured reaches its SLO card, not only this log.
+  await recordSliSourceErrors(all.map((slo) => slo.id), problems.failed, now);
   const { unanswerable, failed } = problems;
-  const notes = [unanswerable.length ? `no latency bucket for ${unanswerable.join(", ")}` : "", failed.length ? `not measured: ${failed.join("; ")}` : ""].filter(Boolean);
+  const notes = [
+    unanswerable.length ? `no latency bucket for ${unanswerable.join(", ")}` : "",
+    failed.length ? `not measured: ${failed.map((f) => `${f.label}: ${f.message}`).join("; ")}` : "",
+  ].filter(Boolean);
   return `${written} SLI minutes written${notes.length ? `; ${notes.join("; ")}` : ""}`;
 }
 
@@ -89,7 +96,7 @@ async function batchSamples(batch: readonly Plan[], end: number, problems: Probl
       add(p.slo, p.slo.budgeting === "timeslices" && p.slo.timesliceTarget !== null ? asTimeslices(samples, p.slo.timesliceTarget) : samples);
     } catch (err) {
       // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.
-      problems.failed.push(`${p.slo.workloadName}/${p.slo.name}: ${err instanceof Error ? err.message : String(err)}`);
+      problems.failed.push({ sloId: p.slo.id, label: `${p.slo.workloadName}/${p.slo.name}`, message: err instanceof Error ? err.message : String(err) });
     }
   }
   return out;

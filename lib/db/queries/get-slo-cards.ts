@@ -38,7 +38,7 @@ export async function getHourlyBuckets(sloId?: string): Promise<Map<string, Hour
 export async function getSloCards(): Promise<SloCardData[]> {
   const [slos, buckets] = await Promise.all([
     prisma().slo.findMany({
-      include: { status: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" }, take: 3 } },
+      include: { status: true, sourceError: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" }, take: 3 } },
     }),
     getHourlyBuckets(),
   ]);

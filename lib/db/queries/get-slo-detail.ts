@@ -16,7 +16,7 @@ const intervals = (v: unknown): { from: string; to: string; bad: number }[] =>
 export async function getSloDetail(id: string, now: Date = new Date()): Promise<SloDetail | null> {
   const row = await prisma().slo.findUnique({
     where: { id },
-    include: { status: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" } } },
+    include: { status: true, sourceError: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" } } },
   });
   if (!row) return null;
   const [buckets, clusters, recent] = await Promise.all([

@@ -10,6 +10,7 @@ type SloRow = {
   workload: { namespace: string; name: string; kind: string; cluster: { name: string } };
   status: { computedAt: Date; sli: number; budgetRemaining: number; burnRate1h: number; burnRate6h: number; burnRate30d: number; alert: string | null; explanation: string; exhaustedAt: Date | null } | null;
   charges: { description: string; spent: number; changeId: string | null }[];
+  sourceError: { message: string; since: Date; seenAt: Date } | null;
 };
 
 export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData {
@@ -40,6 +41,7 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
           exhaustedAt: isoOrNull(s.status.exhaustedAt),
         }
       : null,
+    sourceError: s.sourceError ? { message: s.sourceError.message, since: iso(s.sourceError.since), seenAt: iso(s.sourceError.seenAt) } : null,
     hourlyBurn,
   };
 }

@@ -55,6 +55,8 @@ export type SloCardData = {
     explanation: string;
     exhaustedAt: string | null;
   } | null;
+  /** Why the SLI is not being measured (its source refuses or cannot be reached), since when. */
+  sourceError: { message: string; since: string; seenAt: string } | null;
   hourlyBurn: HourlyBurnPoint[];
 };
 
