@@ -70,6 +70,7 @@ describe("SLOs people define and import", () => {
     expect(await q(`SELECT 1 FROM sli_samples x JOIN slos s ON s.id = x.slo_id WHERE s.name = 'fast'`)).toEqual([]);
     // The hour sums the evaluator and the cockpit read go too, or old hours would outlive their minutes.
     expect(await q(`SELECT 1 FROM sli_hours x JOIN slos s ON s.id = x.slo_id WHERE s.name = 'fast'`)).toEqual([]);
+    expect(await q(`SELECT 1 FROM sli_days x JOIN slos s ON s.id = x.slo_id WHERE s.name = 'fast'`)).toEqual([]);
     await runAnalysisCycle(now);
     const [fast] = await q<{ sli: number }>(`SELECT st.sli FROM slo_status st JOIN slos s ON s.id = st.slo_id WHERE s.name = 'fast'`);
     expect(fast.sli).toBe(1);

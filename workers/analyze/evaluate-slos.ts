@@ -1,6 +1,6 @@
 import { readBadMinutes, readChargeableChanges, replaceBudgetCharges, type DescribedCharge } from "@/lib/db/analyze/budget-charges.ts";
 import { listSlos, type SloRow } from "@/lib/db/analyze/list-slos.ts";
-import { readSliSegments, type Segment } from "@/lib/db/analyze/sli-samples.ts";
+import { readSliSegments, type Segment } from "@/lib/db/analyze/read-sli-segments.ts";
 import { upsertSloStatuses, type SloStatusRow } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
 import { attributeBudget, describeCharge, ONSET_LOOKBACK_MS } from "@/lib/domain/budget-attribution.ts";
