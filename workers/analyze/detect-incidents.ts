@@ -23,10 +23,12 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
   const nowMs = now.getTime();
   const oldestOpen = await listOpenIncidentStarts(cluster.id);
   const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
-  const facts = await readIncidentFacts(cluster.id, since, now);
   // A page alert looks back up to 6 hours: its history starts that much before the lookback.
-  const sloHistory = await readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now);
-  const lookups = await readLookupFailures(cluster.id, since, now);
+  const [facts, sloHistory, lookups] = await Promise.all([
+    readIncidentFacts(cluster.id, since, now),
+    readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now),
+    readLookupFailures(cluster.id, since, now),
+  ]);
   const keyOf = new Map(facts.workloads.map((w) => [w.id, workloadKey(w)]));
   const sloSignals = sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs));
   const signals = [
