@@ -107,4 +107,33 @@ describe("right-sizing from rollups to the cockpit", () => {
     expect(await recommend(cluster, new Date(minute * 60_000))).toMatch(/^2 recommendations/);
     expect(await stamps()).toEqual([new Date(minute * 60_000).toISOString(), new Date(minute * 60_000).toISOString()]);
   });
+
+  it("gives a container its first recommendation in the first cycle its history allows, whatever its slice", async () => {
+    await q(`INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas, ready_replicas, updated_replicas)
+             VALUES ($1, 'shop', 'Deployment', 'web', 'web-uid', 1, 1, 1, 1)`, [cluster.id]);
+    const [p] = await q<{ id: string }>(
+      `INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase) VALUES ($1, 'shop', 'web-5d-bbbbb', 'web-pod-uid', 'Deployment', 'web', 'Running') RETURNING id`, [cluster.id]);
+    await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, request_memory_bytes, limit_memory_bytes, ready, state) VALUES ($1, 'web', 'web:1.0', 500, $2, $2, true, 'running')`, [p.id, 1024 * MIB]);
+    const webSlice = refreshSlice({ namespace: "shop", kind: "Deployment", workloadName: "web", container: "web" });
+    // A cycle long after the last refreshes every slice; the three after it are a minute apart, in
+    // minutes whose tenth holds neither container.
+    const busy = (m: number) => m % REFRESH_SLICES === webSlice || m % REFRESH_SLICES === apiSlice;
+    let minute = nowMinute + 30;
+    while ([1, 2, 3].some((k) => busy(minute + k))) minute++;
+    await recommend(cluster, new Date(minute * 60_000));
+    const nextMinute = () => new Date(++minute * 60_000);
+    const buckets = async (hours: number, end: Date) =>
+      q(`INSERT INTO usage_rollups_5m (cluster_id, namespace, owner_kind, owner_name, container, bucket, samples, cpu_p50, cpu_p95, cpu_max, memory_p50, memory_p95, memory_max)
+         SELECT $1, 'shop', 'Deployment', 'web', 'web', $2::timestamptz - make_interval(mins => 5 * (i + 1)), 10, 50, 60, 80, $3, $3, $3
+           FROM generate_series(0, $4::int - 1) AS i ON CONFLICT DO NOTHING`, [cluster.id, end, 200 * MIB, hours * 12]);
+    const first = nextMinute();
+    await buckets(2, first);
+    expect(await recommend(cluster, first)).toBe("0 recommendations (1 of 2 containers, 1 of 10 slices); not enough history yet for 1");
+    const second = nextMinute();
+    await buckets(4, second);
+    expect(await recommend(cluster, second)).toBe("2 recommendations (1 of 2 containers, 1 of 10 slices)");
+    expect((await getRecommendationRows()).filter((r) => r.workload === "web").map((r) => r.computedAt)).toEqual([second.toISOString(), second.toISOString()]);
+    // From then on it waits for its own tenth like every other container.
+    expect(await recommend(cluster, nextMinute())).toBe("recommendations are fresh");
+  });
 });

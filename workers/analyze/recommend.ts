@@ -13,8 +13,9 @@ const JOB = "recommend";
 // KRR looks at 14 days of usage (the 5-minute rollups keep 30); recomputing a container more often than
 // every 10 cluster-minutes changes nothing a user would act on and costs a read of its history. The
 // containers are spread over those 10 minutes: each cluster-minute recomputes the tenth whose key falls
-// in its slice, so no cycle pays for all of them. Holds follow the SLOs every cycle, since a burn can
-// start at any minute.
+// in its slice, so no cycle pays for all of them. A container with no recommendation yet is tried every
+// cycle (until it has 3 hours of history its read is short), so its first one appears as soon as the
+// history allows. Holds follow the SLOs every cycle, since a burn can start at any minute.
 const HISTORY_MS = 14 * DAY_MS;
 export const REFRESH_SLICES = 10;
 
@@ -40,17 +41,15 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
   const changed = await refreshHolds(cluster.id);
   const holds = changed ? `; ${changed} holds changed with the SLOs` : "";
-  if (due.size === 0) return `recommendations are fresh${holds}`;
-
   const from = new Date(now.getTime() - HISTORY_MS);
-  const [all, autoscalers, burns] = await Promise.all([listRightsizingTargets(cluster.id, from), readAutoscalers(cluster.id), readSloBurns(cluster.id)]);
-  const targets = all.filter((t) => due.has(refreshSlice(t)));
+  const all = await listRightsizingTargets(cluster.id, from);
+  const targets = all.filter((t) => !t.recommended || due.has(refreshSlice(t)));
   const done = () => setCursor(cluster.id, JOB, new Date(minute * MINUTE_MS));
   if (targets.length === 0) {
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const histories = await readUsageRollups(cluster.id, targets, from, now);
+  const [histories, autoscalers, burns] = await Promise.all([readUsageRollups(cluster.id, targets, from, now), readAutoscalers(cluster.id), readSloBurns(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
   targets.forEach((t, i) => {

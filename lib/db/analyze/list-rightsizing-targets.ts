@@ -12,6 +12,8 @@ export type RightsizingTarget = {
   memoryRequestBytes: number | null;
   memoryLimitBytes: number | null;
   oomKilledSince: boolean;
+  /** Whether a recommendation is stored for it yet (one still waiting for history has none). */
+  recommended: boolean;
 };
 
 // One row per container of each live workload, with the requests of its newest live pod (the current
@@ -25,7 +27,8 @@ export async function listRightsizingTargets(clusterId: string, oomSince: Date):
             EXISTS (SELECT 1 FROM containers oc JOIN pods op ON op.id = oc.pod_id
                      WHERE op.cluster_id = w.cluster_id AND op.namespace = w.namespace AND op.workload_kind = w.kind
                        AND op.workload_name = w.name AND oc.name = c.name
-                       AND oc.last_termination_reason = 'OOMKilled' AND oc.last_terminated_at >= $2) AS "oomKilledSince"
+                       AND oc.last_termination_reason = 'OOMKilled' AND oc.last_terminated_at >= $2) AS "oomKilledSince",
+            EXISTS (SELECT 1 FROM recommendations r WHERE r.workload_id = w.id AND r.container = c.name) AS recommended
        FROM workloads w
        JOIN pods p ON p.cluster_id = w.cluster_id AND p.namespace = w.namespace AND p.workload_kind = w.kind AND p.workload_name = w.name AND p.deleted_at IS NULL
        JOIN containers c ON c.pod_id = p.id
