@@ -1,7 +1,7 @@
 import { hpaAdvice, type Autoscaler, type HpaBasis } from "./rightsizing-hpa.ts";
 import { directionsOf, downsizingHold, type SloBurn } from "./rightsizing-hold.ts";
 import { recommendKrrSimple, type KrrBasis, type NotSized, type Sized } from "./rightsizing.ts";
-import { cpuSpread, weightedPercentile, type UsageBucket } from "./usage-history.ts";
+import { sortedCpuSpread, weightedPercentile, type UsageBucket } from "./usage-history.ts";
 import { recommendVpa, type VpaBasis } from "./vpa.ts";
 
 // One workload container sized both ways (KRR simple and VPA-style) from the same rollups, each
@@ -28,7 +28,7 @@ export function rightsizeContainer(f: ContainerFacts): { suggestions: Suggestion
     recommendKrrSimple({ buckets: f.buckets, oomKilledRecently: f.oomKilledRecently }),
     recommendVpa({ buckets: f.buckets, now: f.now, oomUsageBytes }),
   ];
-  const medianCpuMillis = weightedPercentile(cpuSpread(f.buckets), 50) ?? 0;
+  const medianCpuMillis = weightedPercentile(sortedCpuSpread(f.buckets), 50) ?? 0;
   const suggestions: Suggestion[] = [];
   let waiting: string | null = null;
   for (const r of sized) {

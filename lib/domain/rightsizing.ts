@@ -1,4 +1,4 @@
-import { cpuSpread, historySpan, MIN_HISTORY_MS, MIN_SAMPLES, notEnoughHistory, round3, weightedPercentile, type HistorySpan, type UsageBucket } from "./usage-history.ts";
+import { sortedCpuSpread, historySpan, MIN_HISTORY_MS, MIN_SAMPLES, notEnoughHistory, round3, weightedPercentile, type HistorySpan, type UsageBucket } from "./usage-history.ts";
 
 // Robusta KRR "simple" strategy over the 5-minute usage rollups, with the evidence users asked for
 // (goldilocks#399, krr#379) kept beside every number: which percentile and how it was taken, how many
@@ -71,7 +71,7 @@ export function recommendKrrSimple(input: KrrInput): Sized<KrrBasis> | NotSized 
   const span = historySpan(buckets);
   const missing = notEnoughHistory(span);
   if (missing) return { ok: false, reason: missing, sampleCount: span.sampleCount, historyHours: span.hours };
-  const cpuPercentileMillis = round3(weightedPercentile(cpuSpread(buckets), KRR_SIMPLE.cpuPercentile) ?? 0);
+  const cpuPercentileMillis = round3(weightedPercentile(sortedCpuSpread(buckets), KRR_SIMPLE.cpuPercentile) ?? 0);
   const memoryMaxBytes = buckets.reduce((m, b) => Math.max(m, b.memoryMax), 0);
   const cpuRequestMillis = Math.max(KRR_SIMPLE.cpuFloorMillis, Math.ceil(cpuPercentileMillis));
   const bump = oomKilledRecently ? 1 + KRR_SIMPLE.oomBump : 1;

@@ -60,27 +60,46 @@ export type WeightedValue = { value: number; weight: number; ts: number };
 // p95 of bucket p95s can fall below the true p95, by up to the 5 % of each bucket above its own p95;
 // the max of bucket p95s ignores all but the busiest five minutes of two weeks.)
 export function spreadBucket(start: number, samples: number, p50: number, p95: number, max: number): WeightedValue[] {
+  const out: WeightedValue[] = [];
+  pushSpread(out, start, samples, p50, p95, max);
+  return out;
+}
+
+// spreadBucket into an array already there: two weeks of buckets are 12,000 values, built without an
+// array per bucket.
+function pushSpread(out: WeightedValue[], start: number, samples: number, p50: number, p95: number, max: number): void {
   const n = Math.max(1, Math.floor(samples));
   const atP50 = Math.floor(0.5 * (n - 1)) + 1;
   const atP95 = Math.max(atP50, Math.floor(0.95 * (n - 1)) + 1);
   const ts = start + BUCKET_MS / 2;
-  const groups: WeightedValue[] = [
-    { value: p50, weight: atP50, ts },
-    { value: p95, weight: atP95 - atP50, ts },
-    { value: max, weight: n - atP95, ts },
-  ];
-  return groups.filter((g) => g.weight > 0);
+  out.push({ value: p50, weight: atP50, ts });
+  if (atP95 > atP50) out.push({ value: p95, weight: atP95 - atP50, ts });
+  if (n > atP95) out.push({ value: max, weight: n - atP95, ts });
 }
 
-export const cpuSpread = (buckets: readonly UsageBucket[]): WeightedValue[] =>
-  buckets.flatMap((b) => spreadBucket(b.start, b.samples, b.cpuP50, b.cpuP95, b.cpuMax));
+export function cpuSpread(buckets: readonly UsageBucket[]): WeightedValue[] {
+  const out: WeightedValue[] = [];
+  for (const b of buckets) pushSpread(out, b.start, b.samples, b.cpuP50, b.cpuP95, b.cpuMax);
+  return out;
+}
+
+// KRR's p95 and the HPA advice's median read the same two weeks of buckets (12,000 weighted values):
+// their spread is built and sorted once per list of buckets, not once per percentile.
+const sortedSpreads = new WeakMap<readonly UsageBucket[], readonly WeightedValue[]>();
+export function sortedCpuSpread(buckets: readonly UsageBucket[]): readonly WeightedValue[] {
+  let sorted = sortedSpreads.get(buckets);
+  if (!sorted) sortedSpreads.set(buckets, (sorted = cpuSpread(buckets).sort((a, b) => a.value - b.value)));
+  return sorted;
+}
+
+const isSortedAndWeighted = (values: readonly WeightedValue[]) => values.every((v, i) => v.weight > 0 && (i === 0 || values[i - 1].value <= v.value));
 
 // Nearest-rank percentile over weighted values: the smallest value with at least p % of the weight at
 // or below it. With whole-number weights this is exactly nearest-rank over the expanded samples, so the
 // figure shown is one the rollups actually hold.
 export function weightedPercentile(values: readonly WeightedValue[], p: number): number | undefined {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be between 0 and 100, got ${p}`);
-  const sorted = values.filter((v) => v.weight > 0).sort((a, b) => a.value - b.value);
+  const sorted = isSortedAndWeighted(values) ? values : values.filter((v) => v.weight > 0).sort((a, b) => a.value - b.value);
   const total = sorted.reduce((sum, v) => sum + v.weight, 0);
   if (total <= 0) return undefined;
   const wanted = (p / 100) * total;

@@ -10,14 +10,15 @@ import { refreshHolds } from "./refresh-holds.ts";
 import type { ClusterRef } from "./types.ts";
 
 const JOB = "recommend";
-// KRR looks at 14 days of usage (the 5-minute rollups keep 30); recomputing a container more often than
-// every 10 cluster-minutes changes nothing a user would act on and costs a read of its history. The
-// containers are spread over those 10 minutes: each cluster-minute recomputes the tenth whose key falls
-// in its slice, so no cycle pays for all of them. A container with no recommendation yet is tried every
-// cycle (until it has 3 hours of history its read is short), so its first one appears as soon as the
-// history allows. Holds follow the SLOs every cycle, since a burn can start at any minute.
+// KRR looks at 14 days of usage (the 5-minute rollups keep 30) and VPA decays it with a 24-hour
+// half-life: recomputing a container more often than every 30 cluster-minutes changes nothing a user
+// would act on, and each recomputation reads two weeks of its history (4,000 buckets). The containers
+// are spread over those 30 minutes: each cluster-minute recomputes the thirtieth whose key falls in its
+// slice, so no cycle pays for all of them. A container with no recommendation yet is tried every cycle
+// (until it has 3 hours of history its read is short), so its first one appears as soon as the history
+// allows. Holds follow the SLOs every cycle, since a burn can start at any minute.
 const HISTORY_MS = 14 * DAY_MS;
-export const REFRESH_SLICES = 10;
+export const REFRESH_SLICES = 30;
 
 // Which of the REFRESH_SLICES a container is recomputed in (FNV-1a of its key: stable across restarts).
 export function refreshSlice(t: Pick<RightsizingTarget, "namespace" | "kind" | "workloadName" | "container">): number {

@@ -10,8 +10,10 @@ export type ContainerRef = { kind: string; namespace: string; workloadName: stri
 export async function readUsageRollups(clusterId: string, targets: readonly ContainerRef[], from: Date, to: Date): Promise<UsageBucket[][]> {
   const out: UsageBucket[][] = targets.map(() => []);
   if (targets.length === 0) return out;
-  const { rows } = await getPool().query<{ i: string; bucket: Date; samples: number; cpu_p50: number; cpu_p95: number; cpu_max: number; memory_p50: number; memory_p95: number; memory_max: number }>(
-    `SELECT t.i, u.bucket, u.samples, u.cpu_p50, u.cpu_p95, u.cpu_max, u.memory_p50, u.memory_p95, u.memory_max
+  // Bucket starts come as epoch milliseconds: parsing half a million timestamps into Dates costs more
+  // than the read itself.
+  const { rows } = await getPool().query<{ i: string; start: number; samples: number; cpu_p50: number; cpu_p95: number; cpu_max: number; memory_p50: number; memory_p95: number; memory_max: number }>(
+    `SELECT t.i, extract(epoch FROM u.bucket)::float8 * 1000 AS start, u.samples, u.cpu_p50, u.cpu_p95, u.cpu_max, u.memory_p50, u.memory_p95, u.memory_max
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(namespace, kind, name, container, i)
        CROSS JOIN LATERAL (
          SELECT bucket, samples, cpu_p50, cpu_p95, cpu_max, memory_p50, memory_p95, memory_max FROM usage_rollups_5m
@@ -22,7 +24,7 @@ export async function readUsageRollups(clusterId: string, targets: readonly Cont
   );
   for (const r of rows) {
     out[Number(r.i) - 1].push({
-      start: r.bucket.getTime(),
+      start: r.start,
       samples: r.samples,
       cpuP50: r.cpu_p50,
       cpuP95: r.cpu_p95,
