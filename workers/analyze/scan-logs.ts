@@ -40,6 +40,9 @@ export async function scanLogs(cluster: ClusterRef, now: Date): Promise<string> 
     await upsertLookupMinutes(lookupMinutes(failed));
   }
   await setCursor(cluster.id, JOB, new Date(end));
-  await deleteLogDerivedBefore(cluster.id, new Date(end - KEEP_MS));
+  // Retention is by the hour: a delete of what aged out scans every workload's minutes, so it runs in
+  // the first cycle of each cluster-hour, not every cycle.
+  const hourOf = (t: number) => Math.floor(t / HOUR_MS);
+  if (!cursor || hourOf(cursor.getTime()) !== hourOf(end)) await deleteLogDerivedBefore(cluster.id, new Date(hourOf(end - KEEP_MS) * HOUR_MS));
   return `${lines} access-log lines read, ${written} request minutes written, ${lookups} failed lookups`;
 }
