@@ -4,23 +4,20 @@ import type { BadMinute, BudgetCharge, ChargeableChange } from "@/lib/domain/bud
 
 export type RangeOf<K extends string> = { [key in K]: string } & { from: Date; to: Date };
 
-// Only minutes with failures can burn, and only hours whose sums show a failure hold one (a minute's
-// good never exceeds its total): every SLO's failed minutes in one statement, reading the minutes of
-// just those hours, so a window of healthy hours costs nothing. OFFSET 0 keeps each read a range scan
-// of one SLO's index: PostgreSQL cannot estimate good < total and would otherwise scan every minute.
+// Only minutes with failures can burn, and the rollup keeps those apart (sli_bad_minutes): every SLO's
+// failed minutes in one statement, one short index range each, so a window of healthy minutes costs
+// nothing. OFFSET 0 keeps each read that range rather than a join the planner may choose over all rows.
 export async function readBadMinutes(ranges: readonly RangeOf<"sloId">[]): Promise<BadMinute[][]> {
   const out: BadMinute[][] = ranges.map(() => []);
   if (ranges.length === 0) return out;
-  const { rows } = await getPool().query<{ i: string; ts: Date; good: number; total: number }>(
-    `SELECT r.i, x.ts, x.good, x.total
+  const { rows } = await getPool().query<{ i: string; ts: number; good: number; total: number }>(
+    `SELECT r.i, extract(epoch FROM x.ts)::float8 * 1000 AS ts, x.good, x.total
        FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(slo_id, f, t, i)
-       CROSS JOIN LATERAL (SELECT hour FROM sli_hours h WHERE h.slo_id = r.slo_id AND h.hour >= date_trunc('hour', r.f) AND h.hour < r.t AND h.good < h.total OFFSET 0) h
-       CROSS JOIN LATERAL (SELECT ts, good, total FROM sli_samples x
-                            WHERE x.slo_id = r.slo_id AND x.ts >= greatest(h.hour, r.f) AND x.ts < least(h.hour + interval '1 hour', r.t) AND x.good < x.total OFFSET 0) x
-      ORDER BY r.i, x.ts`,
+       CROSS JOIN LATERAL (SELECT ts, good, total FROM sli_bad_minutes x WHERE x.slo_id = r.slo_id AND x.ts >= r.f AND x.ts < r.t ORDER BY ts OFFSET 0) x`,
     [ranges.map((r) => r.sloId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
   );
-  for (const r of rows) out[Number(r.i) - 1].push({ ts: r.ts.getTime(), good: r.good, total: r.total });
+  for (const r of rows) out[Number(r.i) - 1].push({ ts: r.ts, good: r.good, total: r.total });
+  for (const minutes of out) minutes.sort((a, b) => a.ts - b.ts);
   return out;
 }
 

@@ -17,13 +17,20 @@ export type SloSample = MinuteSample & { sloId: string };
 // overwrites it; only minutes whose sums changed are written, and only the hours holding them re-summed.
 export async function upsertSliSamples(samples: readonly SloSample[]): Promise<number> {
   if (samples.length === 0) return 0;
+  // The failed minutes follow in the same statement: written or rewritten when they failed, removed
+  // when a late fact made them good.
   const { rows } = await getPool().query<{ slo_id: string; hour: Date; n: string }>(
     `WITH up AS (
        INSERT INTO sli_samples (slo_id, ts, good, total)
        SELECT s, to_timestamp(t / 1000.0), g, n FROM unnest($1::uuid[], $2::bigint[], $3::float8[], $4::float8[]) AS u(s, t, g, n)
        ON CONFLICT (slo_id, ts) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total
          WHERE sli_samples.good IS DISTINCT FROM EXCLUDED.good OR sli_samples.total IS DISTINCT FROM EXCLUDED.total
-       RETURNING slo_id, ts)
+       RETURNING slo_id, ts, good, total),
+     failed AS (
+       INSERT INTO sli_bad_minutes (slo_id, ts, good, total) SELECT slo_id, ts, good, total FROM up WHERE good < total
+       ON CONFLICT (slo_id, ts) DO UPDATE SET good = EXCLUDED.good, total = EXCLUDED.total),
+     healed AS (
+       DELETE FROM sli_bad_minutes b USING up WHERE b.slo_id = up.slo_id AND b.ts = up.ts AND up.good >= up.total)
      SELECT slo_id, date_trunc('hour', ts) AS hour, count(*) AS n FROM up GROUP BY 1, 2`,
     [samples.map((s) => s.sloId), samples.map((s) => s.ts), samples.map((s) => s.good), samples.map((s) => s.total)],
   );
@@ -70,6 +77,7 @@ export async function deleteSliSamplesBefore(cutoffs: readonly { sloId: string; 
     await client.query(`SET LOCAL enable_hashjoin = off`);
     await client.query(`SET LOCAL enable_mergejoin = off`);
     await client.query(`DELETE FROM sli_samples x ${using} AND x.ts < c.before`, params);
+    await client.query(`DELETE FROM sli_bad_minutes x ${using} AND x.ts < c.before`, params);
     await client.query(`DELETE FROM sli_hours x ${using} AND x.hour < date_trunc('hour', c.before)`, params);
     await client.query(`DELETE FROM sli_days x ${using} AND x.day < date_trunc('day', c.before, 'UTC')`, params);
   });

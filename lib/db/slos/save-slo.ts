@@ -44,7 +44,7 @@ export async function saveSlo(workloadId: string, spec: SloSpec, origin: string,
     const old = before.rows[0];
     const redefined = old !== undefined && old.fingerprint !== saved.fingerprint;
     if (redefined) {
-      for (const table of ["sli_samples", "sli_hours", "sli_days", "slo_status", "budget_charges"]) await client.query(`DELETE FROM ${table} WHERE slo_id = $1`, [saved.id]);
+      for (const table of ["sli_samples", "sli_bad_minutes", "sli_hours", "sli_days", "slo_status", "budget_charges"]) await client.query(`DELETE FROM ${table} WHERE slo_id = $1`, [saved.id]);
     }
     return { id: saved.id, created: old === undefined, redefined };
   });
