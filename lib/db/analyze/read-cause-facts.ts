@@ -88,18 +88,20 @@ export async function readCauseFacts(clusterId: string, w: Workload, from: Date,
   );
 
   // Other workloads' pods on those nodes: their peak CPU during the incident and before it, and whether
-  // their containers set a CPU request and limit at all.
+  // their containers set a CPU request and limit at all. Each pod's samples are summed up where they
+  // lie (a pod's samples times its containers would be sorted otherwise).
   const neighbours = await pool.query<{ node: string; workload: string; during: number | null; before: number | null; has_request: boolean; has_limit: boolean }>(
     `WITH near AS (
        SELECT p.id, p.namespace, p.name, p.node_name, coalesce(p.workload_name, p.name) AS workload FROM pods p
         WHERE p.cluster_id = $1 AND p.node_name = ANY($2::text[]) AND NOT (p.namespace = $3 AND p.workload_name IS NOT DISTINCT FROM $4)
           AND coalesce(p.created_at, $6) <= $6 AND (p.deleted_at IS NULL OR p.deleted_at >= $5))
-     SELECT n.node_name AS node, n.namespace || '/' || n.workload AS workload,
-            max(u.cpu_millis) FILTER (WHERE u.ts >= $5) AS during, max(u.cpu_millis) FILTER (WHERE u.ts < $5) AS before,
-            bool_or(c.request_cpu_millis IS NOT NULL) AS has_request, bool_or(c.limit_cpu_millis IS NOT NULL) AS has_limit
+     SELECT n.node_name AS node, n.namespace || '/' || n.workload AS workload, max(u.during) AS during, max(u.before) AS before,
+            coalesce(bool_or(k.has_request), false) AS has_request, coalesce(bool_or(k.has_limit), false) AS has_limit
        FROM near n
-       LEFT JOIN usage_samples u ON u.cluster_id = $1 AND u.namespace = n.namespace AND u.pod = n.name AND u.ts >= $7 AND u.ts <= $6
-       LEFT JOIN containers c ON c.pod_id = n.id
+       CROSS JOIN LATERAL (SELECT max(cpu_millis) FILTER (WHERE ts >= $5) AS during, max(cpu_millis) FILTER (WHERE ts < $5) AS before FROM usage_samples u
+                            WHERE u.cluster_id = $1 AND u.namespace = n.namespace AND u.pod = n.name AND u.ts >= $7 AND u.ts <= $6) u
+       CROSS JOIN LATERAL (SELECT bool_or(c.request_cpu_millis IS NOT NULL) AS has_request, bool_or(c.limit_cpu_millis IS NOT NULL) AS has_limit
+                             FROM containers c WHERE c.pod_id = n.id) k
       GROUP BY n.node_name, n.namespace, n.workload`,
     [clusterId, nodeNames, w.namespace, w.name, from, to, new Date(from.getTime() - BEFORE_MS)],
   );
