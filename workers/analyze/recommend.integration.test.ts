@@ -84,7 +84,7 @@ describe("right-sizing from rollups to the cockpit", () => {
     const [krr] = await getRecommendationRows();
     expect(await getRecommendationPatch(krr.id)).toMatchObject({ ok: false });
     await q(`UPDATE slo_status SET burn_rate_6h = 0.8 WHERE slo_id = $1`, [sloId]);
-    // A minute later, in a minute whose thirtieth of the containers this one is not in.
+    // A minute later, in a minute whose sixtieth of the containers this one is not in.
     const later = new Date(now.getTime() + (apiSlice === (nowMinute + 1) % REFRESH_SLICES ? 2 : 1) * 60_000);
     expect(await recommend(cluster, later)).toBe("recommendations are fresh; 2 holds changed with the SLOs");
     const rows = await getRecommendationRows();
@@ -95,7 +95,7 @@ describe("right-sizing from rollups to the cockpit", () => {
     expect(JSON.parse(patch.json).spec.template.spec.containers).toEqual([{ name: "api", resources: { requests: { cpu: "300m", memory: "575Mi" }, limits: { memory: "575Mi" } } }]);
   });
 
-  it("recomputes each container within 30 cluster-minutes, in the minute of its own thirtieth, not all containers at once", async () => {
+  it("recomputes each container within a cluster-hour, in the minute of its own sixtieth, not all containers at once", async () => {
     const stamps = async () => (await getRecommendationRows()).map((r) => r.computedAt);
     const before = await stamps();
     let minute = nowMinute + 3;
@@ -115,11 +115,11 @@ describe("right-sizing from rollups to the cockpit", () => {
       `INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase) VALUES ($1, 'shop', 'web-5d-bbbbb', 'web-pod-uid', 'Deployment', 'web', 'Running') RETURNING id`, [cluster.id]);
     await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, request_memory_bytes, limit_memory_bytes, ready, state) VALUES ($1, 'web', 'web:1.0', 500, $2, $2, true, 'running')`, [p.id, 1024 * MIB]);
     const webSlice = refreshSlice({ namespace: "shop", kind: "Deployment", workloadName: "web", container: "web" });
-    // A cycle long after the last refreshes every slice; the three after it are a minute apart, in
-    // minutes whose thirtieth holds neither container.
+    // A cycle long after the last refreshes every slice; the four after it are a minute apart, in
+    // minutes whose sixtieth holds neither container.
     const busy = (m: number) => m % REFRESH_SLICES === webSlice || m % REFRESH_SLICES === apiSlice;
-    let minute = nowMinute + 100;
-    while ([1, 2, 3].some((k) => busy(minute + k))) minute++;
+    let minute = nowMinute + 200;
+    while ([1, 2, 3, 4].some((k) => busy(minute + k))) minute++;
     await recommend(cluster, new Date(minute * 60_000));
     const nextMinute = () => new Date(++minute * 60_000);
     const buckets = async (hours: number, end: Date) =>
@@ -128,12 +128,17 @@ describe("right-sizing from rollups to the cockpit", () => {
            FROM generate_series(0, $4::int - 1) AS i ON CONFLICT DO NOTHING`, [cluster.id, end, 200 * MIB, hours * 12]);
     const first = nextMinute();
     await buckets(2, first);
-    expect(await recommend(cluster, first)).toBe("0 recommendations (1 of 2 containers, 1 of 30 slices); not enough history yet for 1");
+    expect(await recommend(cluster, first)).toBe("0 recommendations (1 of 2 containers, 1 of 60 slices); not enough history yet for 1");
     const second = nextMinute();
     await buckets(4, second);
-    expect(await recommend(cluster, second)).toBe("2 recommendations (1 of 2 containers, 1 of 30 slices)");
+    expect(await recommend(cluster, second)).toBe("2 recommendations (1 of 2 containers, 1 of 60 slices)");
     expect((await getRecommendationRows()).filter((r) => r.workload === "web").map((r) => r.computedAt)).toEqual([second.toISOString(), second.toISOString()]);
-    // From then on it waits for its own thirtieth like every other container.
+    // From then on it waits for its own sixtieth like every other container, unless what it was sized
+    // against changes: a patch that lowers its request is taken into account the next minute.
     expect(await recommend(cluster, nextMinute())).toBe("recommendations are fresh");
+    await q(`UPDATE containers SET request_cpu_millis = 100 WHERE pod_id = $1`, [p.id]);
+    const patched = nextMinute();
+    expect(await recommend(cluster, patched)).toBe("2 recommendations (1 of 2 containers, 1 of 60 slices)");
+    expect((await getRecommendationRows()).filter((r) => r.workload === "web").map((r) => [r.current.cpuMillis, r.computedAt])).toEqual([[100, patched.toISOString()], [100, patched.toISOString()]]);
   });
 });

@@ -11,14 +11,16 @@ import type { ClusterRef } from "./types.ts";
 
 const JOB = "recommend";
 // KRR looks at 14 days of usage (the 5-minute rollups keep 30) and VPA decays it with a 24-hour
-// half-life: recomputing a container more often than every 30 cluster-minutes changes nothing a user
-// would act on, and each recomputation reads two weeks of its history (4,000 buckets). The containers
-// are spread over those 30 minutes: each cluster-minute recomputes the thirtieth whose key falls in its
-// slice, so no cycle pays for all of them. A container with no recommendation yet is tried every cycle
-// (until it has 3 hours of history its read is short), so its first one appears as soon as the history
-// allows. Holds follow the SLOs every cycle, since a burn can start at any minute.
+// half-life: recomputing a container more often than once a cluster-hour changes nothing a user would
+// act on, and each recomputation reads two weeks of its history (4,000 buckets). The containers are
+// spread over the hour: each cluster-minute recomputes the sixtieth whose key falls in its slice, so no
+// cycle pays for all of them. A container is recomputed at once, whatever its slice, when what the
+// recommendation was measured against changed (its requests, limits or replica count: a patch applied, a
+// scale-out) or when it has none yet (until it has 3 hours of history its read is short), so the
+// cockpit never compares a suggestion with requests the workload no longer has. Holds follow the SLOs
+// every cycle, since a burn can start at any minute.
 const HISTORY_MS = 14 * DAY_MS;
-export const REFRESH_SLICES = 30;
+export const REFRESH_SLICES = 60;
 
 // Which of the REFRESH_SLICES a container is recomputed in (FNV-1a of its key: stable across restarts).
 export function refreshSlice(t: Pick<RightsizingTarget, "namespace" | "kind" | "workloadName" | "container">): number {
@@ -44,7 +46,7 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const holds = changed ? `; ${changed} holds changed with the SLOs` : "";
   const from = new Date(now.getTime() - HISTORY_MS);
   const all = await listRightsizingTargets(cluster.id, from);
-  const targets = all.filter((t) => !t.recommended || due.has(refreshSlice(t)));
+  const targets = all.filter((t) => !t.upToDate || due.has(refreshSlice(t)));
   const done = () => setCursor(cluster.id, JOB, new Date(minute * MINUTE_MS));
   if (targets.length === 0) {
     await done();

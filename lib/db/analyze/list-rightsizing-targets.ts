@@ -12,8 +12,9 @@ export type RightsizingTarget = {
   memoryRequestBytes: number | null;
   memoryLimitBytes: number | null;
   oomKilledSince: boolean;
-  /** Whether a recommendation is stored for it yet (one still waiting for history has none). */
-  recommended: boolean;
+  /** Whether its stored recommendation was computed for the requests, limits and replicas it has now
+   * (false when none is stored yet, as for one still waiting for history). */
+  upToDate: boolean;
 };
 
 // One row per container of each live workload, with the requests of its newest live pod (the current
@@ -28,7 +29,9 @@ export async function listRightsizingTargets(clusterId: string, oomSince: Date):
                      WHERE op.cluster_id = w.cluster_id AND op.namespace = w.namespace AND op.workload_kind = w.kind
                        AND op.workload_name = w.name AND oc.name = c.name
                        AND oc.last_termination_reason = 'OOMKilled' AND oc.last_terminated_at >= $2) AS "oomKilledSince",
-            EXISTS (SELECT 1 FROM recommendations r WHERE r.workload_id = w.id AND r.container = c.name) AS recommended
+            EXISTS (SELECT 1 FROM recommendations r WHERE r.workload_id = w.id AND r.container = c.name AND r.replicas = greatest(w.desired_replicas, 1)
+                       AND r.current_cpu_request_millis IS NOT DISTINCT FROM c.request_cpu_millis AND r.current_cpu_limit_millis IS NOT DISTINCT FROM c.limit_cpu_millis
+                       AND r.current_memory_request_bytes IS NOT DISTINCT FROM c.request_memory_bytes AND r.current_memory_limit_bytes IS NOT DISTINCT FROM c.limit_memory_bytes) AS "upToDate"
        FROM workloads w
        JOIN pods p ON p.cluster_id = w.cluster_id AND p.namespace = w.namespace AND p.workload_kind = w.kind AND p.workload_name = w.name AND p.deleted_at IS NULL
        JOIN containers c ON c.pod_id = p.id
