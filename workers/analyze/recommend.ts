@@ -42,7 +42,8 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const minute = Math.floor(now.getTime() / MINUTE_MS);
   const cursor = await getCursor(cluster.id, JOB);
   const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
-  const changed = await refreshHolds(cluster.id);
+  const burns = await readSloBurns(cluster.id);
+  const changed = await refreshHolds(cluster.id, burns);
   const holds = changed ? `; ${changed} holds changed with the SLOs` : "";
   const from = new Date(now.getTime() - HISTORY_MS);
   const all = await listRightsizingTargets(cluster.id, from);
@@ -52,7 +53,7 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const [histories, autoscalers, burns] = await Promise.all([readUsageRollups(cluster.id, targets, from, now), readAutoscalers(cluster.id), readSloBurns(cluster.id)]);
+  const [histories, autoscalers] = await Promise.all([readUsageRollups(cluster.id, targets, from, now), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
   targets.forEach((t, i) => {
