@@ -41,11 +41,3 @@ export async function listRightsizingTargets(clusterId: string, oomSince: Date):
   );
   return rows;
 }
-
-export async function getLastRecommendationAt(clusterId: string): Promise<Date | null> {
-  const { rows } = await getPool().query<{ ts: Date | null }>(
-    `SELECT max(r.computed_at) AS ts FROM recommendations r JOIN workloads w ON w.id = r.workload_id WHERE w.cluster_id = $1`,
-    [clusterId],
-  );
-  return rows[0]?.ts ?? null;
-}
