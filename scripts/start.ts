@@ -12,6 +12,7 @@ import { scenarioNamed } from "@/workers/emulator/scenarios/index.ts";
 import { fleetOfPods } from "@/workers/emulator/scenarios/scale.ts";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
 import { buildWorkers, INGEST_NODE_FLAGS } from "./build-workers.ts";
+import { generatePrismaClient } from "./prisma-generate.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "./start/children.ts";
 
@@ -35,6 +36,9 @@ async function main() {
   log(`database: ${db.embedded ? `embedded PostgreSQL in ${join(dataDir, "pgdata")}` : "DATABASE_URL"} (${migrated.applied.length} migrations applied now)`);
 
   // Build before the demo cluster starts: it replays its history at once, and the workers must see it.
+  // A fresh clone has no database client yet, and the web app and the workers cannot build without it.
+  log("generating the database client...");
+  generatePrismaClient({ quiet: true });
   const tsx = resolve("node_modules/.bin/tsx");
   const next = resolve("node_modules/.bin/next");
   const [ingestWorker] = await buildWorkers();
