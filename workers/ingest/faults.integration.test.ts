@@ -106,9 +106,14 @@ describe("ingest under faults", () => {
   it("reports an outage that outlasts the write buffers loudly, counts what it dropped, then relists and stores it all", async () => {
     postgres.stop();
     emulator.burstEvents(5000);
-    await eventually("the full buffer to be reported", async () => (lines.some((l) => l.includes("DATABASE WRITES FAILING")) ? [] : ["not yet"]), 20_000);
-    expect(lines.some((l) => /events: write buffer full \(2000 waiting for the database\); \d+ new objects dropped/.test(l))).toBe(true);
-    postgres.start();
+    // Any stream's full buffer may be the first to raise the alarm; the events buffer fills a moment later.
+    // A failed batch goes back into the buffer whole, so the count it reports may pass 2000 by part of one (batches of 1000).
+    const reported = [/DATABASE WRITES FAILING/, /events: write buffer full \((2\d{3}|3000) waiting for the database\); \d+ new objects dropped/];
+    try {
+      await eventually("the full buffer to be reported", async () => reported.filter((re) => !lines.some((l) => re.test(l))).map(String), 30_000);
+    } finally {
+      postgres.start(); // whatever was missed, the tests after this one need their database back
+    }
     await matchesCluster("after the outage and the relist");
     expect(await count(`SELECT count(*) AS n FROM k8s_events WHERE reason = 'UptrustBench'`)).toBe(7200);
     expect(lines.some((l) => /facts were dropped while the database was unavailable; relisting/.test(l))).toBe(true);
