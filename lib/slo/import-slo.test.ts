@@ -166,7 +166,23 @@ describe("OpenSLO objects that refer to each other", () => {
         document: 2,
         line: 17,
         field: "spec.ratioMetric.bad.metricSource.metricSourceRef",
-        message: 'names DataSource "prom", which this import does not define (a kind: DataSource document beside it)',
+        message: 'names DataSource "prom", which this import does not define (a kind: DataSource document beside it, or type: beside the reference)',
+      },
+    ]);
+    // With its type beside the reference, the metric needs no DataSource: Uptrust asks its own Prometheus.
+    expect(importSlos(`${byRef}---\n${sli.replace(/metricSourceRef: prom,/g, "metricSourceRef: prom, type: Prometheus,")}`).problems).toEqual([]);
+  });
+
+  it("a metric from a source that is not PromQL is refused by its type, whatever fields it has instead of a query", () => {
+    const appd = sli
+      .replace(/ {4}bad:.*\n/, "    bad: { metricSource: { type: AppDynamics, spec: { applicationName: shop, metricPath: 'End User Experience|Slow Requests' } } }\n")
+      .replace(/ {4}total:.*\n/, "    total: { metricSource: { type: AppDynamics, spec: { applicationName: shop, metricPath: 'End User Experience|Normal Requests' } } }\n");
+    expect(importSlos(`${byRef}---\n${appd}`).problems).toEqual([
+      {
+        document: 2,
+        line: 17,
+        field: "spec.ratioMetric.bad.metricSource.type",
+        message: expect.stringMatching(/^metric source type "AppDynamics" is not one Uptrust can query: use type Prometheus/),
       },
     ]);
   });
@@ -221,6 +237,20 @@ spec:
       ["api-latency-1", 0.99, { kind: "rolling", days: 28 }, "Occurrences", "ratio"],
       ["api-latency-2", 0.999, { kind: "rolling", days: 28 }, "Occurrences", "ratio"],
     ]);
+  });
+
+  it("reads a threshold SLI over a calendar week, whatever queryType a Prometheus source names", () => {
+    const threshold = `apiVersion: openslo/v1alpha
+kind: SLO
+metadata: { name: api-p99 }
+spec:
+  service: shop/api
+  indicator: { thresholdMetric: { source: Prometheus, queryType: query, query: 'histogram_quantile(0.99, sum by (le) (rate(le_bucket[5m])))' } }
+  timeWindows: [{ unit: Week, count: 1, isRolling: false, calendar: { startTime: "2026-01-05 00:00:00", timeZone: UTC } }]
+  budgetingMethod: Occurrences
+  objectives: [{ op: lte, value: 0.3, target: 0.98 }]
+`;
+    expect(importSlos(threshold).slos).toMatchObject([{ name: "api-p99", target: 0.98, window: { kind: "calendar", unit: "week" }, indicator: { kind: "threshold", op: "lte", value: 0.3 } }]);
   });
 
   it("refuses what it cannot query, by name", () => {

@@ -58,15 +58,16 @@ export function importSlos(text: string): ImportResult {
       continue;
     }
     const { apiVersion, kind } = value;
+    const kindName = typeof kind === "string" && kind ? kind : "object without a kind";
     if (apiVersion === "openslo/v1") {
       if (kind === "SLO") slos.push(...readOpenSloV1(value, at(d), refs));
       else if (!["SLI", "DataSource", ...Object.keys(ACKNOWLEDGED)].includes(kind as string)) {
-        at(d)(["kind"], `document ${d.document} is an OpenSLO ${String(kind)}, a kind Uptrust does not read: it imports SLO, SLI, DataSource and Service`);
+        at(d)(["kind"], `document ${d.document} is an OpenSLO ${kindName}, a kind Uptrust does not read: it imports SLO, SLI, DataSource and Service`);
       }
     } else if (apiVersion === "openslo/v1alpha") {
       if (kind === "SLO") slos.push(...readOpenSloV1alpha(value, at(d)));
       else if (kind === "Service") note(d, `OpenSLO v1alpha Service ${nameOf(value)}: ${ACKNOWLEDGED.Service}`);
-      else at(d)(["kind"], `document ${d.document} is an OpenSLO v1alpha ${String(kind)}, a kind Uptrust does not read: it imports v1alpha SLO and Service`);
+      else at(d)(["kind"], `document ${d.document} is an OpenSLO v1alpha ${kindName}, a kind Uptrust does not read: it imports v1alpha SLO and Service`);
     } else if (apiVersion === "sloth.slok.dev/v1") {
       if (kind === "PrometheusServiceLevel") slos.push(...readSlothResource(value, at(d), (m) => note(d, m)));
       else if (kind === "AlertWindows") note(d, "Sloth AlertWindows not used: Uptrust scales its burn-rate windows to each SLO's window");
@@ -103,8 +104,9 @@ function openSloRefs(docs: readonly SourceDocument[], at: (d: SourceDocument) =>
   }
   for (const d of docs) {
     if ((d.value as Record<string, unknown>).kind !== "SLI") continue;
+    // An SLI with problems of its own still exists: the SLOs naming it are not told it is missing.
     const sli = readSli(d.value, at(d), refs.sources);
-    if (sli) refs.slis.set(sli.name, sli.measure satisfies Measure | null);
+    refs.slis.set(sli?.name ?? nameOf(d.value as Record<string, unknown>), (sli?.measure ?? null) satisfies Measure | null);
   }
   return refs;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { name, query, reportIssues, unsupportedSource, type Located } from "./import-fields.ts";
+import { name, reportIssues, unsupportedSource, type Located } from "./import-fields.ts";
 import type { SloDefinition, SloIndicator, SloWindow } from "./import-slo.ts";
 import { percentToFraction } from "./percent.ts";
 
@@ -16,7 +16,7 @@ const seconds = (d: string) => {
 const duration = z.string().regex(DURATION, "must be a duration such as 5m, 1h, 28d, 4w or 1M");
 
 const metric = z
-  .object({ metricSource: z.object({ metricSourceRef: z.string().min(1).optional(), type: z.string().optional(), spec: z.object({ query }).loose() }).loose() })
+  .object({ metricSource: z.object({ metricSourceRef: z.string().min(1).optional(), type: z.string().optional(), spec: z.object({ query: z.unknown().optional() }).loose() }).loose() })
   .loose();
 type Metric = z.infer<typeof metric>;
 const indicatorSpec = z
@@ -98,40 +98,43 @@ export function readSli(doc: unknown, problem: Located, sources: Map<string, str
 
 function measureOf(spec: IndicatorSpec, at: (string | number)[], problem: Located, sources: Map<string, string>): Measure | null {
   let ok = true;
-  // A metric's source type, written inline or taken from the DataSource it names; every metric must be one
-  // Uptrust can ask. The first metric that is not says why, once for the whole indicator.
-  const typeOf = (m: Metric, path: (string | number)[]): string | undefined => {
-    const ref = m.metricSource.metricSourceRef;
-    const type = ref !== undefined ? sources.get(ref) : m.metricSource.type;
-    if (ref !== undefined && type === undefined && ok) {
-      problem([...at, ...path, "metricSource", "metricSourceRef"], `names DataSource "${ref}", which this import does not define (a kind: DataSource document beside it)`);
-      ok = false;
+  const fail = (path: (string | number)[], message: string) => {
+    if (ok) problem([...at, ...path], message); // the first metric that cannot be asked says why, once per indicator
+    ok = false;
+    return null;
+  };
+  // A metric's source type, written inline or taken from the DataSource it names, must be one Uptrust can
+  // ask; only then is a missing query worth saying (an AppDynamics metric has a metricPath instead).
+  const read = (m: Metric, path: (string | number)[]): { query: string; type?: string } | null => {
+    const { metricSourceRef: ref, type: inline, spec: source } = m.metricSource;
+    const type = inline ?? (ref !== undefined ? sources.get(ref) : undefined);
+    const where = [...path, "metricSource"];
+    if (ref !== undefined && type === undefined) {
+      return fail([...where, "metricSourceRef"], `names DataSource "${ref}", which this import does not define (a kind: DataSource document beside it, or type: beside the reference)`);
     }
     const unsupported = unsupportedSource(type);
-    if (unsupported && ok) {
-      problem([...at, ...path, "metricSource", ref !== undefined ? "metricSourceRef" : "type"], unsupported);
-      ok = false;
-    }
-    return type;
+    if (unsupported) return fail([...where, inline !== undefined ? "type" : "metricSourceRef"], unsupported);
+    if (typeof source.query !== "string" || source.query.trim() === "") return fail([...where, "spec", "query"], "must be the PromQL query that measures it");
+    return { query: source.query, type };
   };
   const { ratioMetric: ratio, thresholdMetric: threshold } = spec;
   if (threshold) {
-    const sourceType = typeOf(threshold, ["thresholdMetric"]);
-    return ok ? { kind: "threshold", query: threshold.metricSource.spec.query, sourceType } : null;
+    const t = read(threshold, ["thresholdMetric"]);
+    return t && { kind: "threshold", query: t.query, sourceType: t.type };
   }
   if (!ratio) return problem(at, "must hold a ratioMetric (good or bad, and total; or raw with rawType) or a thresholdMetric"), null;
   if (ratio.raw) {
-    const sourceType = typeOf(ratio.raw, ["ratioMetric", "raw"]);
-    if (!ratio.rawType) return problem([...at, "ratioMetric", "rawType"], "a raw ratio needs rawType: success (the query is the good ratio) or failure (the error ratio)"), null;
-    return ok ? { kind: "raw", query: ratio.raw.metricSource.spec.query, ratio: ratio.rawType === "failure" ? "error" : "good", sourceType } : null;
+    const r = read(ratio.raw, ["ratioMetric", "raw"]);
+    if (r && !ratio.rawType) return problem([...at, "ratioMetric", "rawType"], "a raw ratio needs rawType: success (the query is the good ratio) or failure (the error ratio)"), null;
+    return r && { kind: "raw", query: r.query, ratio: ratio.rawType === "failure" ? "error" : "good", sourceType: r.type };
   }
   if (!ratio.good && !ratio.bad) return problem([...at, "ratioMetric"], "must name a good or a bad metric beside total (or a raw ratio with rawType)"), null;
   if (!ratio.total) return problem([...at, "ratioMetric", "total"], "must be set: the metric counting every event"), null;
   const numerator = ratio.good ? "good" : "bad";
-  const sourceType = typeOf(ratio[numerator]!, ["ratioMetric", numerator]);
-  typeOf(ratio.total, ["ratioMetric", "total"]);
-  if (!ok) return null;
-  return { kind: "ratio", good: ratio.good?.metricSource.spec.query, bad: ratio.bad?.metricSource.spec.query, total: ratio.total.metricSource.spec.query, sourceType };
+  const n = read(ratio[numerator]!, ["ratioMetric", numerator]);
+  const total = read(ratio.total, ["ratioMetric", "total"]);
+  if (!n || !total) return null;
+  return { kind: "ratio", ...(numerator === "good" ? { good: n.query } : { bad: n.query }), total: total.query, sourceType: n.type };
 }
 
 function calendarUnit(d: string): "week" | "month" | "quarter" | "year" | undefined {

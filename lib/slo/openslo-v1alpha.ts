@@ -61,7 +61,7 @@ export function readOpenSloV1alpha(doc: unknown, problem: Located): SloDefinitio
   const window: SloWindow = calendar ? { kind: "calendar", unit } : { kind: "rolling", days: w.count * UNIT_DAYS[w.unit] };
   // Every metric is a query to a source Uptrust must be able to ask.
   const supported = (m: Metric, path: (string | number)[]) => {
-    const why = unsupportedSource(m.source) ?? (m.queryType && m.queryType.toLowerCase() !== "promql" ? `query type "${m.queryType}" is not PromQL, the only one Uptrust asks` : null);
+    const why = unsupportedSource(m.source);
     if (why) problem(path, why);
     return why === null;
   };
