@@ -69,7 +69,7 @@ export function importSlos(text: string): ImportResult {
       else if (kind === "Service") note(d, `OpenSLO v1alpha Service ${nameOf(value)}: ${ACKNOWLEDGED.Service}`);
       else at(d)(["kind"], `document ${d.document} is an OpenSLO v1alpha ${kindName}, a kind Uptrust does not read: it imports v1alpha SLO and Service`);
     } else if (apiVersion === "sloth.slok.dev/v1") {
-      if (kind === "PrometheusServiceLevel") slos.push(...readSlothResource(value, at(d), (m) => note(d, m)));
+      if (kind === "PrometheusServiceLevel" || kind === "ManagedPrometheusServiceLevel") slos.push(...readSlothResource(value, at(d), (m) => note(d, m)));
       else if (kind === "AlertWindows") note(d, "Sloth AlertWindows not used: Uptrust scales its burn-rate windows to each SLO's window");
       else at(d)(["kind"], notAnSlo(d.document, apiVersion, kind));
     } else if (typeof apiVersion === "string") at(d)(["apiVersion"], notAnSlo(d.document, apiVersion, kind));

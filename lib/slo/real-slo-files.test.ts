@@ -49,6 +49,9 @@ describe("Sloth's examples", () => {
   it("the Kubernetes form (PrometheusServiceLevel) reads exactly as the plain file it mirrors", () => {
     expect(importSlos(read("sloth/k8s-getting-started.yml"))).toMatchObject({ problems: [], slos: importSlos(read("sloth/getting-started.yml")).slos });
     expect(importSlos(read("sloth/k8s-home-wifi.yml"))).toMatchObject({ problems: [], slos: importSlos(read("sloth/home-wifi.yml")).slos });
+    // Its Google Managed Prometheus variant holds the same SLOs.
+    const managed = read("sloth/k8s-getting-started.yml").replace("kind: PrometheusServiceLevel", "kind: ManagedPrometheusServiceLevel");
+    expect(importSlos(managed)).toMatchObject({ problems: [], slos: importSlos(read("sloth/getting-started.yml")).slos });
   });
 
   it("a raw SLI is read as its error-ratio query", () => {

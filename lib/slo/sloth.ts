@@ -4,8 +4,8 @@ import type { SloDefinition, SloIndicator } from "./import-slo.ts";
 import { percentToFraction } from "./percent.ts";
 
 // Sloth, in both its forms: the plain file (`version: prometheus/v1`, snake_case fields) and the Kubernetes
-// resource (`apiVersion: sloth.slok.dev/v1`, `kind: PrometheusServiceLevel`, the same under `spec`, in
-// camelCase). Events SLIs (error and total queries) and raw SLIs (an error-ratio query) are PromQL Uptrust
+// resource (`apiVersion: sloth.slok.dev/v1`, `kind: PrometheusServiceLevel` or ManagedPrometheusServiceLevel,
+// the same under `spec`, in camelCase). Events SLIs (error and total queries) and raw SLIs (an error-ratio query) are PromQL Uptrust
 // asks itself; an SLI plugin is Go code Sloth runs to write that PromQL, so Uptrust cannot evaluate it.
 
 type Keys = { error: string; total: string; errorRatio: string; sloPlugins: string };
@@ -40,7 +40,8 @@ const specSchema = (k: Keys) => z.object(service(k)).loose();
 const plain = z.object({ version: z.literal("prometheus/v1", { message: 'must be "prometheus/v1"' }), ...service(PLAIN) }).loose();
 const kubernetes = z.object({
   apiVersion: z.literal("sloth.slok.dev/v1"),
-  kind: z.literal("PrometheusServiceLevel"),
+  // The Google Managed Prometheus variant holds the same SLOs; only the rules Sloth writes differ.
+  kind: z.enum(["PrometheusServiceLevel", "ManagedPrometheusServiceLevel"]),
   spec: specSchema(KUBERNETES),
 });
 
