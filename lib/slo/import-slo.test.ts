@@ -187,6 +187,12 @@ describe("OpenSLO objects that refer to each other", () => {
     ]);
   });
 
+  it("a version of OpenSLO Uptrust does not read is named", () => {
+    expect(importSlos(openslo.replace("openslo/v1", "openslo/v2alpha")).problems).toEqual([
+      { document: 1, line: 1, field: "apiVersion", message: "document 1 is openslo/v2alpha, a version of OpenSLO Uptrust does not read: write it as openslo/v1" },
+    ]);
+  });
+
   it("alert objects are acknowledged as not used, an unknown OpenSLO kind is refused by name", () => {
     const policy = "apiVersion: openslo/v1\nkind: AlertPolicy\nmetadata: { name: page-on-burn }\nspec: {}\n";
     const { notes } = importSlos(`${openslo}---\n${policy}`);

@@ -72,6 +72,8 @@ export function importSlos(text: string): ImportResult {
       if (kind === "PrometheusServiceLevel" || kind === "ManagedPrometheusServiceLevel") slos.push(...readSlothResource(value, at(d), (m) => note(d, m)));
       else if (kind === "AlertWindows") note(d, "Sloth AlertWindows not used: Uptrust scales its burn-rate windows to each SLO's window");
       else at(d)(["kind"], notAnSlo(d.document, apiVersion, kind));
+    } else if (typeof apiVersion === "string" && apiVersion.startsWith("openslo/")) {
+      at(d)(["apiVersion"], `document ${d.document} is ${apiVersion}, a version of OpenSLO Uptrust does not read: write it as openslo/v1`);
     } else if (typeof apiVersion === "string") at(d)(["apiVersion"], notAnSlo(d.document, apiVersion, kind));
     else if ("version" in value) slos.push(...readSlothFile(value, at(d), (m) => note(d, m)));
     else at(d)([], `document ${d.document} is neither OpenSLO (apiVersion: openslo/v1) nor Sloth (version: prometheus/v1)`);
