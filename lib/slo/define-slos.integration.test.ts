@@ -98,8 +98,8 @@ slos:
     expect(r).toEqual({
       ok: false,
       problems: [
-        "requests-availability: service checkout matches payments/checkout in prod, shop/checkout in prod: write namespace/name and choose the cluster",
-        "search-availability: service no workload shop/search: name one Uptrust watches, as namespace/name",
+        "slo.yaml:4: requests-availability: service checkout matches payments/checkout in prod, shop/checkout in prod: write namespace/name and choose the cluster",
+        "slo.yaml:11: search-availability: service no workload shop/search: name one Uptrust watches, as namespace/name",
       ],
       notes: [],
     });

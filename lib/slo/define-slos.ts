@@ -25,13 +25,15 @@ export async function importSloFile(text: string, cluster?: string): Promise<Def
   const bound = [];
   const problems: string[] = [];
   for (const d of parsed.slos) {
+    // What only binding can find (a window Uptrust cannot keep, an unknown service) points at the SLO's line too.
+    const at = (message: string) => formatProblem("slo.yaml", { ...d.at, field: "", message });
     const b = bindImport(d);
     if ("problem" in b) {
-      problems.push(b.problem);
+      problems.push(at(b.problem));
       continue;
     }
     const w = await resolveService(b.service, cluster);
-    if (typeof w === "string") problems.push(`${d.name}: service ${w}`);
+    if (typeof w === "string") problems.push(at(`${d.name}: service ${w}`));
     else bound.push({ w, spec: b.spec, origin: d.source });
   }
   if (problems.length > 0) return { ok: false, problems, notes };

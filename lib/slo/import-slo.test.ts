@@ -62,6 +62,7 @@ describe("importing SLOs SREs already wrote", () => {
           total: 'sum(rate(http_requests_total{job="checkout"}[5m]))',
           sourceType: "Prometheus",
         },
+        at: { document: 1, line: 28 },
       },
     ]);
   });
@@ -147,6 +148,7 @@ describe("OpenSLO objects that refer to each other", () => {
         budgeting: "RatioTimeslices",
         timeslice: { windowSeconds: 60 },
         indicator: { kind: "ratio", good: undefined, bad: 'sum(rate(http_requests_total{code=~"5.."}[1m]))', total: "sum(rate(http_requests_total[1m]))", sourceType: "Prometheus" },
+        at: { document: 1, line: 9 },
       },
     ]);
   });

@@ -29,7 +29,11 @@ export type SloDefinition = {
   /** Timeslices: the slice length, and the share of good events that makes a slice good (not for RatioTimeslices). */
   timeslice?: { target?: number; windowSeconds: number };
   indicator: SloIndicator;
+  /** Where the file defines it (the Sloth SLO or the OpenSLO objective), for problems found after reading. */
+  at: { document: number; line: number };
 };
+/** A definition as a reader returns it: where in its document it is, as a path. */
+export type ReadSlo = Omit<SloDefinition, "at"> & { path: (string | number)[] };
 
 export type ImportProblem = { document: number; line: number; field: string; message: string };
 /** Notes say what was read but not used (a Service, an AlertPolicy, Sloth's alerting), so nothing vanishes unsaid. */
@@ -48,6 +52,7 @@ export function importSlos(text: string): ImportResult {
   const notes: ImportProblem[] = [];
   const slos: SloDefinition[] = [];
   const at = (d: SourceDocument): Located => (path, message) => problems.push({ document: d.document, line: d.line(path), field: path.join("."), message });
+  const place = (d: SourceDocument, read: ReadSlo[]) => read.map(({ path, ...s }) => ({ ...s, at: { document: d.document, line: d.line(path) } }));
   const note = (d: SourceDocument, message: string) => notes.push({ document: d.document, line: d.line([]), field: "", message });
   const openSlo = documents.filter((d) => isMapping(d.value) && d.value.apiVersion === "openslo/v1");
   const refs = openSloRefs(openSlo, at, note);
@@ -60,22 +65,22 @@ export function importSlos(text: string): ImportResult {
     const { apiVersion, kind } = value;
     const kindName = typeof kind === "string" && kind ? kind : "object without a kind";
     if (apiVersion === "openslo/v1") {
-      if (kind === "SLO") slos.push(...readOpenSloV1(value, at(d), refs));
+      if (kind === "SLO") slos.push(...place(d, readOpenSloV1(value, at(d), refs)));
       else if (!["SLI", "DataSource", ...Object.keys(ACKNOWLEDGED)].includes(kind as string)) {
         at(d)(["kind"], `document ${d.document} is an OpenSLO ${kindName}, a kind Uptrust does not read: it imports SLO, SLI, DataSource and Service`);
       }
     } else if (apiVersion === "openslo/v1alpha") {
-      if (kind === "SLO") slos.push(...readOpenSloV1alpha(value, at(d)));
+      if (kind === "SLO") slos.push(...place(d, readOpenSloV1alpha(value, at(d))));
       else if (kind === "Service") note(d, `OpenSLO v1alpha Service ${nameOf(value)}: ${ACKNOWLEDGED.Service}`);
       else at(d)(["kind"], `document ${d.document} is an OpenSLO v1alpha ${kindName}, a kind Uptrust does not read: it imports v1alpha SLO and Service`);
     } else if (apiVersion === "sloth.slok.dev/v1") {
-      if (kind === "PrometheusServiceLevel" || kind === "ManagedPrometheusServiceLevel") slos.push(...readSlothResource(value, at(d), (m) => note(d, m)));
+      if (kind === "PrometheusServiceLevel" || kind === "ManagedPrometheusServiceLevel") slos.push(...place(d, readSlothResource(value, at(d), (m) => note(d, m))));
       else if (kind === "AlertWindows") note(d, "Sloth AlertWindows not used: Uptrust scales its burn-rate windows to each SLO's window");
       else at(d)(["kind"], notAnSlo(d.document, apiVersion, kind));
     } else if (typeof apiVersion === "string" && apiVersion.startsWith("openslo/")) {
       at(d)(["apiVersion"], `document ${d.document} is ${apiVersion}, a version of OpenSLO Uptrust does not read: write it as openslo/v1`);
     } else if (typeof apiVersion === "string") at(d)(["apiVersion"], notAnSlo(d.document, apiVersion, kind));
-    else if ("version" in value) slos.push(...readSlothFile(value, at(d), (m) => note(d, m)));
+    else if ("version" in value) slos.push(...place(d, readSlothFile(value, at(d), (m) => note(d, m))));
     else at(d)([], `document ${d.document} is neither OpenSLO (apiVersion: openslo/v1) nor Sloth (version: prometheus/v1)`);
   }
   unusedSlis(openSlo, refs, note);

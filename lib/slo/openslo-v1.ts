@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { name, reportIssues, unsupportedSource, type Located } from "./import-fields.ts";
-import type { SloDefinition, SloIndicator, SloWindow } from "./import-slo.ts";
+import type { ReadSlo, SloIndicator, SloWindow } from "./import-slo.ts";
 import { percentToFraction } from "./percent.ts";
 
 // OpenSLO v1: SLO documents with their indicator inline or as `indicatorRef` to an SLI document of the same
@@ -141,7 +141,7 @@ function calendarUnit(d: string): "week" | "month" | "quarter" | "year" | undefi
   return ({ "1w": "week", "7d": "week", "1M": "month", "30d": "month", "1Q": "quarter", "90d": "quarter", "1Y": "year", "365d": "year" } as const)[d as "1w"];
 }
 
-export function readOpenSloV1(doc: unknown, problem: Located, refs: OpenSloRefs): SloDefinition[] {
+export function readOpenSloV1(doc: unknown, problem: Located, refs: OpenSloRefs): ReadSlo[] {
   const parsed = sloDocument.safeParse(doc);
   if (!parsed.success) return reportIssues(parsed.error, problem), [];
   const { metadata, spec } = parsed.data;
@@ -172,6 +172,7 @@ export function readOpenSloV1(doc: unknown, problem: Located, refs: OpenSloRefs)
     return [
       {
         source: "openslo" as const,
+        path: at,
         name: spec.objectives.length > 1 ? `${metadata.name}-${i + 1}` : metadata.name,
         service: spec.service,
         target,
@@ -201,7 +202,7 @@ type Objective = { timeSliceTarget?: number; timeSliceWindow?: string };
 
 // Timeslices judge each slice good when its ratio meets timeSliceTarget; RatioTimeslices average the
 // slices' ratios, so they need only the slice length. Uptrust's slices are its SLI minutes.
-function timesliceOf(budgeting: string, o: Objective, at: (string | number)[], problem: Located): SloDefinition["timeslice"] | undefined | null {
+function timesliceOf(budgeting: string, o: Objective, at: (string | number)[], problem: Located): ReadSlo["timeslice"] | undefined | null {
   if (budgeting === "Occurrences") return undefined;
   if (o.timeSliceWindow === undefined || (budgeting === "Timeslices" && o.timeSliceTarget === undefined)) {
     problem(at, budgeting === "Timeslices" ? "Timeslices budgeting needs timeSliceTarget and timeSliceWindow" : "RatioTimeslices budgeting needs timeSliceWindow");

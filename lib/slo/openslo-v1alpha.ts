@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { name, query, reportIssues, unsupportedSource, type Located } from "./import-fields.ts";
-import type { SloDefinition, SloIndicator, SloWindow } from "./import-slo.ts";
+import type { ReadSlo, SloIndicator, SloWindow } from "./import-slo.ts";
 
 // OpenSLO v1alpha, as Sloth and early OpenSLO tools write it: objectives each with their own ratioMetrics
 // (or one thresholdMetric under spec.indicator), and a window as a count of units. Read into the same
@@ -47,7 +47,7 @@ const document = z.object({
 });
 type Metric = z.infer<typeof metric>;
 
-export function readOpenSloV1alpha(doc: unknown, problem: Located): SloDefinition[] {
+export function readOpenSloV1alpha(doc: unknown, problem: Located): ReadSlo[] {
   const parsed = document.safeParse(doc);
   if (!parsed.success) return reportIssues(parsed.error, problem), [];
   const { metadata, spec } = parsed.data;
@@ -84,6 +84,7 @@ export function readOpenSloV1alpha(doc: unknown, problem: Located): SloDefinitio
     return [
       {
         source: "openslo" as const,
+        path: at,
         name: spec.objectives.length > 1 ? `${metadata.name}-${i + 1}` : metadata.name,
         service: spec.service,
         target: o.target,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { name, query, reportIssues, type Located } from "./import-fields.ts";
-import type { SloDefinition, SloIndicator } from "./import-slo.ts";
+import type { ReadSlo, SloIndicator } from "./import-slo.ts";
 import { percentToFraction } from "./percent.ts";
 
 // Sloth, in both its forms: the plain file (`version: prometheus/v1`, snake_case fields) and the Kubernetes
@@ -47,13 +47,13 @@ const kubernetes = z.object({
 
 type Note = (message: string) => void;
 
-export function readSlothFile(doc: unknown, problem: Located, note: Note): SloDefinition[] {
+export function readSlothFile(doc: unknown, problem: Located, note: Note): ReadSlo[] {
   const parsed = plain.safeParse(doc);
   if (!parsed.success) return reportIssues(parsed.error, problem), [];
   return slosOf(parsed.data, PLAIN, [], problem, note);
 }
 
-export function readSlothResource(doc: unknown, problem: Located, note: Note): SloDefinition[] {
+export function readSlothResource(doc: unknown, problem: Located, note: Note): ReadSlo[] {
   const parsed = kubernetes.safeParse(doc);
   if (!parsed.success) return reportIssues(parsed.error, problem), [];
   return slosOf(parsed.data.spec, KUBERNETES, ["spec"], problem, note);
@@ -61,7 +61,7 @@ export function readSlothResource(doc: unknown, problem: Located, note: Note): S
 
 type Spec = z.infer<ReturnType<typeof specSchema>>;
 
-function slosOf(spec: Spec, k: Keys, at: string[], problem: Located, note: Note): SloDefinition[] {
+function slosOf(spec: Spec, k: Keys, at: string[], problem: Located, note: Note): ReadSlo[] {
   // SLO plugins and alerting shape the Prometheus rules Sloth writes; Uptrust evaluates the SLI itself.
   const sloPlugins = [pluginChain.safeParse(spec[k.sloPlugins]).data, ...spec.slos.map((s) => s.plugins)].flatMap((p) => p?.chain?.map((c) => c.id) ?? []);
   if (sloPlugins.length) note(`Sloth SLO plugins (${[...new Set(sloPlugins)].join(", ")}) change the rules Sloth generates; Uptrust evaluates the SLIs itself and does not run them`);
@@ -81,6 +81,7 @@ function slosOf(spec: Spec, k: Keys, at: string[], problem: Located, note: Note)
     return [
       {
         source: "sloth" as const,
+        path: [...at, "slos", i],
         name: s.name,
         service: spec.service,
         target: percentToFraction(s.objective),

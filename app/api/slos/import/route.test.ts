@@ -28,4 +28,17 @@ describe("POST /api/slos/import", () => {
       expect.stringMatching(/^slo\.yaml:5: apiVersion: document 2 is an apps\/v1 Deployment, not an SLO: /),
     ]);
   });
+
+  it("what Uptrust cannot keep is named at the SLO's line: a calendar quarter, a rolling window in hours", async () => {
+    const slo = (name: string, window: string) =>
+      `apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: ${name} }\nspec:\n  service: shop/checkout\n` +
+      `  indicator: { spec: { thresholdMetric: { metricSource: { type: Uptrust, spec: { query: latency } } } } }\n` +
+      `  timeWindow: [${window}]\n  budgetingMethod: Occurrences\n  objectives:\n    - { op: lte, value: 300, target: 0.99 }\n`;
+    const res = await post(`${slo("quarterly", "{ duration: 1Q, isRolling: false }")}---\n${slo("hourly", "{ duration: 12h, isRolling: true }")}`);
+    expect(res.status).toBe(422);
+    expect((await res.json()).problems).toEqual([
+      "slo.yaml:10: quarterly: a calendar quarter window is not supported; use a week, a month or a rolling window",
+      "slo.yaml:21: hourly: a rolling window of 0.5 days is not supported; Uptrust's rolling windows are whole days (1d to 90d)",
+    ]);
+  });
 });
