@@ -107,7 +107,7 @@ function openSloRefs(docs: readonly SourceDocument[], at: (d: SourceDocument) =>
     if (value.kind === "DataSource") {
       const s = readDataSource(value, at(d));
       if (s) refs.sources.set(s.name, s.type);
-    } else if (typeof value.kind === "string" && value.kind in ACKNOWLEDGED) note(d, `OpenSLO ${value.kind} ${nameOf(value)}: ${ACKNOWLEDGED[value.kind]}`);
+    } else if (typeof value.kind === "string" && Object.hasOwn(ACKNOWLEDGED, value.kind)) note(d, `OpenSLO ${value.kind} ${nameOf(value)}: ${ACKNOWLEDGED[value.kind]}`);
   }
   for (const d of docs) {
     if ((d.value as Record<string, unknown>).kind !== "SLI") continue;
