@@ -279,6 +279,24 @@ describe("files that must not be read blindly", () => {
     expect(problems).toEqual([{ document: 1, line: 1, field: "", message: expect.stringMatching(/^expands YAML aliases beyond 100 .*write the values out instead$/) }]);
   });
 
+  it("anchors and merge keys read as Sloth reads them", () => {
+    const shared = `version: prometheus/v1
+service: shop/checkout
+slos:
+  - &availability
+    name: availability
+    objective: 99.9
+    sli: { events: { error_query: 'sum(rate(errors[{{.window}}]))', total_query: 'sum(rate(requests[{{.window}}]))' } }
+  - <<: *availability
+    name: availability-strict
+    objective: 99.99
+`;
+    expect(importSlos(shared).slos.map((s) => [s.name, s.target, s.indicator])).toEqual([
+      ["availability", 0.999, { kind: "ratio", bad: "sum(rate(errors[{{.window}}]))", total: "sum(rate(requests[{{.window}}]))", sourceType: "Prometheus" }],
+      ["availability-strict", 0.9999, { kind: "ratio", bad: "sum(rate(errors[{{.window}}]))", total: "sum(rate(requests[{{.window}}]))", sourceType: "Prometheus" }],
+    ]);
+  });
+
   it("targets are stored as written in percent: 99.9 is 0.999, not 0.9990000000000001", () => {
     const [slo] = importSlos(slothFile.replace("objective: 99.5", "objective: 99.9")).slos;
     expect(slo.target).toBe(0.999);

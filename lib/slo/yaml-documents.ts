@@ -13,7 +13,8 @@ export const MAX_ALIASES = 100;
 
 export function readDocuments(text: string): { documents: SourceDocument[]; problems: ImportProblem[] } {
   const counter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: counter });
+  // Merge keys (<<: *defaults) as the Go YAML Sloth and OpenSLO tools read them.
+  const docs = parseAllDocuments(text, { lineCounter: counter, merge: true });
   const documents: SourceDocument[] = [];
   const problems: ImportProblem[] = [];
   if (!Array.isArray(docs)) return { documents, problems: [{ document: 1, line: 1, field: "", message: "is not YAML" }] };
