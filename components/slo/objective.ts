@@ -13,7 +13,8 @@ const WHAT: Record<string, (thresholdMs: number | null) => string> = {
 export function objectiveText(d: Definition): string {
   const what = (WHAT[d.indicator] ?? (() => `of ${d.indicator} events good`))(d.thresholdMs);
   const window = d.calendar ? `this calendar ${d.calendar}` : `a rolling ${d.windowDays} days`;
-  const slices = d.budgeting === "timeslices" && d.indicator !== "availability" ? ", judged minute by minute" : "";
+  const slices =
+    d.budgeting === "ratio-timeslices" ? ", as the mean of each minute's ratio" : d.budgeting === "timeslices" && d.indicator !== "availability" ? ", judged minute by minute" : "";
   return `${formatTarget(d.target)} ${what}, over ${window}${slices}`;
 }
 

@@ -3,18 +3,22 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { LATENCY_BOUNDS_MS } from "@/lib/domain/access-log.ts";
+import { percentToFraction } from "@/lib/slo/percent.ts";
 import e from "./slo-editor.module.css";
 
 type Outcome = { ok: boolean; text: string } | null;
-type Answer = { slos?: { workload: string; name: string; created: boolean; redefined: boolean }[]; error?: string };
+type Answer = { slos?: { workload: string; name: string; created: boolean; redefined: boolean }[]; error?: string; notes?: string[] };
 
 async function send(url: string, init: RequestInit): Promise<Outcome> {
   const res = await fetch(url, { ...init, headers: { accept: "application/json", ...init.headers } });
   const type = res.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) return { ok: false, text: res.redirected || res.status === 401 ? "your session ended; sign in again" : `the server answered ${res.status}` };
   const body = (await res.json()) as Answer;
-  if (!res.ok || !body.slos) return { ok: false, text: body.error ?? `the server answered ${res.status}` };
-  return { ok: true, text: body.slos.map((s) => `${s.workload} ${s.name}: ${s.created ? "created" : s.redefined ? "redefined; its history is being re-measured" : "updated"}`).join("\n") };
+  // Notes say what the file held that Uptrust read but does not use, so nothing seems silently dropped.
+  const notes = body.notes ?? [];
+  if (!res.ok || !body.slos) return { ok: false, text: [body.error ?? `the server answered ${res.status}`, ...notes].join("\n") };
+  const saved = body.slos.map((s) => `${s.workload} ${s.name}: ${s.created ? "created" : s.redefined ? "redefined; its history is being re-measured" : "updated"}`);
+  return { ok: true, text: [...saved, ...notes].join("\n") };
 }
 
 // SLOs beside the defaults: one defined here, or a whole OpenSLO / Sloth file. The server validates;
@@ -33,7 +37,7 @@ export function SloEditor() {
       workload: String(f.get("workload")).trim(),
       name: String(f.get("name")).trim(),
       indicator,
-      target: Number(f.get("target")) / 100,
+      target: percentToFraction(Number(f.get("target"))),
       ...(indicator === "latency" ? { thresholdMs: Number(f.get("thresholdMs")) } : {}),
       ...(calendar === "month" || calendar === "week" ? { calendar } : { windowDays: Number(calendar) }),
     };

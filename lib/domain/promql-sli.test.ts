@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratioSamples, renderQuery, thresholdSamples } from "./promql-sli.ts";
+import { ratioSamples, rawSamples, renderQuery, thresholdSamples } from "./promql-sli.ts";
 
 const series = (pairs: [number, number][]) => new Map(pairs);
 
@@ -21,5 +21,14 @@ describe("PromQL SLIs, one value a minute", () => {
   it("a p99 latency threshold judges each minute on its own", () => {
     const q = { kind: "threshold" as const, query: "histogram_quantile(0.99, …)", op: "lte" as const, value: 0.3 };
     expect(thresholdSamples(q, series([[0, 0.2], [60_000, 0.45]]))).toEqual([{ ts: 0, good: 1, total: 1 }, { ts: 60_000, good: 0, total: 1 }]);
+  });
+  it("a raw error ratio is one event a minute, good in the share the ratio leaves: the window reads the mean ratio", () => {
+    const q = { kind: "raw" as const, query: "1 - avg(ratio)", ratio: "error" as const };
+    expect(rawSamples(q, series([[60_000, 0.2], [0, 0], [120_000, NaN], [180_000, 1.5]]))).toEqual([
+      { ts: 0, good: 1, total: 1 },
+      { ts: 60_000, good: 0.8, total: 1 },
+      { ts: 180_000, good: 0, total: 1 },
+    ]);
+    expect(rawSamples({ ...q, ratio: "good" }, series([[0, 0.97]]))).toEqual([{ ts: 0, good: 0.97, total: 1 }]);
   });
 });

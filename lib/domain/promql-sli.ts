@@ -5,7 +5,9 @@ import type { MinuteSample } from "./availability-sli.ts";
 
 export type PromQuery =
   | { kind: "ratio"; good?: string; bad?: string; total: string }
-  | { kind: "threshold"; query: string; op: "lt" | "lte" | "gt" | "gte"; value: number };
+  | { kind: "threshold"; query: string; op: "lt" | "lte" | "gt" | "gte"; value: number }
+  /** A query that is itself a ratio over its range: the error ratio (Sloth raw) or the good ratio. */
+  | { kind: "raw"; query: string; ratio: "error" | "good" };
 
 /** One Prometheus series summed over its labels: unix ms → value. */
 export type PromSeries = Map<number, number>;
@@ -37,4 +39,17 @@ export function ratioSamples(q: Extract<PromQuery, { kind: "ratio" }>, numerator
 export function thresholdSamples(q: Extract<PromQuery, { kind: "threshold" }>, series: PromSeries): MinuteSample[] {
   const meets = { lt: (v: number) => v < q.value, lte: (v: number) => v <= q.value, gt: (v: number) => v > q.value, gte: (v: number) => v >= q.value }[q.op];
   return [...series].sort((a, b) => a[0] - b[0]).filter(([, v]) => Number.isFinite(v)).map(([ts, v]) => ({ ts, good: meets(v) ? 1 : 0, total: 1 }));
+}
+
+// Raw SLIs give a ratio, not events: each minute with a value is one event, good in the share the ratio
+// says (an error ratio of 0.02 is 0.98 good), so the window's SLI is the mean of its minutes' ratios, as
+// Sloth averages a raw SLI's short-window ratios over the SLO period. Ratios outside [0, 1] are clamped.
+export function rawSamples(q: Extract<PromQuery, { kind: "raw" }>, series: PromSeries): MinuteSample[] {
+  return [...series]
+    .sort((a, b) => a[0] - b[0])
+    .filter(([, v]) => Number.isFinite(v))
+    .map(([ts, v]) => {
+      const ratio = Math.min(1, Math.max(0, v));
+      return { ts, good: q.ratio === "error" ? 1 - ratio : ratio, total: 1 };
+    });
 }

@@ -24,3 +24,19 @@ export function requestSamples(minutes: readonly RequestSliMinute[], indicator: 
 export function asTimeslices(samples: readonly MinuteSample[], timesliceTarget: number): MinuteSample[] {
   return samples.filter((s) => s.total > 0).map((s) => ({ ts: s.ts, good: s.good / s.total >= timesliceTarget ? 1 : 0, total: 1 }));
 }
+
+// RatioTimeslices (OpenSLO): SLI = mean over slices of (good ÷ total in the slice). Each minute with events
+// is one event that is good in the share of its own ratio, so sums over any window (good ÷ total) are
+// exactly that mean: a minute at 90 % costs 0.1 of a slice, where Timeslices would count it wholly bad
+// or wholly good and Occurrences would weigh it by its traffic.
+export function asRatioTimeslices(samples: readonly MinuteSample[]): MinuteSample[] {
+  return samples.filter((s) => s.total > 0).map((s) => ({ ts: s.ts, good: Math.min(1, Math.max(0, s.good / s.total)), total: 1 }));
+}
+
+// A stored SLO's minutes as its budgeting method counts them: Occurrences as measured, Timeslices good
+// or bad against the slice target (the SLO's target when none is set), RatioTimeslices by their ratio.
+export function asBudgeted(samples: readonly MinuteSample[], budgeting: string, timesliceTarget: number | null, target: number): MinuteSample[] {
+  if (budgeting === "ratio-timeslices") return asRatioTimeslices(samples);
+  if (budgeting === "timeslices") return asTimeslices(samples, timesliceTarget ?? target);
+  return [...samples];
+}

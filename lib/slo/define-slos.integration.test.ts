@@ -98,9 +98,10 @@ slos:
     expect(r).toEqual({
       ok: false,
       problems: [
-        "requests-availability: service checkout matches payments/checkout in prod, shop/checkout in prod: write namespace/name and choose the cluster",
-        "search-availability: service no workload shop/search: name one Uptrust watches, as namespace/name",
+        "slo.yaml:4: requests-availability: service checkout matches payments/checkout in prod, shop/checkout in prod: write namespace/name and choose the cluster",
+        "slo.yaml:11: search-availability: service no workload shop/search: name one Uptrust watches, as namespace/name",
       ],
+      notes: [],
     });
     expect(await q(`SELECT name FROM slos WHERE origin <> 'default'`)).toEqual([{ name: "fast" }]);
   });
@@ -121,5 +122,51 @@ slos:
     expect(s.origin).toBe("sloth");
     expect(s.source_yaml).toBe(file);
     expect(s.explanation).toContain("no Prometheus is configured: set UPTRUST_PROMETHEUS_URL");
+  });
+
+  it("an OpenSLO RatioTimeslices SLO is measured as the mean of its minutes' ratios, its target stored as written", async () => {
+    const file = `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: fast-minutes }
+spec:
+  service: shop/frontend
+  indicatorRef: frontend-fast
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  budgetingMethod: RatioTimeslices
+  objectives: [{ op: lte, value: 300, targetPercent: 99.9, timeSliceWindow: 1m }]
+---
+apiVersion: openslo/v1
+kind: SLI
+metadata: { name: frontend-fast }
+spec:
+  thresholdMetric: { metricSource: { type: Uptrust, spec: { query: latency } } }
+`;
+    expect(await importSloFile(file)).toMatchObject({ ok: true, slos: [{ workload: "shop/frontend", name: "fast-minutes", created: true }], notes: [] });
+    await runAnalysisCycle(now);
+    const [s] = await q<{ budgeting: string; exact: boolean; sli: number }>(
+      `SELECT s.budgeting, s.target = 0.999 AS exact, st.sli FROM slos s JOIN slo_status st ON st.slo_id = s.id WHERE s.name = 'fast-minutes'`,
+    );
+    // First hour every minute within 300 ms, second hour 4 of 6 requests a minute: the mean of the minutes'
+    // ratios is 5/6. Counting good slices against the SLO's 99.9 % would have said 1/2.
+    expect(s).toEqual({ budgeting: "ratio-timeslices", exact: true, sli: expect.closeTo(5 / 6, 9) });
+  });
+
+  it("a Sloth Kubernetes resource imports; an alias bomb is refused with its reason and stores nothing", async () => {
+    const resource = `apiVersion: sloth.slok.dev/v1
+kind: PrometheusServiceLevel
+metadata: { name: checkout, namespace: monitoring }
+spec:
+  service: payments/checkout
+  slos:
+    - name: wallet-availability
+      objective: 99.9
+      sli: { raw: { errorRatioQuery: 'avg(wallet_error_ratio)' } }
+`;
+    expect(await importSloFile(resource)).toMatchObject({ ok: true, slos: [{ workload: "payments/checkout", name: "wallet-availability", created: true }] });
+    const [saved] = await q<{ sli_query: unknown; target: number; origin: string }>(`SELECT sli_query, target, origin FROM slos WHERE name = 'wallet-availability'`);
+    expect(saved).toEqual({ sli_query: { kind: "raw", query: "avg(wallet_error_ratio)", ratio: "error" }, target: 0.999, origin: "sloth" });
+    const bomb = ["version: prometheus/v1", "a: &a [x, x, x, x, x, x, x, x, x, x]", ...[..."bcdefghi"].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
+    const refused = await importSloFile(bomb.join("\n"));
+    expect(refused).toMatchObject({ ok: false, problems: [expect.stringMatching(/^slo\.yaml:1: expands YAML aliases beyond 100/)] });
   });
 });

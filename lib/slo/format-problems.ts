@@ -12,6 +12,7 @@ const percent = (t: number) => `${Number((t * 100).toFixed(4))}%`;
 
 export function describeSlo(s: SloDefinition): string {
   const window = s.window.kind === "rolling" ? `${s.window.days}d rolling` : `calendar ${s.window.unit}`;
-  const budgeting = s.timeslice ? `${s.budgeting} (${percent(s.timeslice.target)} of each ${s.timeslice.windowSeconds}s slice)` : s.budgeting;
+  const slice = s.timeslice && `${s.timeslice.windowSeconds}s slice`;
+  const budgeting = !s.timeslice ? s.budgeting : s.timeslice.target === undefined ? `${s.budgeting} (the mean of each ${slice}'s ratio)` : `${s.budgeting} (${percent(s.timeslice.target)} of each ${slice})`;
   return `${s.service}/${s.name}: ${percent(s.target)} over ${window}, ${budgeting}, ${s.indicator.kind} SLI (${s.source})`;
 }

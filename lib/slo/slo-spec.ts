@@ -12,7 +12,8 @@ export type SloSpec = {
   thresholdMs: number | null;
   windowDays: number;
   calendar: "month" | "week" | null;
-  budgeting: "occurrences" | "timeslices";
+  /** ratio-timeslices (OpenSLO RatioTimeslices): the SLI is the mean of the minutes' own ratios. */
+  budgeting: "occurrences" | "timeslices" | "ratio-timeslices";
   timesliceTarget: number | null;
   description: string;
   /** The PromQL SLI of a "promql" SLO. */

@@ -90,4 +90,25 @@ describe("an imported Sloth SLO measured by a real Prometheus", () => {
     await runAnalysisCycle(new Date(now + 3 * MIN));
     expect((await getSloCards()).find((c) => c.name === "requests-availability")?.sourceError).toBeNull();
   });
+
+  it("a Sloth raw SLI reads its error ratio a minute at a time: the window's SLI is the mean of the minutes'", async () => {
+    const raw = `apiVersion: sloth.slok.dev/v1
+kind: PrometheusServiceLevel
+metadata: { name: checkout-ratio }
+spec:
+  service: shop/checkout
+  slos:
+    - name: error-ratio
+      objective: 99
+      sli:
+        raw:
+          errorRatioQuery: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}])) / sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
+`;
+    expect(await importSloFile(raw)).toMatchObject({ ok: true, slos: [{ name: "error-ratio", created: true }] });
+    expect((await runAnalysisCycle(new Date(now + 4 * MIN))).filter((o) => !o.ok)).toEqual([]);
+    const [status] = (await getPool().query<{ sli: number }>(`SELECT st.sli FROM slo_status st JOIN slos s ON s.id = st.slo_id WHERE s.name = 'error-ratio'`)).rows;
+    // 15 of some 180 measured minutes at a 60 % error ratio: a mean of 5 %.
+    expect(status.sli).toBeGreaterThan(0.945);
+    expect(status.sli).toBeLessThan(0.955);
+  });
 });

@@ -4,7 +4,7 @@ import { deleteSliSamplesBefore, readLastSliSampleTimes, upsertSliSamples, type 
 import { readStatusHistories } from "@/lib/db/analyze/read-status-series.ts";
 import { recordSliSourceErrors, type SourceError } from "@/lib/db/analyze/sli-source-errors.ts";
 import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/domain/availability-sli.ts";
-import { asTimeslices, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
+import { asBudgeted, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import { env } from "@/lib/env.ts";
 import { promqlMinutes } from "./promql-minutes.ts";
@@ -93,7 +93,7 @@ async function batchSamples(batch: readonly Plan[], end: number, problems: Probl
   for (const p of batch.filter((x) => x.slo.indicator === "promql")) {
     try {
       const samples = await promqlMinutes(prometheusUrl()!, p.slo.sliQuery, p.from, end);
-      add(p.slo, p.slo.budgeting === "timeslices" && p.slo.timesliceTarget !== null ? asTimeslices(samples, p.slo.timesliceTarget) : samples);
+      add(p.slo, budgeted(p.slo, samples));
     } catch (err) {
       // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.
       problems.failed.push({ sloId: p.slo.id, label: `${p.slo.workloadName}/${p.slo.name}`, message: err instanceof Error ? err.message : String(err) });
@@ -108,5 +108,7 @@ function requestMinuteSamples(slo: SloRow, minutes: readonly SliMinute[]): Minut
   const bound = indicator === "latency" ? latencyBound(slo.thresholdMs ?? -1) : null;
   if (indicator === "latency" && bound === null) return null;
   const samples = requestSamples(minutes.map((m) => ({ ...m, withinThreshold: bound === null ? 0 : (m.le[bound - 1] ?? 0) })), indicator);
-  return slo.budgeting === "timeslices" ? asTimeslices(samples, slo.timesliceTarget ?? slo.target) : samples;
+  return budgeted(slo, samples);
 }
+
+const budgeted = (slo: SloRow, samples: readonly MinuteSample[]) => asBudgeted(samples, slo.budgeting, slo.timesliceTarget, slo.target);
