@@ -2,6 +2,7 @@
 // browser agree (no hydration mismatch) and responders in different zones read the same clock.
 
 export { formatDuration } from "@/lib/domain/format-duration.ts";
+export { formatBurn } from "@/lib/domain/burn-rate.ts";
 
 function trim(n: number, digits: number): string {
   const fixed = n.toFixed(digits);
@@ -17,11 +18,6 @@ export function formatTarget(target: number): string {
   return formatPercent(target, 3);
 }
 
-export function formatBurn(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return "–";
-  if (rate >= 100) return `${Math.round(rate)}×`;
-  return `${trim(rate, rate >= 10 ? 1 : 2)}×`;
-}
 
 export function formatCpu(millis: number | null): string {
   if (millis === null) return "not set";
