@@ -37,14 +37,6 @@ export function formatBytes(bytes: number | null): string {
   return `${trim(value, value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
 }
 
-// Savings are signed: positive gives capacity back, negative means the container needs more.
-export function formatSavings(value: number | null, unit: "cores" | "GiB"): string {
-  if (value === null) return "–";
-  if (Math.abs(value) < 0.005) return `0 ${unit}`;
-  const sign = value > 0 ? "+" : "−";
-  return `${sign}${trim(Math.abs(value), 2)} ${unit}`;
-}
-
 export function formatUtc(iso: string | null): string {
   if (!iso) return "–";
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
