@@ -22,6 +22,9 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
         <dt>cluster</dt><dd>{slo.cluster}</dd>
         <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>
         <dt>window starts</dt><dd>{formatUtc(detail.windowStart)}</dd>
+        {slo.status?.measuredSince ? (
+          <><dt>measured since</dt><dd data-testid="measured-since">{formatUtc(slo.status.measuredSince)}: the history {coverageText(slo.status.lines[slo.status.lines.length - 1]).replace(" of ", " of the ")} window</dd></>
+        ) : null}
         <dt>budget runs out</dt><dd>{slo.status?.exhaustedAt ? formatUtc(slo.status.exhaustedAt) : "not at the current pace"}</dd>
       </dl>
       <div className={s.cards} style={{ marginBottom: 16 }}><SloCard slo={slo} /></div>

@@ -1,4 +1,5 @@
-import { burnRateRules, judgeRule, type TimedCounts, type WindowBurn } from "./burn-rate.ts";
+import { formatSpan } from "./burn-coverage.ts";
+import { burnRateRules, formatBurn, judgeRule, type TimedCounts, type WindowBurn } from "./burn-rate.ts";
 import type { Signal } from "./incident-signals.ts";
 import { burnRate, DAY_MS, MINUTE_MS } from "./slo.ts";
 
@@ -81,7 +82,7 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
       from: first + from * MINUTE_MS,
       to: first + (last + 1) * MINUTE_MS,
       source: "slo",
-      detail: `${h.slo} SLO paged: burning ${Math.round(worst.longBurn * 10) / 10}× over ${Math.round(worst.rule.longWindowMs / 3_600_000)} h (rule ${worst.rule.burnRate}×)`,
+      detail: `${h.slo} SLO paged: burning ${formatBurn(worst.longBurn)} over ${formatSpan(worst.rule.longWindowMs)} (rule ${formatBurn(worst.rule.burnRate)})`,
       // The fastest rule (2% of the budget in an hour) is severe whatever the replica counts say.
       ...(worst.rule === rules[0] ? { severity: "sev2" as const } : {}),
     });
