@@ -168,7 +168,9 @@ function windowPhrase(ms: number, coveredMs = ms): string {
 
 // Burn rates as every page and sentence prints them: "29.5×", "7.62×", "120×".
 export function formatBurn(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return "–";
+  if (rate === null || Number.isNaN(rate)) return "–";
+  // A 100 % objective leaves no budget: any error burns it infinitely fast.
+  if (!Number.isFinite(rate)) return "∞×";
   if (rate >= 100) return `${Math.round(rate)}×`;
   const fixed = rate.toFixed(rate >= 10 ? 1 : 2);
   return `${fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed}×`;
