@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   budgetHealth, burnSeries, formatBurn, formatBytes, formatCpu, formatDuration, formatPercent,
-  formatSavings, formatTarget, formatUtc,
+  formatTarget, formatUtc,
 } from "./format.ts";
 import { changedFields } from "./timeline/change-diff.ts";
 
@@ -40,12 +40,6 @@ describe("numbers a responder reads", () => {
     expect(formatBytes(512 * 1024 ** 2)).toBe("512 MiB");
     expect(formatBytes(1.5 * 1024 ** 3)).toBe("1.5 GiB");
     expect(formatBytes(100 * 1024 ** 2)).toBe("100 MiB");
-  });
-
-  it("signs savings so giving capacity back reads as a plus", () => {
-    expect(formatSavings(0.15, "cores")).toBe("+0.15 cores");
-    expect(formatSavings(-0.25, "GiB")).toBe("−0.25 GiB");
-    expect(formatSavings(null, "GiB")).toBe("–");
   });
 
   it("prints times in UTC, identical on server and browser", () => {

@@ -2,6 +2,7 @@
 // browser agree (no hydration mismatch) and responders in different zones read the same clock.
 
 export { formatDuration } from "@/lib/domain/format-duration.ts";
+export { formatBurn } from "@/lib/domain/burn-rate.ts";
 
 function trim(n: number, digits: number): string {
   const fixed = n.toFixed(digits);
@@ -17,11 +18,6 @@ export function formatTarget(target: number): string {
   return formatPercent(target, 3);
 }
 
-export function formatBurn(rate: number | null): string {
-  if (rate === null || !Number.isFinite(rate)) return "–";
-  if (rate >= 100) return `${Math.round(rate)}×`;
-  return `${trim(rate, rate >= 10 ? 1 : 2)}×`;
-}
 
 export function formatCpu(millis: number | null): string {
   if (millis === null) return "not set";
@@ -39,14 +35,6 @@ export function formatBytes(bytes: number | null): string {
     unit += 1;
   }
   return `${trim(value, value >= 100 ? 0 : 1)} ${UNITS[unit]}`;
-}
-
-// Savings are signed: positive gives capacity back, negative means the container needs more.
-export function formatSavings(value: number | null, unit: "cores" | "GiB"): string {
-  if (value === null) return "–";
-  if (Math.abs(value) < 0.005) return `0 ${unit}`;
-  const sign = value > 0 ? "+" : "−";
-  return `${sign}${trim(Math.abs(value), 2)} ${unit}`;
 }
 
 export function formatUtc(iso: string | null): string {

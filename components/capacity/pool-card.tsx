@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CapacityForecastRow, CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import { poolSummary, poolSummaryText, type PoolSummary } from "@/lib/domain/capacity-summary.ts";
 import { formatUtc } from "../format.ts";
 import { Badge, type Tone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
@@ -7,14 +8,15 @@ import { CapacityChart } from "./capacity-chart.tsx";
 
 export const poolHref = (p: { cluster: string; pool: string }) => `/capacity/${encodeURIComponent(p.cluster)}/${encodeURIComponent(p.pool)}`;
 
-// The pool's headline: full now, the soonest date the trend reaches allocatable, or no date in sight.
+const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+const TONES: Record<PoolSummary["status"], Tone> = { full: "bad", dated: "warn", waiting: "neutral", clear: "ok" };
+
+// The pool's headline as lib/domain/capacity-summary.ts words it; a date under two weeks away is red.
 export function poolVerdict(forecasts: readonly CapacityForecastRow[]): { tone: Tone; text: string } {
-  const full = forecasts.find((f) => f.status === "exhausted");
-  if (full) return { tone: "bad", text: `${full.resource === "cpu" ? "CPU" : "memory"} ${full.basis} full` };
-  const dated = forecasts.filter((f) => f.exhaustsAt).sort((a, b) => Date.parse(a.exhaustsAt!) - Date.parse(b.exhaustsAt!))[0];
-  if (!dated) return { tone: "ok", text: "no exhaustion in sight" };
-  const days = (Date.parse(dated.exhaustsAt!) - Date.parse(dated.computedAt)) / 86_400_000;
-  return { tone: days < 14 ? "bad" : "warn", text: `${dated.resource === "cpu" ? "CPU" : "memory"} ${dated.basis} ~${dated.exhaustsAt!.slice(0, 10)}` };
+  const rows = forecasts.map((f) => ({ ...f, historyFrom: ms(f.historyFrom), historyTo: ms(f.historyTo), exhaustsAt: ms(f.exhaustsAt) }));
+  const summary = poolSummary(rows, ms(forecasts[0]?.computedAt ?? null) ?? 0);
+  const tone = summary.status === "dated" && summary.daysLeft < 14 ? "bad" : TONES[summary.status];
+  return { tone, text: poolSummaryText(summary) };
 }
 
 export function ForecastLines({ forecasts, resource }: { forecasts: readonly CapacityForecastRow[]; resource: CapacityForecastRow["resource"] }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RecommendationRow } from "@/lib/db/queries/types.ts";
-import { formatMoney } from "./format-money.ts";
+import { savingsText } from "@/lib/domain/savings-text.ts";
 import { groupByContainer, totalsOf } from "./group-recommendations.ts";
 
 function row(over: Partial<RecommendationRow>): RecommendationRow {
@@ -29,9 +29,8 @@ describe("right-sizing panel", () => {
     expect(t).toEqual({ cpuCores: 0.8, memoryGiB: 1, monthly: 21.55, currency: "USD", held: 1 });
   });
 
-  it("signs money like savings", () => {
-    expect(formatMoney(21.55, "USD")).toBe("+$21.55");
-    expect(formatMoney(-1234.4, "EUR")).toBe("−€1,234");
-    expect(formatMoney(null, "USD")).toBe("–");
+  it("the panel's total says what applying a strategy saves, in the words of every suggestion", () => {
+    const t = totalsOf([row({}), row({ id: "b", container: "sidecar", savings: { cpuCores: 0.2, memoryGiB: -0.5 }, monthly: { cpu: 4.61, memory: -1.53, total: 3.08, currency: "USD" } })], "krr-simple");
+    expect(savingsText({ ...t, monthly: t.monthly })).toBe("saves 1 core, 0.5 GiB, $24.63/month");
   });
 });

@@ -1,8 +1,7 @@
 import type { RecommendationRow } from "@/lib/db/queries/types.ts";
-import { formatSavings } from "../format.ts";
+import { savingsText } from "@/lib/domain/savings-text.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
-import { formatMoney } from "./format-money.ts";
 import { groupByContainer, KRR, totalsOf, VPA } from "./group-recommendations.ts";
 import { RecommendationRowView } from "./recommendation-row.tsx";
 
@@ -10,7 +9,7 @@ function totalsText(rows: RecommendationRow[]): string {
   const part = (label: string, strategy: string) => {
     const t = totalsOf(rows, strategy);
     const held = t.held ? ` (${t.held} held)` : "";
-    return `${label} ${formatSavings(t.cpuCores, "cores")} · ${formatSavings(t.memoryGiB, "GiB")} · ${formatMoney(t.monthly, t.currency)}/mo${held}`;
+    return `${label} ${savingsText({ cpuCores: t.cpuCores, memoryGiB: t.memoryGiB, monthly: t.monthly, currency: t.currency })}${held}`;
   };
   return `if applied now: ${part("KRR", KRR)}; ${part("VPA", VPA)}`;
 }

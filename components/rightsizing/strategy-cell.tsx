@@ -1,8 +1,8 @@
 import type { RecommendationRow } from "@/lib/db/queries/types.ts";
-import { formatBytes, formatCpu, formatDuration, formatSavings } from "../format.ts";
+import { savingsText } from "@/lib/domain/savings-text.ts";
+import { formatBytes, formatCpu, formatDuration } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
-import { formatMoney } from "./format-money.ts";
 import { PatchCopy } from "./patch-export.tsx";
 import r from "./rightsizing.module.css";
 
@@ -27,7 +27,7 @@ export function StrategyCell({ row }: { row: RecommendationRow | null }) {
       <br />
       <span className={s.muted}>{basisText(row)}</span>
       <br />
-      {formatSavings(row.savings.cpuCores, "cores")} · {formatSavings(row.savings.memoryGiB, "GiB")} · {formatMoney(row.monthly.total, row.monthly.currency)}/mo
+      <span data-testid="savings">{savingsText({ ...row.savings, monthly: row.monthly.total, currency: row.monthly.currency })}</span>
       {row.held ? <div className={r.held}>{row.heldReason}</div> : null}
       <br />
       <PatchCopy id={row.id} />

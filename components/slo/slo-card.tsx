@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
 import type { SloCardData } from "@/lib/db/queries/types.ts";
 import { budgetHealth, formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -36,11 +37,14 @@ export function SloCard({ slo }: { slo: SloCardData }) {
             <div className={s.barFill} data-health={health} style={{ width: `${left * 100}%` }} />
           </div>
           <div className={`${s.stats} ${s.num}`}>
-            <span>1h <b>{formatBurn(st.burnRate1h)}</b></span>
-            <span>6h <b>{formatBurn(st.burnRate6h)}</b></span>
-            <span>30d <b>{formatBurn(st.burnRate30d)}</b></span>
+            {st.lines.map((l) => (
+              <span key={l.label} title={`bad ÷ measured events ÷ budget; history ${coverageText(l)}`} data-testid="burn-line" data-window={l.label}>
+                {l.label} <b>{formatBurn(l.burn)}</b>
+              </span>
+            ))}
             <span style={{ marginLeft: "auto" }} title={formatUtc(st.computedAt)}>evaluated {formatClock(st.computedAt).slice(0, 5)} UTC</span>
           </div>
+          {coverageNote(st.lines) ? <p className={`${s.small} ${s.muted}`} style={{ margin: "2px 0 0" }} data-testid="burn-coverage">{coverageNote(st.lines)}</p> : null}
           <p className={s.explain}>{st.explanation}</p>
           {slo.charges.length > 0 ? (
             <ul className={s.small} style={{ margin: "4px 0", paddingLeft: 16 }} data-testid="budget-charges">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { coverageText, formatSpan, ruleStateText } from "@/lib/domain/burn-coverage.ts";
 import type { SloDetail } from "@/lib/db/queries/types.ts";
 import { formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
@@ -6,7 +7,7 @@ import s from "../ui/styles.module.css";
 import { SloCard } from "./slo-card.tsx";
 import { objectiveText } from "./objective.ts";
 
-const span = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} m`);
+const covers = (windowMs: number, coveredMs: number | null) => (coveredMs === null ? "–" : coverageText({ windowMs, coveredMs }).replace(/^covers /, ""));
 
 // Everything behind one SLO's card: its definition, each rule of the burn-rate table with the events it
 // saw, and the budget charged to each change with the intervals it paid for.
@@ -21,24 +22,28 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
         <dt>cluster</dt><dd>{slo.cluster}</dd>
         <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>
         <dt>window starts</dt><dd>{formatUtc(detail.windowStart)}</dd>
+        {slo.status?.measuredSince ? (
+          <><dt>measured since</dt><dd data-testid="measured-since">{formatUtc(slo.status.measuredSince)}: the history {coverageText(slo.status.lines[slo.status.lines.length - 1]).replace(" of ", " of the ")} window</dd></>
+        ) : null}
         <dt>budget runs out</dt><dd>{slo.status?.exhaustedAt ? formatUtc(slo.status.exhaustedAt) : "not at the current pace"}</dd>
       </dl>
       <div className={s.cards} style={{ marginBottom: 16 }}><SloCard slo={slo} /></div>
-      <Panel title="Burn-rate windows" aside="an alert fires when both windows burn at or above the rate">
+      <Panel title="Burn-rate windows" aside="burn = bad ÷ measured events ÷ budget on every window; an alert fires when both burn at or above the rate and the history covers enough to judge">
         {windows.length === 0 ? (
           <Empty>Not evaluated yet.</Empty>
         ) : (
           <table className={`${s.table} ${s.num}`} data-testid="burn-windows">
-            <thead><tr><th>severity</th><th>long · short window</th><th className={s.right}>rate</th><th className={s.right}>long burn (events)</th><th className={s.right}>short burn (events)</th><th>state</th></tr></thead>
+            <thead><tr><th>severity</th><th>long · short window</th><th className={s.right}>rate</th><th className={s.right}>long burn (events)</th><th className={s.right}>short burn (events)</th><th>history covers</th><th>state</th></tr></thead>
             <tbody>
               {windows.map((w, i) => (
                 <tr key={i}>
                   <td>{w.severity}</td>
-                  <td>{span(w.longWindowMs)} · {span(w.shortWindowMs)}</td>
+                  <td>{formatSpan(w.longWindowMs)} · {formatSpan(w.shortWindowMs)}</td>
                   <td className={s.right}>{formatBurn(w.burnRate)}</td>
                   <td className={s.right}>{formatBurn(w.longBurn)} ({Math.round(w.longEvents)})</td>
                   <td className={s.right}>{formatBurn(w.shortBurn)} ({Math.round(w.shortEvents)})</td>
-                  <td>{w.firing ? <b>firing</b> : w.skipped === "too-few-events" ? "too few events to judge" : "quiet"}</td>
+                  <td data-testid="window-coverage">{covers(w.longWindowMs, w.longCoveredMs)} · {covers(w.shortWindowMs, w.shortCoveredMs)}</td>
+                  <td className={s.wrap}>{w.firing ? <b>firing</b> : ruleStateText(w)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { attributeBudget, burnIntervals, describeCharge, type BadMinute } from "./budget-attribution.ts";
-import { MINUTE_MS } from "./slo.ts";
+import { allowedBadEvents, MINUTE_MS } from "./slo.ts";
 
 const t0 = Date.UTC(2026, 11, 2, 10, 0);
 const at = (m: number) => t0 + m * MINUTE_MS;
 // A 99.9% request SLO, 100 requests a minute: `bad` failed in each listed minute.
 const minutes = (from: number, to: number, bad: number): BadMinute[] => Array.from({ length: to - from }, (_, i) => ({ ts: at(from + i), good: 100 - bad, total: 100 }));
-const expected = 100 * 60 * 24 * 30; // a month of traffic: the budget allows 4,320 failed requests
+// A month of traffic measured: the budget allows 4,320 failed requests.
+const month = 30 * 24 * 60 * MINUTE_MS;
+const expected = allowedBadEvents({ good: 100 * 43_200, total: 100 * 43_200 }, 0.999, month, month);
 const rollout = { id: "r7", observedAt: at(-2), summary: "image checkout: 1.4.2 → 1.5.0", kind: "template", revision: "7" };
 const rollback = { id: "r8", observedAt: at(20), summary: "image checkout: 1.5.0 → 1.4.2", kind: "template", revision: "8" };
 

@@ -1,4 +1,4 @@
-import { errorBudget, MINUTE_MS, type EventCounts } from "./slo.ts";
+import { budgetShare, errorBudget, MINUTE_MS, type EventCounts } from "./slo.ts";
 
 // Which changes spent the error budget. Every burning interval (minutes failing faster than the budget
 // allows, gaps under IMPACT_GAP_MS bridged) is charged to the changes that landed in its onset window:
@@ -37,17 +37,16 @@ export function burnIntervals(minutes: readonly BadMinute[], target: number): Bu
   return out;
 }
 
-// spent = bad events ÷ (budget × events expected over the window): the same denominator as the budget
-// remaining, so a charge of 38% is 38 points of the budget bar.
-export function attributeBudget(minutes: readonly BadMinute[], changes: readonly ChargeableChange[], target: number, expectedEvents: number): BudgetCharge[] {
-  const allowed = errorBudget(target) * expectedEvents;
+// spent = bad events ÷ the window's allowed bad events (allowedBadEvents in slo.ts): the denominator of the
+// budget remaining, so a charge of 38% is 38 points of the budget bar.
+export function attributeBudget(minutes: readonly BadMinute[], changes: readonly ChargeableChange[], target: number, allowed: number): BudgetCharge[] {
   if (allowed <= 0) return [];
   const charges = new Map<string, BudgetCharge>();
   const charge = (change: ChargeableChange | null, interval: BurnInterval, share: number) => {
     const key = change?.id ?? "";
     const c = charges.get(key) ?? { change, spent: 0, bad: 0, intervals: [] };
     c.bad += interval.bad * share;
-    c.spent = c.bad / allowed;
+    c.spent = budgetShare(c.bad, allowed);
     c.intervals.push(interval);
     charges.set(key, c);
   };

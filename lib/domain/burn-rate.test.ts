@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { BURN_RATE_RULES, burnFactor, burnRateRules, countsInWindow, evaluateBurnAlerts, explainBurn, type TimedCounts } from "./burn-rate.ts";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
+import {
+  BURN_RATE_RULES, burnFactor, burnRateRules, countsInWindow, evaluateBurnAlerts, explainBurn, formatBurn, windowBurn, type TimedCounts,
+} from "./burn-rate.ts";
+import { coverageText } from "./burn-coverage.ts";
+import { burnRate, DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
 
 const now = Date.UTC(2026, 10, 25, 12, 0);
 
@@ -40,7 +43,7 @@ describe("multi-window multi-burn-rate table", () => {
 
   it("never alerts on a workload with too few measured minutes (low-traffic guard)", () => {
     const samples = minutes(3, () => true);
-    const result = evaluateBurnAlerts(samples, now, 0.999, 10);
+    const result = evaluateBurnAlerts(samples, now, 0.999, { minEvents: 10 });
     expect(result.alert).toBeNull();
     expect(result.rules[0].skipped).toBe("too-few-events");
   });
@@ -86,5 +89,50 @@ describe("burn explanation", () => {
 describe("burn-rate table for other windows", () => {
   it("a 7-day SLO pages at 3.36× over an hour: spending 2% of a week's budget in one hour", () => {
     expect(burnRateRules(7 * DAY_MS).map((r) => r.burnRate)).toEqual([3.36, 1.4, 0.7, 0.23]);
+  });
+});
+
+describe("one burn rate on every window, and how much of it the history covers", () => {
+  // A new install, measured for 5 h 12 min: 10 requests a minute, one failing in each of 11 minutes.
+  const history = minutes(312, (i) => i % 28 === 7, 10).map((m) => (m.good === 0 ? { ...m, good: 9 } : m));
+  const since = now - 312 * MINUTE_MS;
+
+  it("the same 11 bad minutes read the same burn on the 6 h, 1 d, 3 d and 30 d lines, and in the sentence", () => {
+    const { rules } = evaluateBurnAlerts(history, now, 0.999, { measuredSince: since });
+    const whole = burnRate(countsInWindow(history, now, 30 * DAY_MS), 0.999);
+    expect(whole).toBeCloseTo(11 / 3120 / 0.001, 9);
+    for (const w of [6 * HOUR_MS, DAY_MS, 3 * DAY_MS, 30 * DAY_MS]) expect(windowBurn(history, now, w, 0.999, since).burn).toBeCloseTo(whole, 9);
+    expect(rules.slice(1).map((r) => formatBurn(r.longBurn))).toEqual(["3.53×", "3.53×", "3.53×"]);
+    // Above the 1-day ticket rate, yet 5 h 12 min at 3.53× have not spent the 10 % of the budget that rule guards.
+    const day = rules[2];
+    expect(day).toMatchObject({ longWindowMs: DAY_MS, firing: false, skipped: "too-little-history" });
+    const sentence = explainBurn({ service: "checkout", target: 0.999, windowMs: 30 * DAY_MS, burn: day.longBurn, burnWindowMs: DAY_MS,
+      burnCoveredMs: day.longCoveredMs, budgetRemaining: 0.97, totalEvents: 3120 });
+    expect(sentence).toContain("3.53× faster than sustainable over the last day (history covers 5 h 12 min of it)");
+  });
+
+  it("says how much of each window the history covers", () => {
+    const { rules } = evaluateBurnAlerts(history, now, 0.999, { measuredSince: since });
+    expect(rules.map((r) => coverageText({ windowMs: r.longWindowMs, coveredMs: r.longCoveredMs }))).toEqual([
+      "covers all of 1 h", "covers 5 h 12 min of 6 h", "covers 5 h 12 min of 1 d", "covers 5 h 12 min of 3 d",
+    ]);
+  });
+
+  it("a new SLO's first bad minute cannot page, however badly it fails: the history does not cover the 5-minute short window", () => {
+    const first = [{ ts: now - MINUTE_MS, good: 0, total: 100 }];
+    const { alert, rules } = evaluateBurnAlerts(first, now, 0.999);
+    expect(alert).toBeNull();
+    expect(rules[0]).toMatchObject({ longCoveredMs: MINUTE_MS, firing: false, skipped: "too-little-history" });
+    expect(formatBurn(rules[0].longBurn)).toBe("1000×");
+  });
+
+  it("a partly covered hour pages once its measured minutes alone have spent the 2 % the rule guards", () => {
+    // 2 % failing against 99.9 %: a 20× burn, above the 14.4× page rate from the first minute.
+    const failing = (n: number) => minutes(n, () => false, 100).map((m) => ({ ...m, good: 98 }));
+    const early = evaluateBurnAlerts(failing(30), now, 0.999);
+    expect(early.rules[0]).toMatchObject({ firing: false, skipped: "too-little-history" });
+    expect(formatBurn(early.rules[0].longBurn)).toBe("20×");
+    // 20× over 44 minutes spent 880 of the 864 budget-minutes (14.4 × 60) the hour's page rule guards.
+    expect(evaluateBurnAlerts(failing(44), now, 0.999).alert).toBe("page");
   });
 });

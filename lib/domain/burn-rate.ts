@@ -1,3 +1,4 @@
+import { formatSpan, windowCoverage, type Coverage } from "./burn-coverage.ts";
 import { burnRate, DAY_MS, HOUR_MS, MINUTE_MS, timeToExhaustionMs, type EventCounts } from "./slo.ts";
 
 export type AlertSeverity = "page" | "ticket";
@@ -49,11 +50,32 @@ export function countsInWindow(samples: readonly TimedCounts[], now: number, win
   return { good, total };
 }
 
-// Burn over a window the history does not yet cover counts the uncovered part as good: burn × covered ÷
-// window. A new SLO's first bad minute is then a 1-minute burn diluted over the hour it claims to speak
-// for, not a full hour of it, so a rule can only fire on the budget share it guards.
-export function coveredBurn(counts: EventCounts, target: number, windowMs: number, coveredMs: number): number {
-  return burnRate(counts, target) * Math.min(1, Math.max(0, coveredMs) / windowMs);
+// The one burn rate of a window: bad events ÷ the events measured in it ÷ (1 − target) (burnRate in
+// slo.ts). The part of the window before the history began is not counted as good, so the same bad minutes
+// read the same burn on every window they all fall in; how much of the window was measured travels beside
+// it, and paging asks for coverage separately (judgeRule).
+export type WindowBurn = Coverage & { burn: number; events: number };
+
+export function windowBurn(samples: readonly TimedCounts[], now: number, windowMs: number, target: number, measuredSince: number | null): WindowBurn {
+  const counts = countsInWindow(samples, now, windowMs);
+  return { ...windowCoverage(windowMs, now, measuredSince), burn: burnRate(counts, target), events: counts.total };
+}
+
+export type RuleSkip = "too-few-events" | "too-little-history";
+export type RuleVerdict = { firing: boolean; skipped?: RuleSkip };
+
+// A rule fires when both windows burn at or above its rate and there is enough to judge by:
+// - low traffic (sloth#666, pyrra#1925): a long window with fewer than `minEvents` events, or an empty short
+//   window, never fires, so one bad minute of a mostly idle workload cannot page anyone;
+// - coverage: the history must cover the short window (the 5 minutes that say a burn is still happening),
+//   so a new SLO's first bad minutes cannot page, and its measured minutes alone must have spent the budget
+//   share the rule guards (burn × covered ≥ rate × window: 2 % of a 30-day budget for the 1-hour page), so
+//   a partly covered window fires on the same evidence a full one needs.
+export function judgeRule(rule: BurnRateRule, long: WindowBurn, short: WindowBurn, minEvents: number): RuleVerdict {
+  if (long.events < minEvents || short.events <= 0) return { firing: false, skipped: "too-few-events" };
+  if (long.burn < rule.burnRate || short.burn < rule.burnRate) return { firing: false };
+  const covered = short.coveredMs >= rule.shortWindowMs && long.burn * long.coveredMs >= rule.burnRate * rule.longWindowMs;
+  return covered ? { firing: true } : { firing: false, skipped: "too-little-history" };
 }
 
 export type RuleEvaluation = BurnRateRule & {
@@ -61,33 +83,38 @@ export type RuleEvaluation = BurnRateRule & {
   shortBurn: number;
   longEvents: number;
   shortEvents: number;
+  longCoveredMs: number;
+  shortCoveredMs: number;
   firing: boolean;
-  skipped?: "too-few-events";
+  skipped?: RuleSkip;
 };
 
 export type BurnAlert = { alert: AlertSeverity | null; firing: RuleEvaluation | null; rules: RuleEvaluation[] };
 
-// A rule fires when both windows burn at or above its rate (windows longer than the history diluted, see
-// coveredBurn). Low-traffic guard (sloth#666, pyrra#1925):
-// a long window with fewer than `minEvents` events, or an empty short window, never fires, so one bad
-// minute of a mostly idle workload cannot page anyone.
-export function evaluateBurnAlerts(samples: readonly TimedCounts[], now: number, target: number, minEvents = 10, periodMs = 30 * DAY_MS): BurnAlert {
-  const historyStart = samples.reduce((min, s) => Math.min(min, s.ts), now);
+export type BurnAlertOptions = {
+  minEvents?: number;
+  periodMs?: number;
+  /** The first measured minute; the oldest sample when not given. */
+  measuredSince?: number | null;
+};
+
+// Every rule of the table for the SLO's period, judged on its windows' burn rates (see judgeRule).
+export function evaluateBurnAlerts(samples: readonly TimedCounts[], now: number, target: number, options: BurnAlertOptions = {}): BurnAlert {
+  const { minEvents = 10, periodMs = 30 * DAY_MS } = options;
+  const measuredSince = options.measuredSince !== undefined ? options.measuredSince : samples.length ? samples.reduce((min, s) => Math.min(min, s.ts), now) : null;
   const rules = burnRateRules(periodMs).map((rule): RuleEvaluation => {
-    const long = countsInWindow(samples, now, rule.longWindowMs);
-    const short = countsInWindow(samples, now, rule.shortWindowMs);
-    const longBurn = coveredBurn(long, target, rule.longWindowMs, now - historyStart);
-    const shortBurn = coveredBurn(short, target, rule.shortWindowMs, now - historyStart);
-    const enough = long.total >= minEvents && short.total > 0;
-    const firing = enough && longBurn >= rule.burnRate && shortBurn >= rule.burnRate;
+    const long = windowBurn(samples, now, rule.longWindowMs, target, measuredSince);
+    const short = windowBurn(samples, now, rule.shortWindowMs, target, measuredSince);
+    const verdict = judgeRule(rule, long, short, minEvents);
     return {
       ...rule,
-      longBurn,
-      shortBurn,
-      longEvents: long.total,
-      shortEvents: short.total,
-      firing,
-      ...(enough ? {} : { skipped: "too-few-events" as const }),
+      longBurn: long.burn,
+      shortBurn: short.burn,
+      longEvents: long.events,
+      shortEvents: short.events,
+      longCoveredMs: long.coveredMs,
+      shortCoveredMs: short.coveredMs,
+      ...verdict,
     };
   });
   // Rules are ordered most urgent first, so the first firing one decides the severity.
@@ -119,6 +146,8 @@ export type BurnExplanationInput = {
   totalEvents: number;
   // The window `burn` was measured over; the last hour unless an alert on a longer window fired.
   burnWindowMs?: number;
+  // How much of that window the history covers (all of it when not given).
+  burnCoveredMs?: number;
   indicator?: "availability" | "success" | "latency";
 };
 
@@ -128,15 +157,28 @@ const WORDS = {
   latency: { data: "request timings", bad: "slow request" },
 } as const;
 
-function windowPhrase(ms: number): string {
-  if (ms === HOUR_MS) return "";
-  if (ms < DAY_MS) return ` over the last ${Math.round(ms / HOUR_MS)} hours`;
-  return ms === DAY_MS ? " over the last day" : ` over the last ${Math.round(ms / DAY_MS)} days`;
+// " over the last 6 hours", and while the history is shorter " (history covers 5 h 12 min of them)": the
+// rate is over the minutes measured, and the reader sees how many.
+function windowPhrase(ms: number, coveredMs = ms): string {
+  const partial = coveredMs < ms ? ` (history covers ${formatSpan(coveredMs)} of ${ms === HOUR_MS || ms === DAY_MS ? "it" : "them"})` : "";
+  if (ms === HOUR_MS) return partial ? ` over the last hour${partial}` : "";
+  if (ms < DAY_MS) return ` over the last ${Math.round(ms / HOUR_MS)} hours${partial}`;
+  return `${ms === DAY_MS ? " over the last day" : ` over the last ${Math.round(ms / DAY_MS)} days`}${partial}`;
+}
+
+// Burn rates as every page and sentence prints them: "29.5×", "7.62×", "120×".
+export function formatBurn(rate: number | null): string {
+  if (rate === null || Number.isNaN(rate)) return "–";
+  // A 100 % objective leaves no budget: any error burns it infinitely fast.
+  if (!Number.isFinite(rate)) return "∞×";
+  if (rate >= 100) return `${Math.round(rate)}×`;
+  const fixed = rate.toFixed(rate >= 10 ? 1 : 2);
+  return `${fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed}×`;
 }
 
 // One sentence a user can act on. It speaks of the service and its budget, never of a person.
 export function explainBurn(input: BurnExplanationInput): string {
-  const { service, target, windowMs, burn, budgetRemaining, totalEvents, burnWindowMs = HOUR_MS } = input;
+  const { service, target, windowMs, burn, budgetRemaining, totalEvents, burnWindowMs = HOUR_MS, burnCoveredMs } = input;
   const words = WORDS[input.indicator ?? "availability"];
   const days = `${Math.round(windowMs / DAY_MS)}-day`;
   if (totalEvents <= 0) return `${service} has no ${words.data} in its ${days} window yet.`;
@@ -145,12 +187,12 @@ export function explainBurn(input: BurnExplanationInput): string {
   }
   if (burn > 1) {
     const left = timeToExhaustionMs(budgetRemaining, burn, windowMs) ?? 0;
-    return `${service} is burning its ${days} error budget ${round1(burn)}× faster than sustainable${windowPhrase(burnWindowMs)}; at this rate it is exhausted in ${formatDuration(left)}.`;
+    return `${service} is burning its ${days} error budget ${formatBurn(burn)} faster than sustainable${windowPhrase(burnWindowMs, burnCoveredMs)}; at this rate it is exhausted in ${formatDuration(left)}.`;
   }
   if (burn > 0) {
-    return `${service} is spending its ${days} error budget at a sustainable ${round1(burn)}× pace; ${percent(budgetRemaining)} of it remains.`;
+    return `${service} is spending its ${days} error budget at a sustainable ${formatBurn(burn)} pace${windowPhrase(burnWindowMs, burnCoveredMs)}; ${percent(budgetRemaining)} of it remains.`;
   }
-  return `${service} is within its ${days} error budget: ${percent(budgetRemaining)} remains and none was spent${windowPhrase(burnWindowMs) || " in the last hour"}.`;
+  return `${service} is within its ${days} error budget: ${percent(budgetRemaining)} remains and none was spent${windowPhrase(burnWindowMs, burnCoveredMs) || " in the last hour"}.`;
 }
 
 function formatTarget(target: number): string {

@@ -3,6 +3,7 @@
 // Pure: times are ISO strings (UTC), the output is Markdown.
 
 import { formatDuration } from "./format-duration.ts";
+import { budgetShare } from "./slo.ts";
 
 export type PostmortemInput = {
   id: string;
@@ -26,13 +27,30 @@ export type PostmortemInput = {
   budgets: BudgetSpent[];
 };
 
-export type BudgetSpent = { slo: string; target: number; windowDays: number; badEvents: number; windowEvents: number };
+// One SLO's budget as its page shows it (the window evaluated last, its allowed bad events) and the bad
+// events of the incident that fell inside that window.
+export type BudgetSpent = {
+  slo: string;
+  target: number;
+  /** "30-day", "calendar month": the window the budget is for. */
+  window: string;
+  /** When the SLO was last evaluated: the window ends there, as on the SLO page. */
+  asOf: string;
+  /** The incident's bad events inside the window. */
+  badEvents: number;
+  /** All bad events of the window, whichever incident (or none) they belong to. */
+  windowBadEvents: number;
+  /** allowedBadEvents of the window (slo.ts): the denominator of every share of its budget. */
+  allowedBadEvents: number;
+  /** The incident began before the window did: its earlier minutes no longer count against this budget. */
+  beganBeforeWindow: boolean;
+};
 
-// Share of the window's error budget the incident burned: bad events during it ÷ the events the SLO
-// allows to fail over its window ((1 − target) × all events in the window ending at the incident's end).
-export function budgetSpentFraction(b: BudgetSpent): number | null {
-  const allowed = (1 - b.target) * b.windowEvents;
-  return allowed > 0 ? b.badEvents / allowed : null;
+// An incident's share of the budget = its bad events ÷ the window's allowed bad events: the denominator of
+// the SLO page's "spent" and of the budget charged to changes, so the incidents' shares add up to at most
+// what the window has spent. (Bad ÷ the events measured so far would be a burn rate, not a share.)
+export function budgetSpentFraction(b: Pick<BudgetSpent, "badEvents" | "allowedBadEvents">): number | null {
+  return b.allowedBadEvents > 0 ? budgetShare(b.badEvents, b.allowedBadEvents) : null;
 }
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
@@ -65,15 +83,22 @@ function impact(p: PostmortemInput): string[] {
   ];
 }
 
+const share = (f: number) => `${(f * 100).toFixed(1)}%`;
+const events = (n: number) => String(Math.round(n * 10) / 10);
+
 function budget(budgets: readonly BudgetSpent[]): string[] {
-  if (budgets.length === 0) return ["Error budget: no SLO of this workload has samples covering the incident."];
+  if (budgets.length === 0) return ["Error budget: no SLO of this workload has been evaluated over the incident yet."];
   return [
-    "Error budget spent during the incident (bad events ÷ (1 − target) × events in the SLO window ending at the incident's end):",
+    "Error budget spent during the incident (its bad events ÷ the bad events the SLO window allows; the same budget as the SLO page):",
     "",
     ...budgets.map((b) => {
       const f = budgetSpentFraction(b);
-      const share = f === null ? "no events in the window" : `${(f * 100).toFixed(1)}% of the ${b.windowDays}-day budget`;
-      return `- ${b.slo} (target ${(b.target * 100).toFixed(2).replace(/\.?0+$/, "")}%): ${share} (${b.badEvents.toFixed(0)} bad of ${b.windowEvents.toFixed(0)} events)`;
+      const whole = budgetSpentFraction({ badEvents: b.windowBadEvents, allowedBadEvents: b.allowedBadEvents });
+      const head = `- ${b.slo} (target ${(b.target * 100).toFixed(2).replace(/\.?0+$/, "")}%): `;
+      if (f === null || whole === null) return `${head}no events measured in its ${b.window} window.`;
+      const before = b.beganBeforeWindow ? "; the incident began before this window, and its earlier minutes no longer count" : "";
+      return `${head}${share(f)} of the ${b.window} budget (${events(b.badEvents)} bad events of the ${events(b.allowedBadEvents)} allowed); ` +
+        `the window has spent ${share(whole)} in all as of ${utc(b.asOf)} UTC${before}.`;
     }),
   ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { directionsOf, downsizingHold, formatBurnRate } from "./rightsizing-hold.ts";
+import { formatBurn } from "./burn-rate.ts";
+import { directionsOf, downsizingHold } from "./rightsizing-hold.ts";
 
 const MIB = 2 ** 20;
 const current = { cpuRequestMillis: 500, memoryRequestBytes: 1024 * MIB, memoryLimitBytes: 1024 * MIB };
@@ -8,8 +9,8 @@ const bigger = { cpuRequestMillis: 800, memoryRequestBytes: 2048 * MIB, memoryLi
 const burning = [{ workload: "checkout", slo: "availability", burnRate1h: 0.4, burnRate6h: 3.21 }];
 
 describe("SLO-gated downsizing", () => {
-  it("holds a downsizing while the workload's SLO burns faster than 1×, naming the SLO and the rate", () => {
-    expect(downsizingHold(directionsOf(current, smaller), burning)).toBe("held: checkout's availability SLO is burning 3.2× — downsizing now would risk it");
+  it("holds a downsizing while the workload's SLO burns faster than 1×, naming the SLO and the rate its card shows", () => {
+    expect(downsizingHold(directionsOf(current, smaller), burning)).toBe("held: checkout's availability SLO is burning 3.21× — downsizing now would risk it");
   });
 
   it("never holds an upsizing, nor a first request where none was set", () => {
@@ -30,8 +31,9 @@ describe("SLO-gated downsizing", () => {
 
   it("names the fastest of several burning SLOs, and a barely-burning one without rounding it to 1.0×", () => {
     const two = [...burning, { workload: "checkout", slo: "latency", burnRate1h: 14.4, burnRate6h: 2 }];
-    expect(downsizingHold(directionsOf(current, smaller), two)).toContain("latency SLO is burning 14×");
-    expect(formatBurnRate(1.04)).toBe("1.04×");
+    expect(downsizingHold(directionsOf(current, smaller), two)).toContain("latency SLO is burning 14.4×");
+    expect(formatBurn(1.04)).toBe("1.04×");
+    expect(formatBurn(Number.POSITIVE_INFINITY)).toBe("∞×");
     expect(downsizingHold(directionsOf(current, smaller), [{ ...burning[0], burnRate1h: Number.NaN, burnRate6h: Number.NaN }])).toBeNull();
   });
 });

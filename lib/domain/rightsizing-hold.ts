@@ -1,3 +1,5 @@
+import { formatBurn } from "./burn-rate.ts";
+
 // SLO-gated right-sizing: while a workload's SLO burns its error budget faster than it earns it (burn
 // rate > 1× over the last hour or six), a suggestion that gives resources back waits. Less headroom is
 // the last thing a struggling service needs, and a downsize rolled out mid-burn muddies the cause.
@@ -27,13 +29,6 @@ export function directionsOf(current: ResourceValues, suggested: Suggested): Dir
 
 export const lowersAny = (d: Directions): boolean => d.cpuRequest === "lower" || d.memoryRequest === "lower" || d.memoryLimit === "lower";
 
-export function formatBurnRate(rate: number): string {
-  if (!Number.isFinite(rate)) return "∞×";
-  const one = rate.toFixed(rate >= 10 ? 0 : 1);
-  // 1.04× must not read as "1.0×", which would look like no reason to hold.
-  return `${one === "1.0" ? rate.toFixed(2) : one}×`;
-}
-
 /** The hold's reason, or null when the suggestion may go ahead. */
 export function downsizingHold(directions: Directions, burns: readonly SloBurn[]): string | null {
   if (!lowersAny(directions)) return null;
@@ -43,7 +38,7 @@ export function downsizingHold(directions: Directions, burns: readonly SloBurn[]
     if (rate > 1 && (!worst || rate > worst.rate)) worst = { burn: b, rate };
   }
   if (!worst) return null;
-  return `held: ${worst.burn.workload}'s ${worst.burn.slo} SLO is burning ${formatBurnRate(worst.rate)} — downsizing now would risk it`;
+  return `held: ${worst.burn.workload}'s ${worst.burn.slo} SLO is burning ${formatBurn(worst.rate)} — downsizing now would risk it`;
 }
 
 // No data (NaN) is no evidence of a burn; an unbounded one (a 100 % target with any error) is one.

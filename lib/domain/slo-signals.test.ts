@@ -15,7 +15,8 @@ describe("request SLO page alerts as incident signals", () => {
     expect(signal.reason).toBe("ErrorRate");
     expect([(signal.from - t0) / MINUTE_MS, (signal.to - t0) / MINUTE_MS]).toEqual([60, 75]);
     expect(signal.severity).toBe("sev2");
-    expect(signal.detail).toMatch(/^requests SLO paged: burning \d+(\.\d)?× over 1 h/);
+    // 60 % failing against 99.9 %: the same 600× every other line of the SLO shows for that hour's minutes.
+    expect(signal.detail).toMatch(/^requests SLO paged: burning \d+(\.\d+)?× over 1 h \(rule 14\.4×\)$/);
   });
 
   it("slow requests page a latency SLO as a Latency signal", () => {

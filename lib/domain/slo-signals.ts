@@ -1,4 +1,5 @@
-import { burnRateRules, coveredBurn, type TimedCounts } from "./burn-rate.ts";
+import { formatSpan } from "./burn-coverage.ts";
+import { burnRateRules, formatBurn, judgeRule, type TimedCounts, type WindowBurn } from "./burn-rate.ts";
 import type { Signal } from "./incident-signals.ts";
 import { burnRate, DAY_MS, MINUTE_MS } from "./slo.ts";
 
@@ -34,19 +35,17 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
     good[i + 1] = good[i] + (s?.good ?? 0);
     total[i + 1] = total[i] + (s?.total ?? 0);
   }
-  const sum = (endIdx: number, windowMs: number) => {
+  // The window ending at minute endIdx, burned and covered as every other window line reads it (windowBurn).
+  const windowAt = (endIdx: number, windowMs: number): WindowBurn => {
     const startIdx = Math.max(0, endIdx - Math.round(windowMs / MINUTE_MS));
-    return { good: good[endIdx] - good[startIdx], total: total[endIdx] - total[startIdx] };
+    const counts = { good: good[endIdx] - good[startIdx], total: total[endIdx] - total[startIdx] };
+    return { windowMs, coveredMs: Math.min(windowMs, endIdx * MINUTE_MS), burn: burnRate(counts, h.target), events: counts.total };
   };
   // The most urgent rule firing at the end of minute endIdx (rules are ordered most urgent first).
   const firingAt = (endIdx: number) => {
-    const covered = endIdx * MINUTE_MS;
     for (const r of rules) {
-      const long = sum(endIdx, r.longWindowMs);
-      const short = sum(endIdx, r.shortWindowMs);
-      if (long.total < minEvents || short.total <= 0) continue;
-      const longBurn = coveredBurn(long, h.target, r.longWindowMs, covered);
-      if (longBurn >= r.burnRate && coveredBurn(short, h.target, r.shortWindowMs, covered) >= r.burnRate) return { rule: r, longBurn };
+      const long = windowAt(endIdx, r.longWindowMs);
+      if (judgeRule(r, long, windowAt(endIdx, r.shortWindowMs), minEvents).firing) return { rule: r, longBurn: long.burn };
     }
     return null;
   };
@@ -83,7 +82,7 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
       from: first + from * MINUTE_MS,
       to: first + (last + 1) * MINUTE_MS,
       source: "slo",
-      detail: `${h.slo} SLO paged: burning ${Math.round(worst.longBurn * 10) / 10}× over ${Math.round(worst.rule.longWindowMs / 3_600_000)} h (rule ${worst.rule.burnRate}×)`,
+      detail: `${h.slo} SLO paged: burning ${formatBurn(worst.longBurn)} over ${formatSpan(worst.rule.longWindowMs)} (rule ${formatBurn(worst.rule.burnRate)})`,
       // The fastest rule (2% of the budget in an hour) is severe whatever the replica counts say.
       ...(worst.rule === rules[0] ? { severity: "sev2" as const } : {}),
     });

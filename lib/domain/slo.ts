@@ -29,15 +29,24 @@ export function sli({ good, total }: EventCounts): number {
   return total > 0 ? good / total : 1;
 }
 
-// Budget remaining = 1 − bad ÷ (budget × events expected over the whole window). Until the window has
+// Allowed bad events of a window = budget × events expected over the whole window. Until the window has
 // filled, Uptrust extrapolates the expected events from the span observed so far: otherwise a new SLO
-// would look exhausted after one bad minute. Negative means overspent.
-export function budgetRemaining(counts: EventCounts, target: number, observedSpanMs: number, windowMs: number): number {
-  if (counts.total <= 0) return 1;
+// would look exhausted after one bad minute. Every share of the budget (spent, remaining, charged to a
+// change, burned by an incident) is bad events ÷ this one number, so the shares add up.
+export function allowedBadEvents(counts: EventCounts, target: number, observedSpanMs: number, windowMs: number): number {
+  if (counts.total <= 0) return 0;
   const span = Math.min(Math.max(observedSpanMs, 1), windowMs);
-  const expectedTotal = counts.total * (windowMs / span);
-  const bad = Math.max(0, counts.total - counts.good);
-  return 1 - bad / (errorBudget(target) * expectedTotal);
+  return errorBudget(target) * counts.total * (windowMs / span);
+}
+
+// Budget share = bad events ÷ allowed bad events of the window (1 = the whole budget); none allowed, none spent.
+export function budgetShare(badEvents: number, allowed: number): number {
+  return allowed > 0 ? Math.max(0, badEvents) / allowed : 0;
+}
+
+// Budget remaining = 1 − the share the window's bad events spent. Negative means overspent.
+export function budgetRemaining(counts: EventCounts, target: number, observedSpanMs: number, windowMs: number): number {
+  return 1 - budgetShare(counts.total - counts.good, allowedBadEvents(counts, target, observedSpanMs, windowMs));
 }
 
 // Time to exhaustion = remaining fraction × window ÷ burn rate: at 1× the full budget lasts one window,

@@ -51,7 +51,7 @@ describe("SLOs people define and import", () => {
     // 120 of 720 requests took 420 ms: over a 300 ms threshold, within the default's 500 ms.
     expect(fast.sli).toBeCloseTo(600 / 720, 6);
     // A third of the last hour's requests were slow against a 1 % budget: a 33× burn.
-    expect(fast.explanation).toMatch(/^frontend's fast SLO is burning its 30-day error budget 33× faster than sustainable/);
+    expect(fast.explanation).toMatch(/^frontend's fast SLO is burning its 30-day error budget 33.3× faster than sustainable/);
     const [latency] = await q<{ sli: number }>(`SELECT st.sli FROM slo_status st JOIN slos s ON s.id = st.slo_id WHERE s.name = 'latency'`);
     expect(latency.sli).toBe(1);
   });

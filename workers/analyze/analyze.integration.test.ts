@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
+import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
+import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
+import { formatBurn } from "@/lib/domain/burn-rate.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
 // The demo story, as facts the ingest worker would have stored, analysed once and then again.
@@ -152,6 +155,41 @@ describe("one analysis cycle over the demo story", () => {
     // The newest measured minutes are on the page too: the last hour, all good since the rollback.
     expect(detail?.recent).toHaveLength(60);
     expect(detail?.recent.every((m) => m.good === m.total)).toBe(true);
+  });
+
+  it("a new install reads one burn on every window: checkout's 20 bad minutes burn alike on the 6 h, 1 d, 3 d and 30 d lines, the sentence and the card", async () => {
+    const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
+    const detail = (await getSloDetail(slo.id, now))!;
+    const st = detail.slo.status!;
+    const [, sixHours, day, threeDays] = detail.windows;
+    const whole = st.lines[2];
+    // The history began 14 h ago: the 1 d, 3 d and 30 d windows hold the same measured minutes, so the same burn.
+    expect(whole).toMatchObject({ label: "30d", coveredMs: 14 * 3_600_000 });
+    expect([day.longBurn, threeDays.longBurn, st.burnRate30d].map(formatBurn)).toEqual([formatBurn(whole.burn), formatBurn(whole.burn), formatBurn(whole.burn)]);
+    expect(sixHours.longBurn).toBeCloseTo(st.burnRate6h, 9);
+    expect(st.explanation).toContain(`${formatBurn(day.longBurn)} faster than sustainable over the last day (history covers 14 h of it)`);
+    expect(detail.windows.map((w) => coverageText({ windowMs: w.longWindowMs, coveredMs: w.longCoveredMs! }))).toEqual([
+      "covers all of 1 h", "covers all of 6 h", "covers 14 h of 1 d", "covers 14 h of 3 d",
+    ]);
+    expect(coverageNote(st.lines)).toBe("History covers 14 h of 30 d; each rate is over the minutes measured.");
+    // The 30 d line and the budget bar agree: 14 h at that burn spent burn × 14 h ÷ 30 d of the budget.
+    expect(1 - st.budgetRemaining).toBeCloseTo((whole.burn * whole.coveredMs) / whole.windowMs, 9);
+  });
+
+  it("checkout's incident spent no more of the budget than the SLO page says the window spent, and all of it when it spans every bad minute", async () => {
+    const [incident] = await q<{ id: string; started_at: Date; resolved_at: Date }>(
+      `SELECT i.id, i.started_at, i.resolved_at FROM incidents i JOIN workloads w ON w.id = i.workload_id WHERE w.name = 'checkout'`,
+    );
+    const md = (await getPostmortem(incident.id, now))!;
+    const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
+    const spent = 1 - (await getSloDetail(slo.id, now))!.slo.status!.budgetRemaining;
+    const line = md.split("\n").find((l) => l.startsWith("- availability"))!;
+    const [incidentShare, windowShare] = [...line.matchAll(/(\d+\.\d)% /g)].map((m) => Number(m[1]) / 100);
+    expect(windowShare).toBeCloseTo(spent, 3);
+    // The incident ran 10:01–10:21, every bad minute of the window: its share is the window's whole spend,
+    // the 46 % the SLO page shows (divided by the events measured so far it read as a burn of thousands of %).
+    expect([incident.started_at.toISOString(), incident.resolved_at.toISOString()]).toEqual([at(121).toISOString(), at(141).toISOString()]);
+    expect(incidentShare).toBeCloseTo(spent, 3);
   });
 
   it("the bad rollout is one resolved checkout incident whose timeline shows the image change before the first BackOff", async () => {

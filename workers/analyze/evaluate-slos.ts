@@ -4,8 +4,8 @@ import { readSliSegments, type Segment } from "@/lib/db/analyze/read-sli-segment
 import { upsertSloStatuses, type SloStatusRow } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { floorToMinute } from "@/lib/domain/availability-sli.ts";
 import { attributeBudget, describeCharge, ONSET_LOOKBACK_MS } from "@/lib/domain/budget-attribution.ts";
-import { BURN_RATE_RULES, countsInWindow, evaluateBurnAlerts, explainBurn, type TimedCounts } from "@/lib/domain/burn-rate.ts";
-import { budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
+import { BURN_RATE_RULES, evaluateBurnAlerts, explainBurn, windowBurn, type TimedCounts } from "@/lib/domain/burn-rate.ts";
+import { allowedBadEvents, budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
 import { env } from "@/lib/env.ts";
 import type { ClusterRef } from "./types.ts";
 
@@ -45,21 +45,23 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
     }
     const totals = totalsOf(segments.get(slo.id) ?? []);
     const recent = recentOf(segments.get(slo.id) ?? [], Math.max(at - ALERT_HISTORY_MS, window.start));
-    const span = totals.firstTs !== null ? at - Math.max(totals.firstTs, window.start) : 0;
+    // Every rate below is over the minutes measured since then; how much of its window that is travels with it.
+    const measuredSince = totals.firstTs !== null ? Math.max(totals.firstTs, window.start) : null;
+    const span = measuredSince !== null ? at - measuredSince : 0;
     const remaining = budgetRemaining(totals, slo.target, span, window.lengthMs);
-    const burn1h = burnRate(countsInWindow(recent, at, HOUR_MS), slo.target);
-    const burn6h = burnRate(countsInWindow(recent, at, 6 * HOUR_MS), slo.target);
-    const { alert, firing, rules } = evaluateBurnAlerts(recent, at, slo.target, undefined, window.lengthMs);
+    const hour = windowBurn(recent, at, HOUR_MS, slo.target, measuredSince);
+    const burn6h = windowBurn(recent, at, 6 * HOUR_MS, slo.target, measuredSince).burn;
+    const { alert, firing, rules } = evaluateBurnAlerts(recent, at, slo.target, { periodMs: window.lengthMs, measuredSince });
     if (alert) alerts.push(`${slo.workloadName}/${slo.name}:${alert}`);
     // The pace that matters is the one that raised the alert; without one, the last hour's.
-    const pace = firing ? firing.longBurn : burn1h;
+    const pace = firing ? firing.longBurn : hour.burn;
     const left = timeToExhaustionMs(remaining, pace, window.lengthMs);
     statuses.push({
       sloId: slo.id,
       computedAt: new Date(at),
       sli: sli(totals),
       budgetRemaining: remaining,
-      burnRate1h: burn1h,
+      burnRate1h: hour.burn,
       burnRate6h: burn6h,
       burnRate30d: burnRate(totals, slo.target),
       alert,
@@ -71,6 +73,7 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
         windowMs: window.lengthMs,
         burn: pace,
         burnWindowMs: firing ? firing.longWindowMs : HOUR_MS,
+        burnCoveredMs: firing ? firing.longCoveredMs : hour.coveredMs,
         budgetRemaining: remaining,
         totalEvents: totals.total,
       }),
@@ -78,10 +81,11 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
       // Only a burn faster than sustainable runs the budget out before the window ends.
       exhaustedAt: left !== null && pace > 1 ? new Date(at + left) : null,
       windowStart: new Date(window.start),
+      measuredSince: measuredSince !== null ? new Date(measuredSince) : null,
     });
-    // Budget spent, charged to the changes that spent it (expected events extrapolated as above). A
+    // Budget spent, charged to the changes that spent it, over the budget remaining's own denominator. A
     // window with no failed event has spent nothing: most SLOs skip the read.
-    if (totals.total > totals.good) spent.push({ slo, start: window.start, expected: totals.total * (window.lengthMs / Math.min(Math.max(span, 1), window.lengthMs)) });
+    if (totals.total > totals.good) spent.push({ slo, start: window.start, allowed: allowedBadEvents(totals, slo.target, span, window.lengthMs) });
     else charged.push({ sloId: slo.id, charges: [] });
   }
   charged.push(...(await chargeBudgets(spent, at)));
@@ -91,7 +95,7 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
 }
 
 type Charged = { sloId: string; charges: DescribedCharge[] };
-type Spent = { slo: SloRow; start: number; expected: number };
+type Spent = { slo: SloRow; start: number; allowed: number };
 
 // Each SLO that spent budget: its failed minutes, charged to the workload's changes around them. Both
 // read for every such SLO at once.
@@ -100,7 +104,7 @@ async function chargeBudgets(spent: readonly Spent[], at: number): Promise<Charg
   const withBad = spent.map((x, i) => ({ ...x, bad: bad[i] })).filter((x) => x.bad.length > 0);
   const changes = await readChargeableChanges(withBad.map((x) => ({ workloadId: x.slo.workloadId, from: new Date(x.start - ONSET_LOOKBACK_MS), to: new Date(at) })));
   const charges = new Map(
-    withBad.map((x, i) => [x.slo.id, attributeBudget(x.bad, changes[i], x.slo.target, x.expected).map((c) => ({ ...c, description: describeCharge(c, x.slo.workloadName) }))]),
+    withBad.map((x, i) => [x.slo.id, attributeBudget(x.bad, changes[i], x.slo.target, x.allowed).map((c) => ({ ...c, description: describeCharge(c, x.slo.workloadName) }))]),
   );
   return spent.map((x) => ({ sloId: x.slo.id, charges: charges.get(x.slo.id) ?? [] }));
 }
@@ -113,6 +117,6 @@ function unmeasured(slo: SloRow, at: number, windowStart: number): SloStatusRow 
   return {
     sloId: slo.id, computedAt: new Date(at), sli: 1, budgetRemaining: 1, burnRate1h: 0, burnRate6h: 0, burnRate30d: 0, alert: null,
     explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query, and no Prometheus is configured: set UPTRUST_PROMETHEUS_URL to evaluate it.`,
-    windows: [], exhaustedAt: null, windowStart: new Date(windowStart),
+    windows: [], exhaustedAt: null, windowStart: new Date(windowStart), measuredSince: null,
   };
 }

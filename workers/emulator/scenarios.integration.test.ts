@@ -294,7 +294,7 @@ describe("Uptrust's analysis of every scenario", () => {
       // can start the incident a minute before the first failed request).
       const alerts = (await getPool().query<{ ts: Date; title: string }>(`SELECT ts, title FROM timeline_entries WHERE incident_id = $1 AND kind = 'slo'`, [incidents[0].id])).rows;
       expect(alerts.length).toBeGreaterThan(0);
-      for (const a of alerts) expect(a.title).toMatch(/ SLO paged: burning \d+(\.\d)?× over \d+ h/);
+      for (const a of alerts) expect(a.title).toMatch(/ SLO paged: burning \d+(\.\d+)?× over \d+ h/);
       const firstHurt = Math.min(...alerts.map((a) => a.ts.getTime())) - incidents[0].started_at.getTime();
       expect(firstHurt).toBeGreaterThanOrEqual(0);
       expect(firstHurt).toBeLessThanOrEqual(2 * MIN);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
+import { upsertSliSamples } from "@/lib/db/analyze/sli-samples.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { evaluateSlos } from "@/workers/analyze/evaluate-slos.ts";
 import { getPostmortem } from "./get-postmortem.ts";
 
 const MIN = 60_000;
@@ -19,11 +21,10 @@ beforeAll(async () => {
   const [{ id: c }] = await q<{ id: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('demo', 'https://x', 'connected', $1) RETURNING id`, [at(120)]);
   const [{ id: w }] = await q<{ id: string }>(`INSERT INTO workloads (cluster_id, namespace, kind, name, uid) VALUES ($1, 'shop', 'Deployment', 'checkout', 'u') RETURNING id`, [c]);
   const [{ id: slo }] = await q<{ id: string }>(`INSERT INTO slos (workload_id, name, target) VALUES ($1, 'availability', 0.999) RETURNING id`, [w]);
-  await q(
-    `INSERT INTO sli_samples (slo_id, ts, good, total)
-     SELECT $1, to_timestamp(($2::bigint + m * 60000) / 1000.0), CASE WHEN m >= 0 AND m < 20 THEN 3 ELSE 4 END, 4 FROM generate_series(-1440, 119) AS m`,
-    [slo, started],
-  );
+  // The minutes as the SLI rollup writes them, then the SLO evaluated at 12:00 as the analyzer does.
+  const minutes = Array.from({ length: 1560 }, (_, i) => i - 1440);
+  await upsertSliSamples(minutes.map((m) => ({ sloId: slo, ts: at(m).getTime(), good: m >= 0 && m < 20 ? 3 : 4, total: 4 })));
+  await evaluateSlos({ id: c, name: "demo" }, at(120));
   const causes = [{ kind: "ImageChange", title: "The checkout image changed just before the crash loop", score: 0.9, evidence: [{ source: "change", ts: at(-1).getTime(), text: "image checkout: 1.4.2 → 1.5.0" }] }];
   [{ id: incidentId }] = await q<{ id: string }>(
     `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at, resolved_at, causes)
@@ -38,10 +39,16 @@ afterAll(async () => {
 });
 
 describe("the postmortem draft of a stored incident", () => {
-  it("reads the budget the incident spent from the SLI samples of its workload's SLOs", async () => {
+  it("says the incident spent the share of the budget the SLO page says was spent, not a burn rate", async () => {
     const md = await getPostmortem(incidentId);
-    // The window ends at the resolution: 1,460 stored minutes × 4 replicas, 0.1% of which (5.84) may fail.
-    expect(md).toContain("- availability (target 99.9%): 342.5% of the 30-day budget (20 bad of 5840 events)");
+    // 26 hours measured, 6,240 events: a 30-day window of that traffic allows 172.8 to fail. All 20 bad ones
+    // were the incident's, so its share is the window's whole spend (it read 342.5 % when divided by the
+    // events measured so far, which is a burn rate).
+    const [status] = await q<{ budget_remaining: number }>(`SELECT budget_remaining FROM slo_status`);
+    expect((1 - status.budget_remaining) * 100).toBeCloseTo(11.574, 2);
+    expect(md).toContain(
+      "- availability (target 99.9%): 11.6% of the 30-day budget (20 bad events of the 172.8 allowed); the window has spent 11.6% in all as of 2026-11-25 12:00:00 UTC.",
+    );
   });
 
   it("carries the stored causes, the milestones and a note with its author", async () => {

@@ -1,25 +1,28 @@
+import { readSliSegments } from "@/lib/db/analyze/read-sli-segments.ts";
 import { getPool } from "@/lib/db/pool.ts";
+import { incidentBudget, incidentBudgetEdges, type BudgetSlo } from "@/lib/domain/incident-budget.ts";
 import { buildPostmortem, type BudgetSpent } from "@/lib/domain/postmortem.ts";
 import { getIncident } from "./get-incident.ts";
 
-type BudgetRow = { name: string; target: number; window_days: number; bad: number; window_total: number };
+type SloRow = { id: string; name: string; target: number; window_days: number; calendar: string | null; computed_at: Date };
 
-// Every SLO of the workload: bad events during [start, end) and all events in its window ending at
-// `end`, read from the per-minute SLI samples (the analyzer's rollup, never the raw facts).
+// Every evaluated SLO of the workload, over the window its page shows (ending at its last evaluation),
+// read as the evaluator reads it (sums of days, hours and minutes): the incident's bad events in it and
+// the bad events the window allows.
 async function readBudgets(incidentId: string, start: Date, end: Date): Promise<BudgetSpent[]> {
-  const { rows } = await getPool().query<BudgetRow>(
-    `SELECT s.name, s.target, s.window_days,
-            coalesce(sum(x.total - x.good) FILTER (WHERE x.ts >= $2), 0)::float8 AS bad,
-            coalesce(sum(x.total), 0)::float8 AS window_total
-       FROM incidents i JOIN slos s ON s.workload_id = i.workload_id
-       LEFT JOIN sli_samples x ON x.slo_id = s.id AND x.ts < $3 AND x.ts >= $3::timestamptz - make_interval(days => s.window_days)
-      WHERE i.id = $1
-      GROUP BY s.id, s.name, s.target, s.window_days
-     HAVING count(x.ts) FILTER (WHERE x.ts >= $2) > 0
-      ORDER BY s.name`,
-    [incidentId, start, end],
+  const { rows } = await getPool().query<SloRow>(
+    `SELECT s.id, s.name, s.target, s.window_days, s.calendar, st.computed_at
+       FROM incidents i JOIN slos s ON s.workload_id = i.workload_id JOIN slo_status st ON st.slo_id = s.id
+      WHERE i.id = $1 ORDER BY s.name`,
+    [incidentId],
   );
-  return rows.map((r) => ({ slo: r.name, target: r.target, windowDays: r.window_days, badEvents: r.bad, windowEvents: r.window_total }));
+  const incident = { start: start.getTime(), end: end.getTime() };
+  const slos = rows.map((r) => {
+    const slo: BudgetSlo = { name: r.name, target: r.target, windowDays: r.window_days, calendar: r.calendar === "month" || r.calendar === "week" ? r.calendar : null };
+    return { id: r.id, slo, asOf: r.computed_at.getTime() };
+  });
+  const segments = await readSliSegments(slos.map((s) => ({ sloId: s.id, edges: incidentBudgetEdges(s.slo, s.asOf, incident) })));
+  return slos.map((s) => incidentBudget(s.slo, s.asOf, segments.get(s.id) ?? [], incident));
 }
 
 // The postmortem draft of one incident as Markdown, or null when there is no such incident.

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { burnLines } from "@/lib/domain/burn-coverage.ts";
+import { sloWindow } from "@/lib/domain/slo.ts";
 import type { BurnWindowRow, SloCardData } from "./types.ts";
 import { iso, isoOrNull } from "./map-rows.ts";
 import type { HourlyBurnPoint } from "./types.ts";
@@ -8,7 +10,8 @@ const ALERTS = new Set(["page", "ticket"]);
 type SloRow = {
   id: string; name: string; indicator: string; target: number; windowDays: number; thresholdMs: number | null; budgeting: string; calendar: string | null; origin: string; description: string;
   workload: { namespace: string; name: string; kind: string; cluster: { name: string } };
-  status: { computedAt: Date; sli: number; budgetRemaining: number; burnRate1h: number; burnRate6h: number; burnRate30d: number; alert: string | null; explanation: string; exhaustedAt: Date | null } | null;
+  status: { computedAt: Date; sli: number; budgetRemaining: number; burnRate1h: number; burnRate6h: number; burnRate30d: number; alert: string | null; explanation: string; exhaustedAt: Date | null;
+    measuredSince: Date | null } | null;
   charges: { description: string; spent: number; changeId: string | null }[];
   sourceError: { message: string; since: Date; seenAt: Date } | null;
 };
@@ -39,6 +42,8 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
           alert: s.status.alert && ALERTS.has(s.status.alert) ? (s.status.alert as "page" | "ticket") : null,
           explanation: s.status.explanation,
           exhaustedAt: isoOrNull(s.status.exhaustedAt),
+          measuredSince: isoOrNull(s.status.measuredSince),
+          lines: burnLines(s.status, s.status.computedAt.getTime(), s.status.measuredSince?.getTime() ?? null, windowOf(s, s.status.computedAt.getTime())),
         }
       : null,
     sourceError: s.sourceError ? { message: s.sourceError.message, since: iso(s.sourceError.since), seenAt: iso(s.sourceError.seenAt) } : null,
@@ -46,15 +51,24 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
   };
 }
 
+// The SLO's own window as its card labels it: "30d" for a rolling 30 days, "month" for a calendar month.
+function windowOf(s: Pick<SloRow, "windowDays" | "calendar">, at: number): { label: string; lengthMs: number } {
+  const calendar = s.calendar === "month" || s.calendar === "week" ? s.calendar : null;
+  return { label: calendar ?? `${s.windowDays}d`, lengthMs: sloWindow(at, s.windowDays, calendar).lengthMs };
+}
+
 const windows = z.array(
   z.object({
     severity: z.string(), longWindowMs: z.number(), shortWindowMs: z.number(), burnRate: z.number(), longBurn: z.number(), shortBurn: z.number(),
     longEvents: z.number(), shortEvents: z.number(), firing: z.boolean(), skipped: z.string().optional(),
+    budgetSpent: z.number().optional(), longCoveredMs: z.number().optional(), shortCoveredMs: z.number().optional(),
   }),
 );
 
 // The evaluator's burn-rate table as stored; another shape (an older analyzer) reads as none.
 export function toWindowRows(value: unknown): BurnWindowRow[] {
   const parsed = windows.safeParse(value);
-  return parsed.success ? parsed.data.map((w) => ({ ...w, skipped: w.skipped ?? null })) : [];
+  return parsed.success
+    ? parsed.data.map((w) => ({ ...w, skipped: w.skipped ?? null, budgetSpent: w.budgetSpent ?? null, longCoveredMs: w.longCoveredMs ?? null, shortCoveredMs: w.shortCoveredMs ?? null }))
+    : [];
 }

@@ -2,6 +2,7 @@
 // (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
 
 import type { CapacityView } from "./capacity-types.ts";
+import type { BurnLine } from "@/lib/domain/burn-coverage.ts";
 import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -54,6 +55,10 @@ export type SloCardData = {
     alert: "page" | "ticket" | null;
     explanation: string;
     exhaustedAt: string | null;
+    /** The first measured minute in the window (null: not recorded). */
+    measuredSince: string | null;
+    /** 1 h, 6 h and the SLO's window: each burn with how much of its window the history covers. */
+    lines: BurnLine[];
   } | null;
   /** Why the SLI is not being measured (its source refuses or cannot be reached), since when. */
   sourceError: { message: string; since: string; seenAt: string } | null;
@@ -71,6 +76,9 @@ export type BurnWindowRow = {
   shortEvents: number;
   firing: boolean;
   skipped: string | null;
+  budgetSpent: number | null;
+  longCoveredMs: number | null;
+  shortCoveredMs: number | null;
 };
 
 export type SloDetail = {
