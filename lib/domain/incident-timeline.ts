@@ -1,4 +1,5 @@
 import { MINUTE_MS } from "./slo.ts";
+import type { TimelineEntry } from "./timeline-entry.ts";
 
 // The incident timeline answers "what changed right before it broke?": pod-template changes from an hour
 // before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
@@ -6,8 +7,7 @@ import { MINUTE_MS } from "./slo.ts";
 // dropped a probe shows the missing probe beside it). Every entry carries a stable source key, so
 // rebuilding it is idempotent.
 
-export type TimelineKind = "change" | "guardrail" | "slo" | "status" | "event" | "log";
-export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
+export type { TimelineEntry };
 
 export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown; kind?: string; manager?: string | null };
 export type TimelineEvent = { uid: string; reason: string; message: string; type: string; involvedKind: string; involvedName: string; count: number; firstSeen: number; lastSeen: number };
@@ -32,7 +32,7 @@ export type TimelineSloAlert = { from: number; to: number; detail: string };
 
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
 
-const KIND_ORDER: Record<TimelineKind, number> = { change: 0, guardrail: 1, slo: 2, status: 3, event: 4, log: 5 };
+const KIND_ORDER: Record<TimelineEntry["kind"], number> = { change: 0, guardrail: 1, occurrence: 2, slo: 3, status: 4, event: 5, log: 6 };
 const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
 
 export function isErrorLevel(level: string | null): boolean {
@@ -85,7 +85,7 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       ts,
       kind: "event",
       title: `${e.reason}${times}: ${clip(e.message, maxChars)}`,
-      detail: { type: e.type, involved: `${e.involvedKind}/${e.involvedName}`, count: e.count, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() },
+      detail: { type: e.type, object: `${e.involvedKind}/${e.involvedName}`, count: e.count, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() },
       sourceKey: `event:${e.uid}:${e.firstSeen}`,
     });
   }

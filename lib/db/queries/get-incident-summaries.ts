@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db/client.ts";
 import type { IncidentSummary } from "./types.ts";
 import { toCauseItems } from "./map-causes.ts";
-import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull, toTimelineItem } from "./map-rows.ts";
+import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
+import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
 
 const RECENT_DAYS = 7;
 const COMPACT_TIMELINE = 8;

@@ -3,6 +3,7 @@
 
 import type { CapacityView } from "./capacity-types.ts";
 import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
+import type { TimelineItem } from "@/lib/domain/timeline-entry.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -84,13 +85,8 @@ export type SloDetail = {
   recent: { ts: string; good: number; total: number }[];
 };
 
-export type TimelineItem = {
-  id: string;
-  ts: string;
-  kind: string;
-  title: string;
-  detail: JsonValue;
-};
+// The timeline entry is shared with the analyzer that writes it: a union tagged by kind.
+export type { TimelineItem };
 
 export type IncidentSummary = {
   id: string;
