@@ -23,6 +23,11 @@ export type Signal = {
   desired?: number;
   /** A signal that is severe on its own (a fast-burn page), whatever the replica counts. */
   severity?: "sev2";
+  /**
+   * The cluster time the signal became visible to Uptrust's rules, when later than `from`: a page fires
+   * minutes into the burn it reports, failed lookups count once they persist. Detection is stamped here.
+   */
+  visibleAt?: number;
 };
 
 export type ContainerFact = {

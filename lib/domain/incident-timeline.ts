@@ -1,3 +1,5 @@
+import { formatDuration } from "./format-duration.ts";
+import type { IncidentReason } from "./incident-signals.ts";
 import { MINUTE_MS } from "./slo.ts";
 import type { TimelineEntry } from "./timeline-entry.ts";
 
@@ -5,7 +7,7 @@ import type { TimelineEntry } from "./timeline-entry.ts";
 // before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
 // merged in cluster-time order, with the guardrail violations that appeared meanwhile (a rollout that
 // dropped a probe shows the missing probe beside it). Every entry carries a stable source key, so
-// rebuilding it is idempotent.
+// rebuilding it is idempotent. A recurring trouble's occurrences are entries too, each at its start.
 
 export type { TimelineEntry };
 
@@ -26,7 +28,11 @@ export type TimelineInput = {
   guardrails?: readonly TimelineGuardrail[];
   /** The workload's SLO page alerts, as the impact they stand for (lib/domain/slo-signals.ts). */
   sloAlerts?: readonly TimelineSloAlert[];
+  /** The incident's occurrences, oldest first (lib/domain/incidents.ts); one alone is not told. */
+  occurrences?: readonly TimelineOccurrence[];
 };
+
+export type TimelineOccurrence = { startedAt: number; resolvedAt: number | null; reason: IncidentReason };
 
 export type TimelineSloAlert = { from: number; to: number; detail: string };
 
@@ -60,6 +66,20 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const g of input.guardrails ?? []) {
     if (g.firstSeen < changeFrom || g.firstSeen > end) continue;
     entries.push({ ts: g.firstSeen, kind: "guardrail", title: `new ${g.severity}: ${g.target} ${g.message}`, detail: { check: g.check, severity: g.severity }, sourceKey: `guardrail:${g.target}:${g.check}:${g.firstSeen}` });
+  }
+
+  const occurrences = input.occurrences ?? [];
+  if (occurrences.length > 1) {
+    for (const [i, o] of occurrences.entries()) {
+      const ended = o.resolvedAt === null ? "still going" : `recovered after ${formatDuration((o.resolvedAt - o.startedAt) / 1000)}`;
+      entries.push({
+        ts: o.startedAt,
+        kind: "occurrence",
+        title: `Occurrence ${i + 1} of ${occurrences.length}: ${o.reason} (${ended})`,
+        detail: { n: i + 1, reason: o.reason, endedAt: o.resolvedAt === null ? null : new Date(o.resolvedAt).toISOString() },
+        sourceKey: `occurrence:${o.startedAt}`,
+      });
+    }
   }
 
   for (const a of input.sloAlerts ?? []) {

@@ -104,6 +104,8 @@ export type IncidentSummary = {
   durationSeconds: number;
   /** The most likely cause in one sentence, when one stands out. */
   likelyCause: string | null;
+  /** The same trouble recurring is one incident: how often it occurred, the first and latest start. */
+  occurrences: { count: number; firstAt: string; lastAt: string };
   timeline: TimelineItem[];
   timelineCount: number;
 };
