@@ -28,6 +28,11 @@ export type Signal = {
    * minutes into the burn it reports, failed lookups count once they persist. Detection is stamped here.
    */
   visibleAt?: number;
+  /**
+   * A minute-grained restatement of facts other signals date to the second (an availability SLO's page
+   * stands for the replica counts): it may keep an occurrence going, but never starts it earlier.
+   */
+  restatesFacts?: true;
 };
 
 export type ContainerFact = {

@@ -111,8 +111,10 @@ function detectionTime(group: readonly Signal[], startedAt: number, minUnavailab
 }
 
 function toOccurrence(group: Signal[], now: number, quietMs: number, minUnavailableMs: number): Occurrence | null {
-  const startedAt = Math.min(...group.map((s) => s.from));
-  const detectedAt = detectionTime(group, startedAt, minUnavailableMs);
+  // The facts date the start to the second; a minute-grained page of the same replicas only when alone.
+  const facts = group.filter((s) => !s.restatesFacts);
+  const startedAt = Math.min(...(facts.length > 0 ? facts : group).map((s) => s.from));
+  const detectedAt = Math.max(startedAt, detectionTime(group, startedAt, minUnavailableMs));
   if (!Number.isFinite(detectedAt)) return null;
   const lastSignalAt = Math.max(...group.map((s) => s.to));
   const reason = group.map((s) => s.reason).reduce(strongerReason);

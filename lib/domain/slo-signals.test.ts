@@ -55,8 +55,9 @@ describe("a page that stays up across two outages", () => {
 describe("an SLO that pages is an open incident, whatever its SLI", () => {
   const checkout = { kind: "Deployment", namespace: "shop", name: "checkout" };
   const key = "Deployment/shop/checkout";
-  // All three replicas lost for two minutes at 09:00: too short for missing replicas alone (5 minutes).
-  const outage = { workload: checkout, series: [{ ts: t0, desired: 3, available: 3 }, { ts: t0 + 60 * MINUTE_MS, desired: 3, available: 0 }, { ts: t0 + 62 * MINUTE_MS, desired: 3, available: 3 }] };
+  // All three replicas lost for two minutes at 09:00:30: too short for missing replicas alone (5 minutes).
+  const lostAt = t0 + 60.5 * MINUTE_MS;
+  const outage = { workload: checkout, series: [{ ts: t0, desired: 3, available: 3 }, { ts: lostAt, desired: 3, available: 0 }, { ts: lostAt + 2 * MINUTE_MS, desired: 3, available: 3 }] };
   const minutes = history(120, (i) => (i === 60 || i === 61 ? 10 : 0));
 
   it("a two-minute loss of every replica pages the 99.9 % availability SLO, and that page is an incident", () => {
@@ -64,7 +65,8 @@ describe("an SLO that pages is an open incident, whatever its SLI", () => {
     const pages = sloPageSignals({ workload: key, slo: "availability", indicator: "availability", target: 0.999, samples: minutes.slice(0, 64) }, now);
     expect(groupIncidents(availabilitySignals([outage], now), now)).toEqual([]);
     const [incident] = groupIncidents([...availabilitySignals([outage], now), ...pages], now);
-    expect(incident).toMatchObject({ workload: key, reason: "Unavailable", startedAt: t0 + 60 * MINUTE_MS });
+    // The page counts whole minutes; the replica counts date the start to the second.
+    expect(incident).toMatchObject({ workload: key, reason: "Unavailable", startedAt: lostAt });
     // Detected when the page fired, at the end of the first lost minute: after the start, before recovery.
     expect(incident.detectedAt).toBe(t0 + 61 * MINUTE_MS);
   });
@@ -75,7 +77,7 @@ describe("an SLO that pages is an open incident, whatever its SLI", () => {
     const paging = pagingSloSignals([{ workload: key, slo: "availability", indicator: "availability", fastest: false }], facts, now);
     const [incident, ...rest] = groupIncidents([...facts, ...paging], now);
     expect(rest).toEqual([]);
-    expect(incident).toMatchObject({ startedAt: t0 + 60 * MINUTE_MS, resolvedAt: null });
+    expect(incident).toMatchObject({ startedAt: lostAt, resolvedAt: null });
   });
 
   it("a latency or PromQL SLO paging with nothing else wrong is an incident of its own from now", () => {

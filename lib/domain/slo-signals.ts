@@ -99,6 +99,7 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
         visibleAt: k === 0 ? Math.max(first + i * MINUTE_MS, first + a * MINUTE_MS) : first + a * MINUTE_MS,
         source: "slo",
         detail,
+        ...(h.indicator === "availability" ? { restatesFacts: true as const } : {}),
         // The fastest rule (2% of the budget in an hour) is severe whatever the replica counts say.
         ...(worst.rule === rules[0] ? { severity: "sev2" as const } : {}),
       });
