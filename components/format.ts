@@ -46,6 +46,11 @@ export function formatClock(iso: string): string {
   return iso.slice(11, 19);
 }
 
+/** "09:12" (UTC): enough to tell the occurrences of one incident apart. */
+export function formatHourMinute(iso: string): string {
+  return iso.slice(11, 16);
+}
+
 export type Health = "ok" | "warn" | "bad";
 
 // Red is kept for real trouble: a paging alert or an exhausted budget.

@@ -89,6 +89,8 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
     expect(backoff, "a BackOff event is on the timeline").toBeGreaterThanOrEqual(0);
     expect(change, "the change comes before the crash loop").toBeLessThan(backoff);
   }, 60_000);
+  // Each event names the object it was about.
+  await expect(page.getByTestId("event-detail").first()).toContainText(/\b(Pod|ReplicaSet|Deployment)\/checkout/);
   // The first probable cause is the rollout, with the new image named and the change as its evidence.
   await cockpit.eventually(async () => {
     const first = page.locator("[data-cause]").first();
@@ -96,6 +98,13 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
     await expect(first).toContainText("1.5.0");
   });
   await page.getByRole("link", { name: /Cockpit/ }).click();
+
+  // reports is OOM-killed about hourly: one card with its occurrences, not a card per kill.
+  await cockpit.eventually(async () => {
+    const reports = cockpit.incidentCard(/reports/);
+    await expect(reports).toHaveCount(1);
+    await expect(reports.getByTestId("occurrences")).toHaveText(/×\d+ · first \d\d:\d\d · last \d\d:\d\d/);
+  });
 
   // MTTR: at least one incident resolved (the rollback), so the weekly trend has a figure.
   await cockpit.eventually(async () => {

@@ -30,6 +30,12 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
         <dt>workload</dt><dd>{i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–"} · {i.cluster}</dd>
         <dt>reason</dt><dd>{i.reason}</dd>
+        {i.occurrences.count > 1 ? (
+          <>
+            <dt>occurred</dt>
+            <dd data-testid="occurrences">{i.occurrences.count} times · first {formatUtc(i.occurrences.firstAt)} · last {formatUtc(i.occurrences.lastAt)}</dd>
+          </>
+        ) : null}
         <dt>started</dt><dd>{formatUtc(i.startedAt)}</dd>
         <dt>detected</dt><dd>{formatUtc(i.detectedAt)} <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
         <dt>acknowledged</dt><dd>{i.acknowledgedAt ? formatUtc(i.acknowledgedAt) : "not yet"}</dd>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { IncidentSummary } from "@/lib/db/queries/types.ts";
-import { formatDuration, formatUtc } from "../format.ts";
+import { formatDuration, formatHourMinute, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
@@ -18,6 +18,11 @@ export function IncidentCard({ incident, compact = false }: { incident: Incident
       </div>
       <div className={`${s.small} ${s.muted} ${s.num}`}>
         {incident.reason}
+        {incident.occurrences.count > 1 ? (
+          <span data-testid="occurrences">
+            {` ×${incident.occurrences.count} · first ${formatHourMinute(incident.occurrences.firstAt)} · last ${formatHourMinute(incident.occurrences.lastAt)}`}
+          </span>
+        ) : null}
         {incident.workload ? ` · ${incident.workload.namespace}/${incident.workload.name}` : ""}
         {` · started ${formatUtc(incident.startedAt)} · `}
         {incident.active ? `open for ${formatDuration(incident.durationSeconds)}` : `resolved in ${formatDuration(incident.durationSeconds)}`}

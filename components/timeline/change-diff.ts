@@ -3,7 +3,6 @@
 
 export type FieldChange = { field: string; before: string; after: string };
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -30,12 +29,4 @@ export function changedFields(before: unknown, after: unknown, prefix = ""): Fie
   }
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
   return [{ field: prefix || "value", before: show(before), after: show(after) }];
-}
-
-export type ChangeDetail = { summary?: string; revision?: string; before?: Json; after?: Json };
-export type EventDetail = { reason?: string; type?: string; count?: number; message?: string; object?: string };
-export type LogDetail = { pod?: string; container?: string; level?: string; message?: string };
-
-export function asRecord(detail: unknown): Record<string, unknown> {
-  return isObject(detail) ? detail : {};
 }

@@ -1,16 +1,13 @@
-import type { TimelineItem } from "@/lib/db/queries/types.ts";
+import type { ChangeDetail as ChangeFact, EventDetail as EventFact, LogDetail as LogFact, PersonDetail as PersonFact, TimelineItem } from "@/lib/domain/timeline-entry.ts";
+import { formatUtcSeconds } from "../format.ts";
 import s from "../ui/styles.module.css";
-import { asRecord, changedFields } from "./change-diff.ts";
+import { changedFields } from "./change-diff.ts";
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
-
-function ChangeDetail({ detail }: { detail: Record<string, unknown> }) {
+function ChangeDetail({ detail }: { detail: ChangeFact }) {
   const fields = changedFields(detail.before ?? {}, detail.after ?? {});
-  const revision = str(detail.revision) ?? (typeof detail.revision === "number" ? String(detail.revision) : null);
   return (
     <div className={s.small}>
-      {str(detail.summary) ? <div className={s.muted}>{str(detail.summary)}</div> : null}
-      {revision ? <div className={s.muted}>revision {revision}</div> : null}
+      {detail.revision ? <div className={s.muted}>revision {detail.revision}</div> : null}
       {fields.length === 0 ? (
         <div className={s.muted}>No field-level difference was recorded.</div>
       ) : (
@@ -29,47 +26,50 @@ function ChangeDetail({ detail }: { detail: Record<string, unknown> }) {
   );
 }
 
-function EventDetail({ detail }: { detail: Record<string, unknown> }) {
-  const count = typeof detail.count === "number" ? detail.count : 1;
+// The object comes first: which pod or node the event was about is what a responder looks for.
+function EventDetail({ detail }: { detail: EventFact }) {
   return (
-    <div className={s.small}>
-      <span className={s.muted}>
-        {[str(detail.type), str(detail.reason), str(detail.object)].filter(Boolean).join(" · ")}
-        {count > 1 ? ` · seen ${count}×` : ""}
-      </span>
-      {str(detail.message) ? <div>{str(detail.message)}</div> : null}
+    <div className={`${s.small} ${s.muted}`} data-testid="event-detail">
+      {[detail.object, detail.type].filter(Boolean).join(" · ")}
+      {detail.count > 1 ? ` · seen ${detail.count}×` : ""}
     </div>
   );
 }
 
-function LogDetail({ detail }: { detail: Record<string, unknown> }) {
-  return (
-    <div className={s.small}>
-      <span className={s.muted}>{[str(detail.pod), str(detail.container), str(detail.level)].filter(Boolean).join(" · ")}</span>
-      {str(detail.message) ? <pre className={`${s.logBlock} ${s.mono}`}>{str(detail.message)}</pre> : null}
-    </div>
-  );
+function LogDetail({ detail }: { detail: LogFact }) {
+  return <div className={`${s.small} ${s.muted}`}>{[detail.pod, detail.container, detail.level].filter(Boolean).join(" · ")}</div>;
 }
 
 // What a responder wrote or did, with who recorded it: the entry is about the system, the name is
 // there so readers know whom to ask.
-function PersonDetail({ detail }: { detail: Record<string, unknown> }) {
+function PersonDetail({ detail }: { detail: PersonFact }) {
   return (
     <div className={s.small}>
-      {str(detail.message) ? <div style={{ whiteSpace: "pre-wrap" }}>{str(detail.message)}</div> : null}
-      {str(detail.author) ? <span className={s.muted}>recorded by {str(detail.author)}</span> : null}
+      {detail.message ? <div style={{ whiteSpace: "pre-wrap" }}>{detail.message}</div> : null}
+      {detail.author ? <span className={s.muted}>recorded by {detail.author}</span> : null}
     </div>
   );
 }
 
-const PERSON_KINDS = new Set(["note", "status-update", "lifecycle"]);
-
 export function EntryDetail({ entry }: { entry: TimelineItem }) {
-  const detail = asRecord(entry.detail);
-  if (entry.kind === "change") return <ChangeDetail detail={detail} />;
-  if (entry.kind === "event") return <EventDetail detail={detail} />;
-  if (entry.kind === "log") return <LogDetail detail={detail} />;
-  if (PERSON_KINDS.has(entry.kind)) return <PersonDetail detail={detail} />;
-  const message = str(detail.message) ?? str(detail.text);
-  return message ? <div className={`${s.small} ${s.muted}`}>{message}</div> : null;
+  switch (entry.kind) {
+    case "change":
+      return <ChangeDetail detail={entry.detail} />;
+    case "event":
+      return <EventDetail detail={entry.detail} />;
+    case "log":
+      return <LogDetail detail={entry.detail} />;
+    case "note":
+    case "status-update":
+    case "lifecycle":
+      return <PersonDetail detail={entry.detail} />;
+    case "guardrail":
+      return <div className={`${s.small} ${s.muted}`}>{entry.detail.check} · {entry.detail.severity}</div>;
+    case "occurrence":
+      return entry.detail.endedAt ? <div className={`${s.small} ${s.muted}`}>recovered {formatUtcSeconds(entry.detail.endedAt)}</div> : null;
+    case "slo":
+    case "status":
+    case "other":
+      return null;
+  }
 }

@@ -1,9 +1,12 @@
-import type { TimelineItem } from "@/lib/db/queries/types.ts";
+import type { TimelineItem } from "@/lib/domain/timeline-entry.ts";
 import { formatClock, formatUtc, formatUtcSeconds } from "../format.ts";
 import s from "../ui/styles.module.css";
 import { EntryDetail } from "./entry-detail.tsx";
 
-const KIND_LABEL: Record<string, string> = { change: "change", guardrail: "guardrail", slo: "SLO", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response" };
+const KIND_LABEL: Record<Exclude<TimelineItem["kind"], "other">, string> = {
+  change: "change", guardrail: "guardrail", occurrence: "recurred", slo: "SLO", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response",
+};
+const labelOf = (entry: TimelineItem) => (entry.kind === "other" ? entry.storedKind : KIND_LABEL[entry.kind]);
 
 // Compact rows for the cockpit's incident cards; the incident page passes `full` for the details.
 export function TimelineEntry({ entry, full = false }: { entry: TimelineItem; full?: boolean }) {
@@ -12,7 +15,7 @@ export function TimelineEntry({ entry, full = false }: { entry: TimelineItem; fu
       <time dateTime={entry.ts} className={`${s.muted} ${s.num}`} title={formatUtc(entry.ts)}>
         {full ? formatUtcSeconds(entry.ts) : formatClock(entry.ts)}
       </time>
-      <span className={s.kind} data-kind={entry.kind}>{KIND_LABEL[entry.kind] ?? entry.kind}</span>
+      <span className={s.kind} data-kind={entry.kind}>{labelOf(entry)}</span>
       <div style={{ minWidth: 0 }}>
         <div className={full ? undefined : s.ellipsis} title={entry.title}>{entry.title}</div>
         {full ? <EntryDetail entry={entry} /> : null}

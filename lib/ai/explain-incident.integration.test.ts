@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
 import { explainIncident } from "./explain-incident.ts";
 
 // The language model is the one part that cannot run here: a local server speaking the OpenAI chat
@@ -34,7 +36,10 @@ beforeAll(async () => {
     [c.id, w.id, JSON.stringify(causes)],
   );
   incidentId = i.id;
-  await db.query(`INSERT INTO timeline_entries (incident_id, ts, kind, title, source_key) VALUES ($1, now() - interval '9 minutes', 'log', 'payment failed for bob@example.com', 'log:1')`, [incidentId]);
+  // The error log the analyzer put on its timeline, built and stored by the analyzer's own functions.
+  const ts = Date.now() - 9 * 60_000;
+  const logs = [{ pod: "checkout-7d9f-abc12", container: "checkout", ts, seq: 0, level: "error", message: "payment failed for bob@example.com" }];
+  await upsertTimelineEntries(incidentId, buildTimeline({ startedAt: ts - 60_000, endAt: Date.now(), changes: [], events: [], logs, statuses: [] }));
 });
 afterAll(async () => {
   server.close();

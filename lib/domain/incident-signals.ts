@@ -23,6 +23,16 @@ export type Signal = {
   desired?: number;
   /** A signal that is severe on its own (a fast-burn page), whatever the replica counts. */
   severity?: "sev2";
+  /**
+   * The cluster time the signal became visible to Uptrust's rules, when later than `from`: a page fires
+   * minutes into the burn it reports, failed lookups count once they persist. Detection is stamped here.
+   */
+  visibleAt?: number;
+  /**
+   * A minute-grained restatement of facts other signals date to the second (an availability SLO's page
+   * stands for the replica counts): it may keep an occurrence going, but never starts it earlier.
+   */
+  restatesFacts?: true;
 };
 
 export type ContainerFact = {

@@ -63,3 +63,20 @@ describe("incident timeline", () => {
     expect(buildTimeline(input).map((e) => e.sourceKey)).toEqual(a);
   });
 });
+
+describe("a recurring trouble's timeline", () => {
+  it("tells each occurrence at its start, numbered, with its recovery", () => {
+    const occurrences = [0, 61, 122].map((m) => ({ startedAt: at(m), resolvedAt: at(m) + 40_000, reason: "OOMKilled" as const }));
+    const entries = buildTimeline({ ...input, startedAt: at(0), endAt: at(130), occurrences }).filter((e) => e.kind === "occurrence");
+    expect(entries.map((e) => [e.ts, e.title])).toEqual([
+      [at(0), "Occurrence 1 of 3: OOMKilled (recovered after 40s)"],
+      [at(61), "Occurrence 2 of 3: OOMKilled (recovered after 40s)"],
+      [at(122), "Occurrence 3 of 3: OOMKilled (recovered after 40s)"],
+    ]);
+  });
+
+  it("says nothing of occurrences when the trouble happened once", () => {
+    const entries = buildTimeline({ ...input, occurrences: [{ startedAt: at(2), resolvedAt: at(22), reason: "CrashLoopBackOff" }] });
+    expect(entries.filter((e) => e.kind === "occurrence")).toEqual([]);
+  });
+});

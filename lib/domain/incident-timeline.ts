@@ -1,13 +1,15 @@
+import { formatDuration } from "./format-duration.ts";
+import type { IncidentReason } from "./incident-signals.ts";
 import { MINUTE_MS } from "./slo.ts";
+import type { TimelineEntry } from "./timeline-entry.ts";
 
 // The incident timeline answers "what changed right before it broke?": pod-template changes from an hour
 // before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
 // merged in cluster-time order, with the guardrail violations that appeared meanwhile (a rollout that
 // dropped a probe shows the missing probe beside it). Every entry carries a stable source key, so
-// rebuilding it is idempotent.
+// rebuilding it is idempotent. A recurring trouble's occurrences are entries too, each at its start.
 
-export type TimelineKind = "change" | "guardrail" | "slo" | "status" | "event" | "log";
-export type TimelineEntry = { ts: number; kind: TimelineKind; title: string; detail: Record<string, unknown>; sourceKey: string };
+export type { TimelineEntry };
 
 export type TimelineChange = { id: string; observedAt: number; summary: string; revision: string | null; before: unknown; after: unknown; kind?: string; manager?: string | null };
 export type TimelineEvent = { uid: string; reason: string; message: string; type: string; involvedKind: string; involvedName: string; count: number; firstSeen: number; lastSeen: number };
@@ -26,13 +28,17 @@ export type TimelineInput = {
   guardrails?: readonly TimelineGuardrail[];
   /** The workload's SLO page alerts, as the impact they stand for (lib/domain/slo-signals.ts). */
   sloAlerts?: readonly TimelineSloAlert[];
+  /** The incident's occurrences, oldest first (lib/domain/incidents.ts); one alone is not told. */
+  occurrences?: readonly TimelineOccurrence[];
 };
+
+export type TimelineOccurrence = { startedAt: number; resolvedAt: number | null; reason: IncidentReason };
 
 export type TimelineSloAlert = { from: number; to: number; detail: string };
 
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
 
-const KIND_ORDER: Record<TimelineKind, number> = { change: 0, guardrail: 1, slo: 2, status: 3, event: 4, log: 5 };
+const KIND_ORDER: Record<TimelineEntry["kind"], number> = { change: 0, guardrail: 1, occurrence: 2, slo: 3, status: 4, event: 5, log: 6 };
 const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
 
 export function isErrorLevel(level: string | null): boolean {
@@ -62,6 +68,20 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
     entries.push({ ts: g.firstSeen, kind: "guardrail", title: `new ${g.severity}: ${g.target} ${g.message}`, detail: { check: g.check, severity: g.severity }, sourceKey: `guardrail:${g.target}:${g.check}:${g.firstSeen}` });
   }
 
+  const occurrences = input.occurrences ?? [];
+  if (occurrences.length > 1) {
+    for (const [i, o] of occurrences.entries()) {
+      const ended = o.resolvedAt === null ? "still going" : `recovered after ${formatDuration((o.resolvedAt - o.startedAt) / 1000)}`;
+      entries.push({
+        ts: o.startedAt,
+        kind: "occurrence",
+        title: `Occurrence ${i + 1} of ${occurrences.length}: ${o.reason} (${ended})`,
+        detail: { n: i + 1, reason: o.reason, endedAt: o.resolvedAt === null ? null : new Date(o.resolvedAt).toISOString() },
+        sourceKey: `occurrence:${o.startedAt}`,
+      });
+    }
+  }
+
   for (const a of input.sloAlerts ?? []) {
     if (a.from > end || a.to < changeFrom) continue;
     entries.push({ ts: a.from, kind: "slo", title: a.detail, detail: { impactFrom: new Date(a.from).toISOString(), impactTo: new Date(a.to).toISOString() }, sourceKey: `slo:${a.detail.split(":")[0]}:${a.from}` });
@@ -85,7 +105,7 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       ts,
       kind: "event",
       title: `${e.reason}${times}: ${clip(e.message, maxChars)}`,
-      detail: { type: e.type, involved: `${e.involvedKind}/${e.involvedName}`, count: e.count, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() },
+      detail: { type: e.type, object: `${e.involvedKind}/${e.involvedName}`, count: e.count, firstSeen: new Date(e.firstSeen).toISOString(), lastSeen: new Date(e.lastSeen).toISOString() },
       sourceKey: `event:${e.uid}:${e.firstSeen}`,
     });
   }

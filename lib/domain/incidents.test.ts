@@ -57,15 +57,16 @@ describe("incident detection", () => {
     expect(groupIncidents(availabilitySignals([status], at(10)), at(10))[0]).toMatchObject({ reason: "Unavailable", worst: { available: 2, desired: 4 } });
   });
 
-  it("separate outages an hour apart are separate incidents", () => {
-    const signals = [at(0), at(60)].map((ts) => ({ workload: "Deployment/shop/reports", reason: "OOMKilled" as const, from: ts, to: ts + 2 * MINUTE_MS, source: "termination" as const, detail: "x" }));
-    expect(groupIncidents(signals, at(120))).toHaveLength(2);
+  it("different troubles an hour apart are separate incidents", () => {
+    const signal = (ts: number, reason: "OOMKilled" | "ImagePullBackOff") => ({ workload: "Deployment/shop/reports", reason, from: ts, to: ts + 2 * MINUTE_MS, source: "container" as const, detail: reason });
+    expect(groupIncidents([signal(at(0), "OOMKilled"), signal(at(60), "ImagePullBackOff")], at(120)).map((i) => i.reason)).toEqual(["OOMKilled", "ImagePullBackOff"]);
   });
 
-  it("one BackOff event repeated at each hourly OOM restart stays separate moments, not a two-hour incident", () => {
+  it("one BackOff event repeated at each hourly OOM restart stays separate occurrences, not a two-hour outage", () => {
     const backOff = { namespace: "shop", involvedKind: "Pod", involvedName: "reports-5c-x1", reason: "BackOff", message: "Back-off restarting failed container reports", count: 3, firstSeen: at(0), lastSeen: at(120) };
-    const incidents = groupIncidents(eventSignals([backOff], new Map(), workloads, at(180)), at(180));
-    expect(incidents.map((i) => [i.startedAt, i.resolvedAt])).toEqual([[at(0), at(0)], [at(120), at(120)]]);
+    const [incident, ...rest] = groupIncidents(eventSignals([backOff], new Map(), workloads, at(180)), at(180));
+    expect(rest).toEqual([]);
+    expect(incident.occurrences.map((o) => [o.startedAt, o.resolvedAt])).toEqual([[at(0), at(0)], [at(120), at(120)]]);
   });
 
   it("replicas lost with a node that stopped reporting are a NodeNotReady incident, titled as such", () => {
@@ -101,5 +102,77 @@ describe("incident detection", () => {
   it("titles and fingerprints name the workload and the symptom", () => {
     expect(incidentTitle("checkout", "CrashLoopBackOff")).toBe("checkout is crash-looping (CrashLoopBackOff)");
     expect(incidentFingerprint("demo", "Deployment/shop/checkout", "CrashLoopBackOff")).toBe("demo/Deployment/shop/checkout/CrashLoopBackOff");
+  });
+});
+
+// reports is OOM-killed, restarted 10 s later and ready 30 s after that: replicas 0/1 for 40 s each time.
+function oomKills(minutes: readonly number[], now: number) {
+  const containers = minutes.map((m, i) => ({
+    namespace: "shop", pod: `reports-5c-x${i}`, container: "reports", workload: reports, podDeleted: false, podSince: at(-600),
+    stateReason: null, lastTerminationReason: "OOMKilled", lastTerminatedAt: at(m),
+  }));
+  const series = [{ ts: at(-600), desired: 1, available: 1 }, ...minutes.flatMap((m) => [{ ts: at(m), desired: 1, available: 0 }, { ts: at(m) + 40_000, desired: 1, available: 1 }])];
+  return [...containerSignals(containers, now), ...availabilitySignals([{ workload: reports, series }], now)];
+}
+
+describe("detection time", () => {
+  // The demo replays at 720x with an analysis every 2 wall seconds: 24 cluster-minutes between cycles.
+  it("an OOM kill is detected when it happened, not when the next analysis cycle ran 24 minutes later", () => {
+    const [incident] = groupIncidents(oomKills([1], at(25)), at(25));
+    expect(incident).toMatchObject({ startedAt: at(1), detectedAt: at(1), resolvedAt: at(1) + 40_000 });
+  });
+
+  it("gives the same detection time whether the analyzer runs every minute or every 24", () => {
+    const everyMinute = Array.from({ length: 30 }, (_, m) => groupIncidents(oomKills([1], at(m + 1)), at(m + 1))[0]?.detectedAt).filter((t) => t !== undefined);
+    expect(new Set(everyMinute)).toEqual(new Set([groupIncidents(oomKills([1], at(25)), at(25))[0].detectedAt]));
+  });
+
+  it("missing replicas alone are detected once they have been missing 5 minutes, the rule's own delay", () => {
+    const status = { workload: checkout, series: [{ ts: at(0), desired: 4, available: 4 }, { ts: at(3), desired: 4, available: 2 }, { ts: at(20), desired: 4, available: 4 }] };
+    const [incident] = groupIncidents(availabilitySignals([status], at(48)), at(48));
+    expect(incident).toMatchObject({ startedAt: at(3), detectedAt: at(8), resolvedAt: at(20) });
+  });
+
+  it("is never before the start nor after the recovery, so time to detect never exceeds time to resolve", () => {
+    const incidents = groupIncidents([...checkoutRolloutSignals(at(48)), ...oomKills([5, 70, 200], at(300))], at(300));
+    expect(incidents.length).toBeGreaterThan(1);
+    for (const i of incidents) {
+      expect(i.detectedAt).toBeGreaterThanOrEqual(i.startedAt);
+      expect(i.detectedAt).toBeLessThanOrEqual(i.resolvedAt!);
+    }
+  });
+});
+
+describe("a recurring trouble", () => {
+  const kills = [0, 61, 122, 183, 244, 308];
+
+  it("six OOM kills an hour apart are one incident with six occurrences, not six cards", () => {
+    const incidents = groupIncidents(oomKills(kills, at(400)), at(400));
+    expect(incidents).toHaveLength(1);
+    const [incident] = incidents;
+    expect(incident.reason).toBe("OOMKilled");
+    expect(incident.occurrences.map((o) => o.startedAt)).toEqual(kills.map(at));
+    // Resolved when the last occurrence recovered; detected with the first.
+    expect(incident).toMatchObject({ startedAt: at(0), detectedAt: at(0), resolvedAt: at(308) + 40_000 });
+  });
+
+  it("is open again while its latest occurrence lasts", () => {
+    const [incident] = groupIncidents(oomKills(kills, at(308) + 20_000), at(308) + 20_000);
+    expect(incident.occurrences).toHaveLength(6);
+    expect(incident.resolvedAt).toBeNull();
+  });
+
+  it("a kill after more than six calm hours is news: a new incident", () => {
+    const incidents = groupIncidents(oomKills([0, 61, 61 + 7 * 60], at(600)), at(600));
+    expect(incidents.map((i) => i.occurrences.length)).toEqual([2, 1]);
+  });
+
+  it("kills the container's status no longer shows, seen as a crash loop between them, count as occurrences of the same trouble", () => {
+    const backOff = { namespace: "shop", involvedKind: "Pod", involvedName: "reports-5c-x0", reason: "BackOff", message: "Back-off restarting failed container reports", count: 1, firstSeen: at(0), lastSeen: at(0) };
+    const signals = [...eventSignals([backOff], new Map(), workloads, at(200)), ...oomKills([61], at(200))];
+    const [incident, ...rest] = groupIncidents(signals, at(200));
+    expect(rest).toEqual([]);
+    expect(incident.reason).toBe("OOMKilled");
+    expect(incident.occurrences.map((o) => o.reason)).toEqual(["CrashLoopBackOff", "OOMKilled"]);
   });
 });

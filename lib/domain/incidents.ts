@@ -1,10 +1,16 @@
-import { MINUTE_MS } from "./slo.ts";
+import { HOUR_MS, MINUTE_MS } from "./slo.ts";
 import { parseWorkloadKey, REASON_PRIORITY, type IncidentReason, type Signal, type SignalSource } from "./incident-signals.ts";
 
-export type DetectedIncident = {
-  workload: string;
+/** One stretch of trouble: signals chained by the quiet period (see groupIncidents). */
+export type Occurrence = {
   reason: IncidentReason;
   startedAt: number;
+  /**
+   * The cluster time Uptrust's rules could first see it: the earliest moment a signal of it was visible
+   * (a crash, a kill, a failed pull as it happened; a page as it fired), or, for missing replicas alone,
+   * once they had been missing minUnavailableMs. Never the time an analysis cycle happened to run.
+   */
+  detectedAt: number;
   lastSignalAt: number;
   resolvedAt: number | null;
   severity: "sev2" | "sev3";
@@ -13,26 +19,46 @@ export type DetectedIncident = {
   details: string[];
 };
 
-export type GroupOptions = { quietMs?: number; minUnavailableMs?: number };
+// An incident is its occurrences taken together: it started with the first, was detected when the first
+// was, and is resolved when the last one recovered (null while the last one lasts).
+export type DetectedIncident = Occurrence & { workload: string; occurrences: Occurrence[] };
+
+export type GroupOptions = { quietMs?: number; minUnavailableMs?: number; recurrenceMs?: number };
 
 export const DEFAULT_QUIET_MS = 5 * MINUTE_MS;
 export const DEFAULT_MIN_UNAVAILABLE_MS = 5 * MINUTE_MS;
+// A container killed for memory is restarted and killed again for as long as its leak or its limit stay
+// as they are: a recurrence within 6 hours of the last occurrence's end is the same trouble, told as one
+// incident with its occurrences rather than a card per kill. Six hours spans a leak that takes hours to
+// fill its limit (the demo's reports dies about hourly) and a working day's shift; a recurrence after a
+// longer calm, when a fix had time to ship, opens a new incident.
+export const DEFAULT_RECURRENCE_MS = 6 * HOUR_MS;
 
 export function strongerReason(a: IncidentReason, b: IncidentReason): IncidentReason {
   return REASON_PRIORITY.indexOf(a) <= REASON_PRIORITY.indexOf(b) ? a : b;
 }
 
-// One incident per workload and outage. Signals of a workload chain into one incident while each starts
+// The same trouble again: the same reason, or an OOM kill and a crash loop, which is how the kills a
+// container's status no longer shows appear (kubelet's BackOff between kills).
+function sameTrouble(a: IncidentReason, b: IncidentReason): boolean {
+  const restarts = (r: IncidentReason) => r === "OOMKilled" || r === "CrashLoopBackOff";
+  return a === b || (restarts(a) && restarts(b));
+}
+
+// One incident per workload and outage. Signals of a workload chain into one occurrence while each starts
 // within the quiet period of the previous ones' end, so a crash loop, its BackOff events and the missing
 // replica page once, not three times. The incident's reason is the most specific cause among its signals.
-// - start = the first signal; the incident is resolved once the workload has been healthy (available ≥
-//   desired: no open availability signal) with no new signal for the quiet period; resolvedAt is the end
-//   of the last signal, i.e. when service came back, not when Uptrust confirmed it.
-// - Fewer replicas than desired alone (no crash, pull or OOM signal) opens an incident only once it lasts
-//   minUnavailableMs, so the brief dip of a healthy rolling update does not.
+// - start = the first signal; an occurrence is over once the workload has been healthy (available ≥
+//   desired: no open availability signal) with no new signal for the quiet period; its end is that of
+//   its last signal, i.e. when service came back, not when Uptrust confirmed it.
+// - Fewer replicas than desired alone (no crash, pull or OOM signal, no page) opens an incident only once
+//   it lasts minUnavailableMs, so the brief dip of a healthy rolling update does not.
+// - The same trouble recurring within recurrenceMs of the previous occurrence's end is the same incident
+//   (DEFAULT_RECURRENCE_MS says why); its resolution is the last occurrence's recovery.
 export function groupIncidents(signals: readonly Signal[], now: number, options: GroupOptions = {}): DetectedIncident[] {
   const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   const minUnavailableMs = options.minUnavailableMs ?? DEFAULT_MIN_UNAVAILABLE_MS;
+  const recurrenceMs = options.recurrenceMs ?? DEFAULT_RECURRENCE_MS;
   const byWorkload = new Map<string, Signal[]>();
   for (const s of signals) {
     const list = byWorkload.get(s.workload) ?? [];
@@ -42,11 +68,12 @@ export function groupIncidents(signals: readonly Signal[], now: number, options:
   const out: DetectedIncident[] = [];
   for (const [workload, list] of byWorkload) {
     list.sort((a, b) => a.from - b.from || a.to - b.to);
+    const occurrences: Occurrence[] = [];
     let group: Signal[] = [];
     let end = -Infinity;
     const flush = () => {
-      const incident = group.length > 0 ? toIncident(workload, group, now, quietMs) : undefined;
-      if (incident && (incident.reason !== "Unavailable" || incident.lastSignalAt - incident.startedAt >= minUnavailableMs)) out.push(incident);
+      const occurrence = group.length > 0 ? toOccurrence(group, now, quietMs, minUnavailableMs) : null;
+      if (occurrence) occurrences.push(occurrence);
       group = [];
     };
     for (const s of list) {
@@ -55,16 +82,44 @@ export function groupIncidents(signals: readonly Signal[], now: number, options:
       end = group.length === 1 ? s.to : Math.max(end, s.to);
     }
     flush();
+    // Only adjacent occurrences join: another trouble in between ends the series, so a workload's
+    // incidents never overlap in time.
+    let series: Occurrence[] = [];
+    for (const o of occurrences) {
+      const last = series.at(-1);
+      if (last && !(sameTrouble(last.reason, o.reason) && o.startedAt - last.lastSignalAt <= recurrenceMs)) {
+        out.push(incidentOf(workload, series));
+        series = [];
+      }
+      series.push(o);
+    }
+    if (series.length > 0) out.push(incidentOf(workload, series));
   }
   return out.sort((a, b) => a.startedAt - b.startedAt || a.workload.localeCompare(b.workload));
 }
 
-function toIncident(workload: string, group: Signal[], now: number, quietMs: number): DetectedIncident {
-  const startedAt = Math.min(...group.map((s) => s.from));
+// The earliest moment the detector's rule held: any signal other than missing replicas at its visibility;
+// missing replicas once they had lasted minUnavailableMs from the occurrence's start. Infinity: not yet.
+function detectionTime(group: readonly Signal[], startedAt: number, minUnavailableMs: number): number {
+  const longEnough = startedAt + minUnavailableMs;
+  let t = Infinity;
+  for (const s of group) {
+    if (s.reason !== "Unavailable" || s.source === "slo") t = Math.min(t, Math.max(s.from, s.visibleAt ?? s.from));
+    else if (s.to >= longEnough) t = Math.min(t, Math.max(s.from, longEnough));
+  }
+  return t;
+}
+
+function toOccurrence(group: Signal[], now: number, quietMs: number, minUnavailableMs: number): Occurrence | null {
+  // The facts date the start to the second; a minute-grained page of the same replicas only when alone.
+  const facts = group.filter((s) => !s.restatesFacts);
+  const startedAt = Math.min(...(facts.length > 0 ? facts : group).map((s) => s.from));
+  const detectedAt = Math.max(startedAt, detectionTime(group, startedAt, minUnavailableMs));
+  if (!Number.isFinite(detectedAt)) return null;
   const lastSignalAt = Math.max(...group.map((s) => s.to));
   const reason = group.map((s) => s.reason).reduce(strongerReason);
   const signalCounts: Partial<Record<SignalSource, number>> = {};
-  let worst: DetectedIncident["worst"] = null;
+  let worst: Occurrence["worst"] = null;
   for (const s of group) {
     signalCounts[s.source] = (signalCounts[s.source] ?? 0) + 1;
     if (s.desired && s.available !== undefined && (!worst || s.available / s.desired < worst.available / worst.desired)) {
@@ -74,7 +129,32 @@ function toIncident(workload: string, group: Signal[], now: number, quietMs: num
   const resolvedAt = now - lastSignalAt >= quietMs ? lastSignalAt : null;
   const severity = (worst && worst.available === 0) || group.some((s) => s.severity === "sev2") ? "sev2" : "sev3";
   const details = [...new Set(group.map((s) => s.detail))].slice(0, 10);
-  return { workload, reason, startedAt, lastSignalAt, resolvedAt, severity, worst, signalCounts, details };
+  return { reason, startedAt, detectedAt, lastSignalAt, resolvedAt, severity, worst, signalCounts, details };
+}
+
+/** The incident made of these occurrences of one workload's trouble (oldest first). */
+export function incidentOf(workload: string, occurrences: readonly Occurrence[]): DetectedIncident {
+  const [first] = occurrences;
+  const last = occurrences[occurrences.length - 1];
+  const signalCounts: Partial<Record<SignalSource, number>> = {};
+  let worst: Occurrence["worst"] = null;
+  for (const o of occurrences) {
+    for (const [source, n] of Object.entries(o.signalCounts) as [SignalSource, number][]) signalCounts[source] = (signalCounts[source] ?? 0) + n;
+    if (o.worst && (!worst || o.worst.available / o.worst.desired < worst.available / worst.desired)) worst = o.worst;
+  }
+  return {
+    workload,
+    reason: occurrences.map((o) => o.reason).reduce(strongerReason),
+    startedAt: first.startedAt,
+    detectedAt: first.detectedAt,
+    lastSignalAt: last.lastSignalAt,
+    resolvedAt: last.resolvedAt,
+    severity: occurrences.some((o) => o.severity === "sev2") ? "sev2" : "sev3",
+    worst,
+    signalCounts,
+    details: [...new Set(occurrences.flatMap((o) => o.details))].slice(0, 10),
+    occurrences: [...occurrences],
+  };
 }
 
 const TITLES: Record<IncidentReason, string> = {

@@ -29,19 +29,22 @@ const GAP_MS = 5 * MINUTE_MS;
 export function lookupFailureSignals(workload: string, minutes: readonly { ts: number; lines: number; sample: string }[], now: number): Signal[] {
   const sorted = minutes.filter((m) => m.ts <= now).sort((a, b) => a.ts - b.ts);
   const out: Signal[] = [];
-  let run: { from: number; to: number; lines: number; sample: string; minutes: number } | null = null;
+  let run: { from: number; to: number; lines: number; sample: string; minutes: number; visibleAt: number | null } | null = null;
   const flush = () => {
-    if (run && run.lines >= MIN_LINES && run.minutes >= 2) {
-      out.push({ workload, reason: "DNSFailure", from: run.from, to: Math.min(run.to, now), source: "log", detail: `${run.lines} failed name lookups, e.g. ${run.sample}` });
+    if (run && run.visibleAt !== null) {
+      const to = Math.min(run.to, now);
+      out.push({ workload, reason: "DNSFailure", from: run.from, to, visibleAt: Math.min(run.visibleAt, to), source: "log", detail: `${run.lines} failed name lookups, e.g. ${run.sample}` });
     }
     run = null;
   };
   for (const m of sorted) {
     if (run && m.ts - run.to > GAP_MS) flush();
-    if (!run) run = { from: m.ts, to: m.ts + MINUTE_MS, lines: 0, sample: m.sample, minutes: 0 };
+    if (!run) run = { from: m.ts, to: m.ts + MINUTE_MS, lines: 0, sample: m.sample, minutes: 0, visibleAt: null };
     run.to = m.ts + MINUTE_MS;
     run.lines += m.lines;
     run.minutes++;
+    // The end of the minute the run first met the rule is when it became a signal.
+    if (run.visibleAt === null && run.lines >= MIN_LINES && run.minutes >= 2) run.visibleAt = run.to;
   }
   flush();
   return out;

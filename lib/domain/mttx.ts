@@ -3,9 +3,12 @@ import { mean, percentile } from "./percentile.ts";
 import { DAY_MS } from "./slo.ts";
 
 // The three "mean time to" figures SREs compare (REFERENCE: PagerDuty, incident.io, Datadog):
-// - MTTD, time to detect: impact start (the first failure signal) → Uptrust detected it;
+// - MTTD, time to detect: impact start (the first failure signal) → Uptrust detected it, i.e. the cluster
+//   time its rule could first see the signal (lib/domain/incidents.ts), never when an analysis cycle ran;
 // - MTTA, time to acknowledge: detected → a person acknowledged it;
 // - MTTR, time to resolve: impact start → resolved.
+// A trouble that recurred (an OOM kill six times in an afternoon) is one incident and counts once: it
+// started with its first occurrence, was detected with it, and resolved when the last one recovered.
 // Each per ISO week the incident started in, per service (namespace/name: the same service in two
 // clusters is one service to its team) and per severity, over the last 12 weeks of the cluster clock.
 // Means mislead on heavy-tailed durations, so every group also carries its p50 and p90 (nearest-rank).

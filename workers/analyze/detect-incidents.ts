@@ -1,6 +1,7 @@
 import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
 import { readLookupFailures } from "@/lib/db/analyze/lookup-failures.ts";
-import { readRequestSloHistory } from "@/lib/db/analyze/read-request-slo-history.ts";
+import { readPagingSlos } from "@/lib/db/analyze/read-paging-slos.ts";
+import { readSloHistory } from "@/lib/db/analyze/read-slo-history.ts";
 import { readTimelineFacts } from "@/lib/db/analyze/read-timeline-facts.ts";
 import { readCauseFacts } from "@/lib/db/analyze/read-cause-facts.ts";
 import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type SavedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
@@ -8,37 +9,42 @@ import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
-import { groupIncidents } from "@/lib/domain/incidents.ts";
+import { DEFAULT_RECURRENCE_MS, groupIncidents } from "@/lib/domain/incidents.ts";
 import { lookupFailureSignals } from "@/lib/domain/lookup-failures.ts";
-import { sloPageSignals } from "@/lib/domain/slo-signals.ts";
+import { pagingSloSignals, sloPageSignals } from "@/lib/domain/slo-signals.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import type { ClusterRef } from "./types.ts";
 
 // Outages are re-derived from the last day of facts each cycle (further back while an incident is still
-// open), so a restarted worker catches up and late facts still reach the right incident.
+// open or may still recur), so a restarted worker catches up and late facts still reach the right incident.
+// Nothing here is stamped with the cycle's clock: detection is when the signals became visible, so the
+// analyzer's interval (24 cluster-minutes between cycles in a 720x replay) adds no delay to MTTD.
 const LOOKBACK_MS = 24 * HOUR_MS;
 const CHANGE_LOOKBACK_MS = 60 * MINUTE_MS;
 
 export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<string> {
   const nowMs = now.getTime();
-  const oldestOpen = await listOpenIncidentStarts(cluster.id);
+  const oldestOpen = await listOpenIncidentStarts(cluster.id, now, DEFAULT_RECURRENCE_MS);
   const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
   // A page alert looks back up to 6 hours: its history starts that much before the lookback.
-  const [facts, sloHistory, lookups] = await Promise.all([
+  const [facts, sloHistory, lookups, paging] = await Promise.all([
     readIncidentFacts(cluster.id, since, now),
-    readRequestSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now),
+    readSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now),
     readLookupFailures(cluster.id, since, now),
+    readPagingSlos(cluster.id),
   ]);
   const keyOf = new Map(facts.workloads.map((w) => [w.id, workloadKey(w)]));
   const sloSignals = sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs));
-  const signals = [
+  const factSignals = [
     ...containerSignals(facts.containers, nowMs),
     ...eventSignals(facts.events, facts.podWorkloads, facts.workloads, nowMs),
     ...availabilitySignals(facts.statuses, nowMs),
     ...sloSignals,
     ...lookups.flatMap((l) => (keyOf.has(l.workloadId) ? lookupFailureSignals(keyOf.get(l.workloadId)!, l.minutes, nowMs) : [])),
   ];
-  const detected = groupIncidents(signals, nowMs);
+  // What an SLO card says pages now is an open incident, the cockpit's list agreeing with the card.
+  const pages = pagingSloSignals(paging, factSignals, nowMs);
+  const detected = groupIncidents([...factSignals, ...pages], nowMs);
   const byKey = new Map(facts.workloads.map((w) => [workloadKey(w), w]));
   let created = 0;
   let open = 0;
@@ -50,6 +56,8 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     if (saved.created) created++;
     if (saved.open) open++;
     // A resolved incident that did not change keeps the timeline it already has.
+    // The page's history tells it on the timeline (when it fired, the impact it stands for); "paging now"
+    // is the card's to say.
     const sloAlerts = sloSignals.filter((x) => x.workload === d.workload).map((x) => ({ from: x.from, to: x.to, detail: x.detail }));
     if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts);
   }
@@ -72,7 +80,10 @@ async function rebuildTimeline(
     return owner !== undefined && workloadKey(owner) === key;
   });
   const entries = buildTimeline(
-    { startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses, guardrails: facts.guardrails, sloAlerts },
+    {
+      startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses,
+      guardrails: facts.guardrails, sloAlerts, occurrences: incident.occurrences,
+    },
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );
   await upsertTimelineEntries(incident.id, entries);

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
-import { strongerReason, type DetectedIncident } from "@/lib/domain/incidents.ts";
+import { incidentOf, strongerReason, type DetectedIncident, type Occurrence } from "@/lib/domain/incidents.ts";
 import { incidentFingerprint, incidentSummary, incidentTitle } from "@/lib/domain/incidents.ts";
 import type { IncidentReason } from "@/lib/domain/incident-signals.ts";
 import { parseWorkloadKey } from "@/lib/domain/incident-signals.ts";
@@ -10,13 +10,19 @@ type StoredIncident = {
   severity_source: string; status_source: string;
 };
 
-export type SavedIncident = { id: string; reason: IncidentReason; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean };
+export type SavedIncident = {
+  id: string; reason: IncidentReason; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean;
+  /** The occurrences as detected this cycle, each told on the timeline. */
+  occurrences: readonly Occurrence[];
+};
 
 // Reconciles one detected incident with what is stored. The stored incident of the same workload whose
 // [started_at, resolved_at] overlaps it is the same outage: it is updated (earliest start, most specific
 // reason, resolution), never duplicated. Incidents a person closed or cancelled are left as they are;
 // one Uptrust resolved is reopened if the outage turns out to continue. A severity a person chose is
-// theirs, and so is a resolution a person declared: the detector keeps both.
+// theirs, and so is a resolution a person declared: the detector keeps both; occurrences that began after
+// such an incident ended are a new incident. Detection is the earliest cluster time the signals were
+// visible (never a cycle's clock), occurrences are counted, and MTTx reads the one row (lib/domain/mttx.ts).
 export async function saveDetectedIncident(cluster: { id: string; name: string }, workloadId: string, d: DetectedIncident, now: Date): Promise<SavedIncident | null> {
   const pool = getPool();
   const start = new Date(d.startedAt);
@@ -30,27 +36,38 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
   const stored = rows[0];
   const name = parseWorkloadKey(d.workload).name;
 
+  const occurrences = d.occurrences.length;
+  const lastOccurrence = new Date(d.occurrences[occurrences - 1].startedAt);
+
   if (!stored) {
     const reason = d.reason;
     const status = d.resolvedAt === null ? "triage" : "resolved";
     const { rows: inserted } = await pool.query<{ id: string }>(
-      `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at, resolved_at, summary)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::"IncidentStatus", $8, $9, $10, $11)
+      `INSERT INTO incidents (cluster_id, workload_id, fingerprint, title, reason, severity, status, started_at, detected_at, resolved_at, summary, occurrences, last_occurrence_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::"IncidentStatus", $8, $9, $10, $11, $12, $13)
        ON CONFLICT (fingerprint, started_at) DO UPDATE SET resolved_at = EXCLUDED.resolved_at, status = EXCLUDED.status
          WHERE incidents.status_source = 'detector' AND incidents.status NOT IN ('closed', 'cancelled')
        RETURNING id`,
-      [cluster.id, workloadId, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, d.severity, status, start, now, d.resolvedAt === null ? null : end, incidentSummary(d)],
+      [cluster.id, workloadId, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, d.severity, status, start,
+        new Date(d.detectedAt), d.resolvedAt === null ? null : end, incidentSummary(d), occurrences, lastOccurrence],
     );
     if (!inserted[0]) return null;
-    return { id: inserted[0].id, reason, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null };
+    return { id: inserted[0].id, reason, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null, occurrences: d.occurrences };
   }
 
-  if (stored.status === "closed" || stored.status === "cancelled") return { id: stored.id, reason: stored.reason, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false };
+  const resolvedByPerson = stored.status === "resolved" && stored.status_source === "person";
+  if (stored.status === "closed" || stored.status === "cancelled" || resolvedByPerson) {
+    // What a person ended stays ended; the trouble recurring after it is news.
+    const after = stored.resolved_at ? d.occurrences.filter((o) => o.startedAt > stored.resolved_at!.getTime()) : [];
+    if (after.length > 0) return saveDetectedIncident(cluster, workloadId, incidentOf(d.workload, after), now);
+  }
+  if (stored.status === "closed" || stored.status === "cancelled") {
+    return { id: stored.id, reason: stored.reason, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false, occurrences: [] };
+  }
 
   const reason = strongerReason(stored.reason, d.reason);
   const startedAt = stored.started_at.getTime() <= d.startedAt ? stored.started_at : start;
   const severity = stored.severity_source === "person" ? stored.severity : stored.severity === "sev2" || d.severity === "sev2" ? "sev2" : stored.severity;
-  const resolvedByPerson = stored.status === "resolved" && stored.status_source === "person";
   const resolvedAt = resolvedByPerson ? stored.resolved_at : d.resolvedAt === null ? null : end;
   // Uptrust moves an incident to resolved when service is back, and back to triage only if it had
   // resolved it itself; investigating/mitigated set by responders are kept while it is still open.
@@ -58,22 +75,34 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
   const statusSource = status === stored.status ? stored.status_source : "detector";
   // Recovery is confirmed a quiet period late, so a responder may have acknowledged or mitigated after
   // the moment service came back; the resolution is then the latest of those, keeping the times ordered.
+  // Detection keeps the earliest visibility seen (late facts can only move it earlier), never before the
+  // start; the count never drops when older occurrences fall out of the facts read.
   const { rowCount } = await pool.query(
-    `UPDATE incidents SET fingerprint = $2, title = $3, reason = $4, severity = $5, status = $6::"IncidentStatus",
-            started_at = $7, resolved_at = CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE GREATEST($8::timestamptz, acknowledged_at, mitigated_at) END,
-            summary = $9, status_source = $10
-      WHERE id = $1 AND (fingerprint, title, reason, severity, status, started_at, resolved_at, summary, status_source)
-            IS DISTINCT FROM ($2, $3, $4, $5, $6::"IncidentStatus", $7::timestamptz,
-                              CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE GREATEST($8::timestamptz, acknowledged_at, mitigated_at) END, $9, $10)`,
-    [stored.id, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, severity, status, startedAt, resolvedAt, incidentSummary(d), statusSource],
+    `WITH next AS (
+       SELECT $2::text AS fingerprint, $3::text AS title, $4::text AS reason, $5::text AS severity, $6::"IncidentStatus" AS status, $7::timestamptz AS started_at,
+              CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE GREATEST($8::timestamptz, acknowledged_at, mitigated_at) END AS resolved_at,
+              $9::text AS summary, $10::text AS status_source, GREATEST($7::timestamptz, LEAST(detected_at, $11::timestamptz)) AS detected_at,
+              GREATEST(occurrences, $12::int) AS occurrences, GREATEST(last_occurrence_at, $13::timestamptz) AS last_occurrence_at
+         FROM incidents WHERE id = $1)
+     UPDATE incidents i SET fingerprint = n.fingerprint, title = n.title, reason = n.reason, severity = n.severity, status = n.status, started_at = n.started_at,
+            resolved_at = n.resolved_at, summary = n.summary, status_source = n.status_source, detected_at = n.detected_at,
+            occurrences = n.occurrences, last_occurrence_at = n.last_occurrence_at
+       FROM next n
+      WHERE i.id = $1 AND (i.fingerprint, i.title, i.reason, i.severity, i.status, i.started_at, i.resolved_at, i.summary, i.status_source, i.detected_at, i.occurrences, i.last_occurrence_at)
+            IS DISTINCT FROM (n.fingerprint, n.title, n.reason, n.severity, n.status, n.started_at, n.resolved_at, n.summary, n.status_source, n.detected_at, n.occurrences, n.last_occurrence_at)`,
+    [stored.id, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, severity, status, startedAt, resolvedAt, incidentSummary(d), statusSource,
+      new Date(d.detectedAt), occurrences, lastOccurrence],
   );
-  return { id: stored.id, reason, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null };
+  return { id: stored.id, reason, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null, occurrences: d.occurrences };
 }
 
-export async function listOpenIncidentStarts(clusterId: string): Promise<Date | null> {
+// The earliest start of an incident the next facts may still extend: one still open, or one that ended
+// less than `recurrenceMs` ago (its trouble recurring is another occurrence of it, counted from its first).
+export async function listOpenIncidentStarts(clusterId: string, now: Date, recurrenceMs: number): Promise<Date | null> {
   const { rows } = await getPool().query<{ ts: Date | null }>(
-    `SELECT min(started_at) AS ts FROM incidents WHERE cluster_id = $1 AND resolved_at IS NULL AND status NOT IN ('closed', 'cancelled')`,
-    [clusterId],
+    `SELECT min(started_at) AS ts FROM incidents WHERE cluster_id = $1 AND status NOT IN ('closed', 'cancelled')
+        AND (resolved_at IS NULL OR resolved_at >= $2::timestamptz - $3 * interval '1 millisecond')`,
+    [clusterId, now, recurrenceMs],
   );
   return rows[0]?.ts ?? null;
 }

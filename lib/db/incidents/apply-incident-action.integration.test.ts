@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { saveDetectedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
-import type { DetectedIncident } from "@/lib/domain/incidents.ts";
+import { DEFAULT_QUIET_MS, groupIncidents, type DetectedIncident } from "@/lib/domain/incidents.ts";
 import { applyIncidentAction } from "./apply-incident-action.ts";
 
 const MIN = 60_000;
@@ -21,10 +21,11 @@ type Stored = { status: string; severity: string; severity_source: string; owner
 const stored = async () => (await q<Stored>(`SELECT status::text AS status, severity, severity_source, owner, acknowledged_at, mitigated_at, resolved_at FROM incidents WHERE id = $1`, [incidentId]))[0];
 
 // The checkout crash loop as the detector sees it: still going (resolvedAt null) or over at `resolvedAt`.
-const detected = (resolvedAt: Date | null): DetectedIncident => ({
-  workload: "Deployment/shop/checkout", reason: "CrashLoopBackOff", startedAt: started, lastSignalAt: (resolvedAt ?? clusterNow).getTime(),
-  resolvedAt: resolvedAt ? resolvedAt.getTime() : null, severity: "sev2", worst: { available: 3, desired: 4 }, signalCounts: { container: 1 }, details: ["checkout-7f8d2 is in CrashLoopBackOff"],
-});
+const detected = (resolvedAt: Date | null): DetectedIncident => {
+  const to = (resolvedAt ?? clusterNow).getTime();
+  const crashLoop = { workload: "Deployment/shop/checkout", reason: "CrashLoopBackOff" as const, from: started, to, source: "container" as const, detail: "checkout-7f8d2 is in CrashLoopBackOff", severity: "sev2" as const };
+  return groupIncidents([crashLoop], resolvedAt ? to + DEFAULT_QUIET_MS : to)[0];
+};
 
 beforeEach(async () => {
   await q(`TRUNCATE clusters, users, audit_log CASCADE`);

@@ -1,4 +1,6 @@
 import type pg from "pg";
+import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
+import { buildTimeline } from "@/lib/domain/incident-timeline.ts";
 
 // Test and demo data for the cockpit (integration test, local screenshots). Never imported by the app.
 // Everything is placed relative to one cluster time so the windows on screen are predictable.
@@ -82,29 +84,39 @@ export async function seedCockpitFixture(db: Q, now = FIXTURE_CLUSTER_TIME) {
      VALUES ($1, $2, 'old', 'shop/cart restarted last month', 'OOMKilled', 'resolved', $3, $3, $4)`,
     [prod.id, cart, at(now, -9 * 1440), at(now, -9 * 1440 + 10)]);
 
-  const entries: [number, string, string, unknown][] = [
-    [-88, "change", "shop/checkout rolled out revision 7", { summary: "image shop/checkout:1.4.2 → 1.5.0", revision: "7",
+  // The timelines are what the analyzer builds from facts like these (its own functions, not hand-made rows).
+  const ms = (minutes: number) => at(now, minutes).getTime();
+  const pod = (name: string) => ({ involvedKind: "Pod", involvedName: name });
+  const checkoutTimeline = buildTimeline({
+    startedAt: ms(-85),
+    endAt: now.getTime(),
+    changes: [{
+      id: "rev-7", observedAt: ms(-88), summary: "shop/checkout rolled out revision 7", revision: "7",
       before: { containers: [{ name: "api", image: "shop/checkout:1.4.2", env: ["DB_URL"] }] },
-      after: { containers: [{ name: "api", image: "shop/checkout:1.5.0", env: ["DB_URL", "FEATURE_FLAGS"] }] } }],
-    [-86, "event", "Pulled image shop/checkout:1.5.0", { reason: "Pulled", type: "Normal", count: 1, object: "Pod/checkout-7d9f-abc12", message: "Successfully pulled image" }],
-    [-85, "log", "panic: FEATURE_FLAGS is not valid JSON", { pod: "checkout-7d9f-abc12", container: "api", level: "error", message: "panic: FEATURE_FLAGS is not valid JSON\n  at config.load (config.go:42)" }],
-    [-85, "event", "Back-off restarting failed container api", { reason: "BackOff", type: "Warning", count: 12, object: "Pod/checkout-7d9f-abc12", message: "Back-off restarting failed container api in pod checkout-7d9f-abc12" }],
-    [-84, "status", "Incident opened: CrashLoopBackOff", {}],
-    [-80, "log", "panic: FEATURE_FLAGS is not valid JSON", { pod: "checkout-7d9f-def34", container: "api", level: "error", message: "panic: FEATURE_FLAGS is not valid JSON" }],
-    [-75, "event", "Readiness probe failed", { reason: "Unhealthy", type: "Warning", count: 30, object: "Pod/checkout-7d9f-def34", message: "Readiness probe failed: connection refused" }],
-    [-60, "status", "SLO fast burn: 14.4× over 1h", {}],
-    [-30, "note", "Rollback prepared", { message: "Responder prepared rollback to revision 6" }],
-    [-10, "event", "Back-off restarting failed container api", { reason: "BackOff", type: "Warning", count: 40, object: "Pod/checkout-7d9f-abc12", message: "Back-off restarting failed container" }],
-  ];
-  for (const [i, [m, kind, title, detail]] of entries.entries()) {
-    await db.query(
-      `INSERT INTO timeline_entries (incident_id, ts, kind, title, detail, source_key) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [active.id, at(now, m), kind, title, JSON.stringify(detail), `fixture-${i}`]);
-  }
-  await db.query(
-    `INSERT INTO timeline_entries (incident_id, ts, kind, title, detail, source_key)
-     VALUES ($1, $2, 'event', 'Container app was OOM-killed', $3, 'fixture-oom')`,
-    [resolved.id, at(now, -2 * 1440), JSON.stringify({ reason: "OOMKilling", type: "Warning", count: 1, object: "Pod/cart-5c-x1" })]);
+      after: { containers: [{ name: "api", image: "shop/checkout:1.5.0", env: ["DB_URL", "FEATURE_FLAGS"] }] },
+    }],
+    events: [
+      { uid: "ev-pulled", reason: "Pulled", type: "Normal", ...pod("checkout-7d9f-abc12"), message: "Successfully pulled image shop/checkout:1.5.0", count: 1, firstSeen: ms(-86), lastSeen: ms(-86) },
+      { uid: "ev-backoff", reason: "BackOff", type: "Warning", ...pod("checkout-7d9f-abc12"), message: "Back-off restarting failed container api in pod checkout-7d9f-abc12", count: 40, firstSeen: ms(-85), lastSeen: ms(-10) },
+      { uid: "ev-unhealthy", reason: "Unhealthy", type: "Warning", ...pod("checkout-7d9f-def34"), message: "Readiness probe failed: connection refused", count: 30, firstSeen: ms(-75), lastSeen: ms(-12) },
+    ],
+    logs: [
+      { pod: "checkout-7d9f-abc12", container: "api", ts: ms(-85), seq: 0, level: "error", message: "panic: FEATURE_FLAGS is not valid JSON\n  at config.load (config.go:42)" },
+      { pod: "checkout-7d9f-def34", container: "api", ts: ms(-80), seq: 0, level: "error", message: "panic: FEATURE_FLAGS is not valid JSON" },
+    ],
+    statuses: [{ ts: ms(-85), desired: 3, available: 2 }, { ts: ms(-70), desired: 3, available: 1 }],
+    sloAlerts: [{ from: ms(-66), to: ms(-60), detail: "availability SLO paged: burning 14.4× over 1 h (rule 14.4×)" }],
+  });
+  await upsertTimelineEntries(active.id, checkoutTimeline, db);
+  const cartTimeline = buildTimeline({
+    startedAt: ms(-2 * 1440),
+    endAt: ms(-2 * 1440 + 3 + 20 / 60),
+    changes: [],
+    events: [{ uid: "ev-oom", reason: "OOMKilling", type: "Warning", involvedKind: "Node", involvedName: "node-a", message: "Memory cgroup out of memory: Killed process 4242 (app)", count: 1, firstSeen: ms(-2 * 1440), lastSeen: ms(-2 * 1440) }],
+    logs: [],
+    statuses: [],
+  });
+  await upsertTimelineEntries(resolved.id, cartTimeline, db);
 
   const weeks = [[4, 1500, 900, 3000], [6, 1260, 700, 2400], [3, 960, 600, 2100], [5, 840, 420, 1800], [2, 600, 300, 1200], [3, 480, 200, 960]];
   for (const [i, [n, mean, p50, p90]] of weeks.entries()) {

@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db/client.ts";
 import type { IncidentSummary } from "./types.ts";
 import { toCauseItems } from "./map-causes.ts";
-import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull, toTimelineItem } from "./map-rows.ts";
+import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
+import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
 
 const RECENT_DAYS = 7;
 const COMPACT_TIMELINE = 8;
@@ -15,7 +16,7 @@ export const incidentInclude = {
 
 type IncidentRow = {
   id: string; title: string; reason: string; severity: string; status: string;
-  startedAt: Date; detectedAt: Date; resolvedAt: Date | null; causes: unknown;
+  startedAt: Date; detectedAt: Date; resolvedAt: Date | null; causes: unknown; occurrences: number; lastOccurrenceAt: Date | null;
   cluster: { name: string };
   workload: { namespace: string; name: string; kind: string } | null;
   _count: { timeline: number };
@@ -37,6 +38,7 @@ export function toIncidentSummary(row: IncidentRow, asOf: Date): IncidentSummary
     resolvedAt: isoOrNull(row.resolvedAt),
     durationSeconds: durationSeconds(row.startedAt, row.resolvedAt, asOf),
     likelyCause: toCauseItems(row.causes)[0]?.title ?? null,
+    occurrences: { count: row.occurrences, firstAt: iso(row.startedAt), lastAt: iso(row.lastOccurrenceAt ?? row.startedAt) },
     timeline: row.timeline.map(toTimelineItem),
     timelineCount: row._count.timeline,
   };

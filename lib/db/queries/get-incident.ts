@@ -5,7 +5,8 @@ import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
 import { getRelatedIncidents } from "./get-related-incidents.ts";
 import { toCauseItems } from "./map-causes.ts";
-import { isoOrNull, toTimelineItem } from "./map-rows.ts";
+import { isoOrNull } from "./map-rows.ts";
+import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
 
 // One incident with its whole timeline, oldest first; null when no such incident exists.
 export async function getIncident(id: string, now: Date = new Date()): Promise<IncidentDetail | null> {

@@ -1,5 +1,3 @@
-import type { JsonValue, TimelineItem } from "./types.ts";
-
 // Small converters shared by the query functions: Prisma gives Date and BigInt, the API speaks JSON.
 
 export const iso = (d: Date): string => d.toISOString();
@@ -12,10 +10,6 @@ export const numOrNull = (v: bigint | number | null | undefined): number | null 
 
 export const ACTIVE_STATUSES = ["triage", "investigating", "mitigated"] as const;
 export const isActiveStatus = (status: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(status);
-
-export function toTimelineItem(row: { id: string; ts: Date; kind: string; title: string; detail: unknown }): TimelineItem {
-  return { id: row.id, ts: iso(row.ts), kind: row.kind, title: row.title, detail: (row.detail ?? {}) as JsonValue };
-}
 
 // Seconds from start to resolution, or to the cluster's "now" while still open.
 export function durationSeconds(startedAt: Date, resolvedAt: Date | null, asOf: Date): number {

@@ -4,6 +4,7 @@
 import type { CapacityView } from "./capacity-types.ts";
 import type { BurnLine } from "@/lib/domain/burn-coverage.ts";
 import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
+import type { TimelineItem } from "@/lib/domain/timeline-entry.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -92,13 +93,8 @@ export type SloDetail = {
   recent: { ts: string; good: number; total: number }[];
 };
 
-export type TimelineItem = {
-  id: string;
-  ts: string;
-  kind: string;
-  title: string;
-  detail: JsonValue;
-};
+// The timeline entry is shared with the analyzer that writes it: a union tagged by kind.
+export type { TimelineItem };
 
 export type IncidentSummary = {
   id: string;
@@ -116,6 +112,8 @@ export type IncidentSummary = {
   durationSeconds: number;
   /** The most likely cause in one sentence, when one stands out. */
   likelyCause: string | null;
+  /** The same trouble recurring is one incident: how often it occurred, the first and latest start. */
+  occurrences: { count: number; firstAt: string; lastAt: string };
   timeline: TimelineItem[];
   timelineCount: number;
 };
