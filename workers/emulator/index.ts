@@ -71,6 +71,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const tls = opts.tls === "self-signed" ? await selfSignedCert() : opts.tls;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (faults.intercept(req, res, listener)) return;
+    // A created object is stamped with the cluster's time: the controllers must have reached it, or they
+    // would act on the object at a time before it existed.
+    if (req.method === "POST") cluster.advanceTo(clock.now());
     try {
       handle(
         {
