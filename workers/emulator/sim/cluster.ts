@@ -7,6 +7,7 @@ import { EventRecorder } from "./events.ts";
 import { Kubelet } from "./kubelet.ts";
 import { ownedBy, syncReplicaSet } from "./replicaset-controller.ts";
 import { Scheduler } from "./scheduler.ts";
+import { serviceAccountController } from "./serviceaccount-controller.ts";
 
 export type Cluster = { sim: Sim; kubelet: Kubelet; advanceTo(time: number): void };
 
@@ -26,6 +27,7 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
   };
   let syncRequested = true;
   const kubelet = new Kubelet(sim);
+  const ensureServiceAccounts = serviceAccountController(store);
 
   // Only what changed is reconciled: a deployment when it or one of its ReplicaSets changed, a
   // ReplicaSet when it or one of its pods changed. At 500 deployments, a sweep of all of them on
@@ -72,6 +74,8 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
   // Controllers react to every change at the time it happens, and repeat until the cluster settles,
   // so a rollout unfolds in the same steps as with the real deployment and replicaset controllers.
   const reconcile = () => {
+    // Before any ReplicaSet makes pods: they run as their namespace's default account.
+    ensureServiceAccounts(sim.sched.now());
     if (syncRequested) {
       syncRequested = false;
       for (const d of store.list("deployments")) dirtyDeployments.add(keyOf(d.metadata.namespace, d.metadata.name));
