@@ -71,7 +71,7 @@ export function checkCreate(text: string, t: CreateTarget, store: Store): Refusa
   if (typeof body !== "object" || body === null || Array.isArray(body) || !body.kind) return { code: 400, reason: "BadRequest", message: `Object 'Kind' is missing in '${text.slice(0, 200)}'` };
   if (body.kind !== t.served.kind) return { code: 400, reason: "BadRequest", message: `the kind in the data (${body.kind ?? ""}) does not match the expected kind (${t.served.kind})` };
   if (body.apiVersion !== t.gv) return { code: 400, reason: "BadRequest", message: `the API version in the data (${body.apiVersion ?? ""}) does not match the expected API version (${t.gv})` };
-  const meta = { ...(body.metadata ?? {}) } as KObj["metadata"] & { generateName?: string };
+  const meta = { ...(body.metadata ?? {}) } as KObj["metadata"];
   const qualified = t.group ? `${t.served.name}.${t.group}` : t.served.name;
   const kindName = t.group ? `${t.served.kind}.${t.group}` : t.served.kind;
   // generateName: the server appends five characters of the alphabet it uses for generated names.

@@ -85,10 +85,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           openWatches,
           bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000,
           token: opts.token,
-          // Controllers pick up new Deployments and ReplicaSets themselves; a bare pod goes to the kubelet.
-          created: (resource, o) => {
-            if (resource === "pods") cluster.kubelet.podCreated(o);
-          },
+          created: (resource, o) => cluster.apiCreated(resource, o),
         },
         req,
         res,

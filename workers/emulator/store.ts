@@ -4,6 +4,7 @@ export type OwnerRef = { apiVersion: string; kind: string; name: string; uid: st
 export type ManagedField = { manager: string; operation: "Update"; apiVersion: string; time: string; fieldsType: "FieldsV1"; fieldsV1: Record<string, unknown>; subresource?: string };
 export type Meta = {
   name: string;
+  generateName?: string;
   namespace?: string;
   uid: string;
   resourceVersion?: string;

@@ -77,3 +77,22 @@ describe("init containers and sidecars", () => {
     expect(toTable("pods", [pod], start + 30 * SEC, "None").rows[0].cells.slice(1, 3)).toEqual(["2/2", "Running"]);
   });
 });
+
+describe("endpoint slices", () => {
+  it("a Service created through the API lists the pods it selects, at the port its named target port names", () => {
+    const cluster = boot();
+    deploy(cluster, { containers: [{ name: "main", image: "loadgenerator:v0.10.6", ports: [{ name: "http", containerPort: 8089 }] }] });
+    const t = cluster.sim.sched.now();
+    const svc = cluster.sim.store.create(
+      "services",
+      { apiVersion: "v1", kind: "Service", metadata: { name: "loadgenerator", namespace: "boutique", uid: "svc", creationTimestamp: new Date(t).toISOString() }, spec: { selector: { app: "loadgenerator" }, ports: [{ name: "web", port: 80, targetPort: "http", protocol: "TCP" }] } },
+      { manager: "kubectl-create", time: t },
+    );
+    cluster.apiCreated("services", svc);
+    cluster.advanceTo(start + 40 * SEC);
+    const [slice] = cluster.sim.store.list("endpointslices", "boutique");
+    const [pod] = pods(cluster);
+    expect(slice).toMatchObject({ metadata: { labels: { "kubernetes.io/service-name": "loadgenerator" }, ownerReferences: [{ kind: "Service", name: "loadgenerator" }] }, ports: [{ name: "web", port: 8089, protocol: "TCP" }] });
+    expect(slice.endpoints).toEqual([expect.objectContaining({ addresses: [pod.status.podIP], conditions: { ready: true, serving: true, terminating: false } })]);
+  });
+});

@@ -1,15 +1,22 @@
 import { LogStore } from "../logs.ts";
 import { createRng } from "../random.ts";
-import { keyOf, Store, type KObj } from "../store.ts";
+import { keyOf, Store, type KObj, type Resource } from "../store.ts";
 import type { Behavior, Sim } from "./context.ts";
 import { syncDeployment } from "./deployment-controller.ts";
+import { endpointSliceController } from "./endpointslice-controller.ts";
 import { EventRecorder } from "./events.ts";
 import { Kubelet } from "./kubelet.ts";
 import { ownedBy, syncReplicaSet } from "./replicaset-controller.ts";
 import { Scheduler } from "./scheduler.ts";
 import { serviceAccountController } from "./serviceaccount-controller.ts";
 
-export type Cluster = { sim: Sim; kubelet: Kubelet; advanceTo(time: number): void };
+export type Cluster = {
+  sim: Sim;
+  kubelet: Kubelet;
+  advanceTo(time: number): void;
+  /** An object was created through the API (kubectl create): the controllers that do not watch its kind take it up. */
+  apiCreated(resource: Resource, object: KObj): void;
+};
 
 export function createCluster(opts: { start: number; seed: number; historyLimit?: number; behaviorFor: Sim["behaviorFor"] }): Cluster {
   const store = new Store(opts.historyLimit);
@@ -28,6 +35,7 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
   let syncRequested = true;
   const kubelet = new Kubelet(sim);
   const ensureServiceAccounts = serviceAccountController(store);
+  const endpointSlices = endpointSliceController(sim);
 
   // Only what changed is reconciled: a deployment when it or one of its ReplicaSets changed, a
   // ReplicaSet when it or one of its pods changed. At 500 deployments, a sweep of all of them on
@@ -107,6 +115,11 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
     advanceTo(time) {
       reconcile();
       sim.sched.runUntil(time, reconcile);
+    },
+    apiCreated(resource, object) {
+      // Deployments and ReplicaSets are picked up by their controllers' watches; a bare pod goes to the kubelet.
+      if (resource === "pods") kubelet.podCreated(object);
+      if (resource === "services") endpointSlices.serviceCreated(object);
     },
   };
 }
