@@ -96,3 +96,28 @@ describe("endpoint slices", () => {
     expect(slice.endpoints).toEqual([expect.objectContaining({ addresses: [pod.status.podIP], conditions: { ready: true, serving: true, terminating: false } })]);
   });
 });
+
+describe("statefulsets", () => {
+  it("starts web-0, then web-1 once web-0 is ready, and reads 2/2 READY", () => {
+    const cluster = boot();
+    const t = cluster.sim.sched.now();
+    const sts = applyDefaults("statefulsets", {
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "web", namespace: "boutique", uid: "sts-web", creationTimestamp: new Date(t).toISOString() },
+      spec: { replicas: 2, serviceName: "web", selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80 }] }] } } },
+    } as KObj);
+    cluster.sim.store.create("statefulsets", sts, { manager: "kubectl-create", time: t });
+    cluster.advanceTo(t + 3 * SEC);
+    expect(pods(cluster).map((p) => p.metadata.name)).toEqual(["web-0"]);
+    cluster.advanceTo(t + 30 * SEC);
+    const started = pods(cluster);
+    expect(started.map((p) => [p.metadata.name, p.spec.hostname, p.spec.subdomain, p.status.phase])).toEqual([
+      ["web-0", "web-0", "web", "Running"],
+      ["web-1", "web-1", "web", "Running"],
+    ]);
+    expect(Date.parse(started[1].metadata.creationTimestamp)).toBeGreaterThan(Date.parse(started[0].metadata.creationTimestamp));
+    const stored = cluster.sim.store.get("statefulsets", "boutique", "web")!;
+    expect(toTable("statefulsets", [stored], t + 30 * SEC, "None").rows[0].cells.slice(0, 2)).toEqual(["web", "2/2"]);
+  });
+});

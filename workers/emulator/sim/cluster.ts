@@ -9,6 +9,7 @@ import { Kubelet } from "./kubelet.ts";
 import { ownedBy, syncReplicaSet } from "./replicaset-controller.ts";
 import { Scheduler } from "./scheduler.ts";
 import { serviceAccountController } from "./serviceaccount-controller.ts";
+import { syncStatefulSet } from "./statefulset-controller.ts";
 
 export type Cluster = {
   sim: Sim;
@@ -42,6 +43,7 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
   // every step is what made the cluster slow; a full sweep remains for requestSync (deadlines).
   const dirtyDeployments = new Set<string>();
   const dirtyReplicaSets = new Set<string>();
+  const dirtyStatefulSets = new Set<string>();
   const owner = (o: KObj, kind: string) => o.metadata.ownerReferences?.find((r) => r.kind === kind && r.controller)?.name;
   store.subscribe(({ resource, object: o }) => {
     const ns = o.metadata.namespace;
@@ -53,6 +55,10 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
     } else if (resource === "pods") {
       const rs = owner(o, "ReplicaSet");
       if (rs) dirtyReplicaSets.add(keyOf(ns, rs));
+      const sts = owner(o, "StatefulSet");
+      if (sts) dirtyStatefulSets.add(keyOf(ns, sts));
+    } else if (resource === "statefulsets") {
+      dirtyStatefulSets.add(keyOf(ns, o.metadata.name));
     }
   });
   // A rollout that stops progressing changes nothing, so nothing would mark it dirty: look at it
@@ -88,8 +94,9 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
       syncRequested = false;
       for (const d of store.list("deployments")) dirtyDeployments.add(keyOf(d.metadata.namespace, d.metadata.name));
       for (const rs of store.list("replicasets")) dirtyReplicaSets.add(keyOf(rs.metadata.namespace, rs.metadata.name));
+      for (const sts of store.list("statefulsets")) dirtyStatefulSets.add(keyOf(sts.metadata.namespace, sts.metadata.name));
     }
-    for (let round = 0; round < 50 && (dirtyDeployments.size || dirtyReplicaSets.size); round++) {
+    for (let round = 0; round < 50 && (dirtyDeployments.size || dirtyReplicaSets.size || dirtyStatefulSets.size); round++) {
       for (const key of take(dirtyDeployments)) {
         const [ns, name] = split(key);
         for (let i = 0; i < 10; i++) {
@@ -105,6 +112,11 @@ export function createCluster(opts: { start: number; seed: number; historyLimit?
         const [ns, name] = split(key);
         const rs = store.get("replicasets", ns, name);
         if (rs) syncReplicaSet(sim, kubelet, rs);
+      }
+      for (const key of take(dirtyStatefulSets)) {
+        const [ns, name] = split(key);
+        const sts = store.get("statefulsets", ns, name);
+        if (sts) syncStatefulSet(sim, kubelet, sts);
       }
     }
   };

@@ -38,7 +38,8 @@ export function startCompanions(p: KObj, t: number, podKey: string) {
   const inits = p.status.initContainerStatuses ?? [];
   if (inits.length && inits.some((s: { state: { terminated?: unknown } }) => !s.state.terminated)) {
     for (const s of inits) {
-      s.state = { terminated: { exitCode: 0, reason: "Completed", startedAt: s.state.running?.startedAt ?? iso(t), finishedAt: iso(t), containerID: `containerd://${hex(`${podKey}|${s.name}`)}` } };
+      s.containerID = `containerd://${hex(`${podKey}|${s.name}`)}`;
+      s.state = { terminated: { exitCode: 0, reason: "Completed", startedAt: s.state.running?.startedAt ?? iso(t), finishedAt: iso(t), containerID: s.containerID } };
       s.ready = true;
       s.imageID = `${String(s.image).split(":")[0]}@sha256:${hex(s.image)}`;
     }
