@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests run the cockpit exactly as a newcomer does (`npm start` with nothing configured:
 // embedded database, demo cluster, development sign-in), on ports of their own.
 export const E2E_PORT = 3300;
-const dataDir = ".uptrust/e2e";
+export const E2E_DATA_DIR = ".uptrust/e2e";
+const dataDir = E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",

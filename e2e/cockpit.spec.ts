@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { GUESTBOOK, sharedFile } from "../workers/emulator/testing/shared-file.ts";
+import { E2E_DATA_DIR } from "../playwright.config.ts";
 import { CockpitPage } from "./pages/cockpit-page.ts";
 import { LoginPage, loginAs } from "./pages/login-page.ts";
 
@@ -126,4 +130,18 @@ test("the cockpit refreshes itself without a reload", async ({ page }) => {
   expect(first.ok()).toBe(true);
   const second = await page.waitForResponse((r) => r.url().endsWith("/api/cockpit") && r.status() === 200, { timeout: 20_000 });
   expect((await second.json()).clusters[0].status).toBe("connected");
+});
+
+// Last, so the stories above see the demo alone: a real app nobody here wrote, created as an SRE would.
+test("an app created with kubectl create -f on the demo cluster shows up on the cockpit with its SLOs", async ({ page }) => {
+  const kubeconfig = join(E2E_DATA_DIR, "kubeconfig");
+  const created = execFileSync("kubectl", ["--kubeconfig", kubeconfig, "create", "--validate=false", "-f", sharedFile(GUESTBOOK)], { encoding: "utf8" });
+  expect(created).toContain("deployment.apps/frontend created");
+  await loginAs(page, { user: "demo", password: "demo" });
+  const cockpit = new CockpitPage(page);
+  for (const workload of ["default/frontend", "default/redis-master", "default/redis-replica"]) {
+    await cockpit.eventually(async () => {
+      await expect(cockpit.sloCard(workload)).toBeVisible();
+    });
+  }
 });

@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
+import { applyDefaults } from "./api-defaults.ts";
+import { validationCauses, type Cause } from "./api-validate.ts";
 import type { Served } from "./kinds.ts";
+import { admitPod, serviceAccountRefusal } from "./pod-admission.ts";
+import { createRng, randomSuffix } from "./random.ts";
+import { allocateServiceAddresses } from "./service-addresses.ts";
 import { sendJson, sendStatus } from "./status.ts";
 import type { KObj, Resource, Store } from "./store.ts";
 
@@ -28,8 +33,35 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-/** Why a body cannot be created here, as the API server says it, or the object to store. */
-export function checkCreate(text: string, t: CreateTarget, store: Store): { code: number; reason: "BadRequest" | "Invalid" | "NotFound" | "AlreadyExists"; message: string; details?: Record<string, unknown> } | { object: KObj } {
+type Refusal = { code: number; reason: "BadRequest" | "Invalid" | "NotFound" | "AlreadyExists" | "Forbidden"; message: string; details?: Record<string, unknown> };
+
+// Kinds whose status the API server keeps (and resets on create); the others have no status at all.
+const WITH_STATUS = new Set<Resource>(["deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "cronjobs", "horizontalpodautoscalers", "poddisruptionbudgets", "ingresses", "nodes"]);
+
+function initialStatus(resource: Resource, o: KObj) {
+  if (resource === "pods") return { phase: "Pending", qosClass: qosClass(o.spec) };
+  if (resource === "services") return { loadBalancer: {} };
+  if (resource === "namespaces") return o.status;
+  return WITH_STATUS.has(resource) ? {} : undefined;
+}
+
+/** Guaranteed when every container's requests equal its limits for CPU and memory, BestEffort with none at all. */
+function qosClass(spec: KObj["spec"]): string {
+  const all: { resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }[] = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
+  const set = (c: (typeof all)[number]) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length;
+  if (all.every((c) => set(c) === 0)) return "BestEffort";
+  const guaranteed = all.every((c) => ["cpu", "memory"].every((r) => c.resources?.limits?.[r] && (c.resources?.requests?.[r] ?? c.resources.limits[r]) === c.resources.limits[r]));
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+const invalid = (kindName: string, name: string, t: CreateTarget, causes: Cause[]): Refusal => {
+  const listed = causes.map((c) => `${c.field}: ${c.message}`);
+  const message = `${kindName} "${name}" is invalid: ${listed.length === 1 ? listed[0] : `[${listed.join(", ")}]`}`;
+  return { code: 422, reason: "Invalid", message, details: { name, group: t.group || undefined, kind: t.served.kind, causes } };
+};
+
+/** Why a body cannot be created here, as the API server says it, or the object to store (defaulted and admitted). */
+export function checkCreate(text: string, t: CreateTarget, store: Store): Refusal | { object: KObj } {
   let body: KObj;
   try {
     body = JSON.parse(text);
@@ -39,13 +71,12 @@ export function checkCreate(text: string, t: CreateTarget, store: Store): { code
   if (typeof body !== "object" || body === null || Array.isArray(body) || !body.kind) return { code: 400, reason: "BadRequest", message: `Object 'Kind' is missing in '${text.slice(0, 200)}'` };
   if (body.kind !== t.served.kind) return { code: 400, reason: "BadRequest", message: `the kind in the data (${body.kind ?? ""}) does not match the expected kind (${t.served.kind})` };
   if (body.apiVersion !== t.gv) return { code: 400, reason: "BadRequest", message: `the API version in the data (${body.apiVersion ?? ""}) does not match the expected API version (${t.gv})` };
-  const meta = (body.metadata ?? {}) as KObj["metadata"];
+  const meta = { ...(body.metadata ?? {}) } as KObj["metadata"];
   const qualified = t.group ? `${t.served.name}.${t.group}` : t.served.name;
   const kindName = t.group ? `${t.served.kind}.${t.group}` : t.served.kind;
-  if (!meta.name) {
-    const cause = { reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" };
-    return { code: 422, reason: "Invalid", message: `${kindName} "" is invalid: metadata.name: ${cause.message}`, details: { kind: t.served.kind, group: t.group || undefined, causes: [cause] } };
-  }
+  // generateName: the server appends five characters of the alphabet it uses for generated names.
+  if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix(createRng(randomInt(2 ** 31)))}`;
+  if (!meta.name) return invalid(kindName, "", t, [{ reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" }]);
   if (t.served.namespaced && meta.namespace && meta.namespace !== t.namespace) {
     return { code: 400, reason: "BadRequest", message: "the namespace of the provided object does not match the namespace sent on the request" };
   }
@@ -57,8 +88,20 @@ export function checkCreate(text: string, t: CreateTarget, store: Store): { code
   }
   // What the server owns is set by the server, whatever the client sent.
   const metadata = { ...meta, ...(t.namespace ? { namespace: t.namespace } : {}), uid: randomUUID() } as Partial<KObj["metadata"]>;
-  for (const owned of ["resourceVersion", "creationTimestamp", "managedFields", "generation"] as const) delete metadata[owned];
-  return { object: { ...body, metadata: metadata as KObj["metadata"], status: body.status ?? {} } };
+  for (const owned of ["resourceVersion", "creationTimestamp", "managedFields", "generation", "deletionTimestamp"] as const) delete metadata[owned];
+  const object = applyDefaults(t.served.store, { ...body, metadata: metadata as KObj["metadata"] });
+  const causes = validationCauses(t.served.store, object);
+  if (t.served.store === "services" && !causes.length) causes.push(...allocateServiceAddresses(store, object));
+  if (causes.length) return invalid(kindName, meta.name, t, causes);
+  if (t.served.store === "pods") {
+    const refused = serviceAccountRefusal(store, t.namespace!, object.spec, meta.name);
+    if (refused) return { code: 403, reason: "Forbidden", message: refused, details: { name: meta.name, kind: "pods" } };
+    admitPod(store, t.namespace!, meta.name, object.spec);
+  }
+  const status = initialStatus(t.served.store, object);
+  if (status === undefined) delete object.status;
+  else object.status = status;
+  return { object };
 }
 
 export async function serveCreate(req: IncomingMessage, res: ServerResponse, t: CreateTarget, store: Store, now: number, created: (resource: Resource, o: KObj) => void) {

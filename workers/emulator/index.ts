@@ -71,6 +71,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const tls = opts.tls === "self-signed" ? await selfSignedCert() : opts.tls;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (faults.intercept(req, res, listener)) return;
+    // A created object is stamped with the cluster's time: the controllers must have reached it, or they
+    // would act on the object at a time before it existed.
+    if (req.method === "POST") cluster.advanceTo(clock.now());
     try {
       handle(
         {
@@ -82,10 +85,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           openWatches,
           bookmarkEveryMs: opts.bookmarkEveryMs ?? 5_000,
           token: opts.token,
-          // Controllers pick up new Deployments and ReplicaSets themselves; a bare pod goes to the kubelet.
-          created: (resource, o) => {
-            if (resource === "pods") cluster.kubelet.podCreated(o);
-          },
+          created: (resource, o) => cluster.apiCreated(resource, o),
         },
         req,
         res,

@@ -147,6 +147,10 @@ export const EXTRA_PRINTERS: Partial<Record<Resource, Printer>> = {
     columns: [col("Name"), col("Type"), col("Data", 0, "integer"), col("Age")],
     cells: (s, now) => [s.metadata.name, s.type ?? "Opaque", Object.keys(s.data ?? {}).length, age(s, now)],
   },
+  serviceaccounts: {
+    columns: [col("Name"), col("Secrets", 0, "integer"), col("Age")],
+    cells: (s, now) => [s.metadata.name, (s.secrets ?? []).length, age(s, now)],
+  },
   horizontalpodautoscalers: {
     columns: [col("Name"), col("Reference"), col("Targets"), col("MinPods"), col("MaxPods", 0, "integer"), col("Replicas", 0, "integer"), col("Age")],
     cells: (h, now) => [h.metadata.name, `${h.spec.scaleTargetRef.kind}/${h.spec.scaleTargetRef.name}`, hpaTargets(h), h.spec.minReplicas == null ? "<unset>" : String(h.spec.minReplicas), h.spec.maxReplicas, h.status?.currentReplicas ?? 0, age(h, now)],

@@ -26,6 +26,7 @@ export const KINDS: Record<string, Served[]> = {
     { name: "services", kind: "Service", namespaced: true, store: "services", shortNames: ["svc"], categories: ALL },
     { name: "configmaps", kind: "ConfigMap", namespaced: true, store: "configmaps", shortNames: ["cm"] },
     { name: "secrets", kind: "Secret", namespaced: true, store: "secrets" },
+    { name: "serviceaccounts", kind: "ServiceAccount", namespaced: true, store: "serviceaccounts", shortNames: ["sa"] },
   ],
   "apps/v1": [
     { name: "deployments", kind: "Deployment", namespaced: true, store: "deployments", shortNames: ["deploy"], categories: ALL },

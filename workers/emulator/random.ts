@@ -51,3 +51,9 @@ export function uuid(rng: Rng): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(rng.next() * 16).toString(16)).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** A uid derived from a key, for objects a controller adds without drawing on the scenario's generator. */
+export function stableUuid(key: string): string {
+  const hex = [0, 1, 2, 3].map((i) => fnv1a(`${i}|${key}`).toString(16).padStart(8, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -62,7 +62,9 @@ function create(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path
   });
 }
 
-const notFound = (res: ServerResponse) => sendStatus(res, 404, "NotFound", "the server could not find the requested resource");
+// kube-apiserver's answer for a path no installed API serves (an unserved kind, a typo'd group): kubectl prints
+// "the server could not find the requested resource" from it.
+const notFound = (res: ServerResponse) => sendStatus(res, 404, "NotFound", "the server could not find the requested resource", {});
 const HEALTH = new Set(["/healthz", "/readyz", "/livez"]);
 
 export function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse) {

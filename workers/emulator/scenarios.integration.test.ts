@@ -1,79 +1,29 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool.ts";
-import { loadKubeTargets } from "@/lib/k8s/load-kubeconfig.ts";
 import { getGuardrailFinding } from "@/lib/db/queries/get-guardrail-finding.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
-import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
-import { startIngest, type RunningIngest } from "@/workers/ingest/start-ingest.ts";
-import { startEmulator, type Emulator } from "./index.ts";
+import type { Emulator } from "./index.ts";
 import { groundTruthOf, type ScenarioName, type ScenarioTruth } from "./scenarios/index.ts";
-import { ingestConfig } from "@/workers/ingest/config.ts";
 import { PAGE_TAIL_MS } from "@/lib/domain/slo-signals.ts";
-import { rollupUsage } from "@/lib/db/ingest/rollup-usage.ts";
+import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
+import { createReplayHarness, storedIncidents, type StoredIncident } from "./testing/replay-harness.ts";
 
 // Every scenario, played for an hour or so at 720x (5–8 s), ingested by the
 // real ingest worker, analysed once: the incidents Uptrust stores must be the scenario's ground truth.
 // Leads leave the ingest a few wall seconds to list the cluster before the story's first change.
-const SPEED = 720;
 const MIN = 60_000;
-// The worker's own defaults, validated as in production, with the knobs this test turns.
-const config = ingestConfig({ UPTRUST_METRICS_POLL_MS: "200", UPTRUST_LOG_MAX_FOLLOWERS: "100" });
-
-type StoredIncident = { id: string; workload: string; reason: string; started_at: Date; detected_at: Date; resolved_at: Date | null; occurrences: number; last_occurrence_at: Date | null };
+const harness = createReplayHarness();
 let emulator: Emulator | undefined;
-let ingest: RunningIngest | undefined;
-const lines: string[] = [];
 
 afterEach(async () => {
-  await ingest?.stop();
-  await emulator?.stop();
-  ingest = undefined;
+  await harness.stop();
   emulator = undefined;
 });
 
-// The ingest worker rolls usage up into 5-minute buckets once a wall minute; a replay of a few seconds
-// ends before its first run, so stories about usage (`rollups`) run that step once here, as it would.
-// `metricsPollMs`: stories judged on how many usage samples they hold (KRR wants 100) poll metrics
-// faster: at 720x a 200 ms poll sees a new metrics minute only every few cluster-minutes, which on a
-// loaded machine leaves a two-replica workload just short of 100.
 async function analyse(scenario: ScenarioName, leadMinutes: number, opts: { rollups?: boolean; metricsPollMs?: number } = {}): Promise<{ truth: ScenarioTruth; incidents: StoredIncident[] }> {
-  const db = getPool();
-  await db.query("TRUNCATE clusters, mttr_weeks CASCADE");
-  const kubeconfigPath = join(mkdtempSync(join(tmpdir(), "uptrust-scenario-")), "kubeconfig");
-  emulator = await startEmulator({ port: 0, speed: SPEED, leadMinutes, seed: 42, kubeconfigPath, scenario });
-  lines.length = 0;
-  const ingestWith = opts.metricsPollMs ? ingestConfig({ UPTRUST_METRICS_POLL_MS: String(opts.metricsPollMs), UPTRUST_LOG_MAX_FOLLOWERS: "100" }) : config;
-  ingest = startIngest({ db, targets: loadKubeTargets({ kubeconfigPath }), config: ingestWith, log: (m) => lines.push(m) });
-  const deadline = Date.now() + 60_000;
-  while (!emulator.caughtUp()) {
-    if (Date.now() > deadline) throw new Error(`scenario ${scenario} never caught up; ingest said:\n${lines.slice(-20).join("\n")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await settled(db);
-  if (opts.rollups) for (const { id } of (await db.query<{ id: string }>("SELECT id FROM clusters")).rows) await rollupUsage(db, id);
-  const outcomes = await runAnalysisCycle();
-  expect(outcomes.filter((o) => !o.ok)).toEqual([]);
-  const incidents = await storedIncidents();
-  return { truth: groundTruthOf(scenario, { leadMinutes, scenarioStart: emulator.scenarioStart() }), incidents };
-}
-
-async function storedIncidents(): Promise<StoredIncident[]> {
-  const incidents = (
-    await getPool().query<StoredIncident>(
-      `SELECT i.id, w.name AS workload, i.reason, i.started_at, i.detected_at, i.resolved_at, i.occurrences, i.last_occurrence_at
-         FROM incidents i JOIN workloads w ON w.id = i.workload_id ORDER BY i.started_at`,
-    )
-  ).rows;
-  // Whatever the story, no incident is detected before it started or after it was over (time to detect
-  // never exceeds time to resolve), however far apart the analysis cycles ran in cluster time.
-  for (const i of incidents) {
-    expect(i.detected_at.getTime(), `${i.workload} ${i.reason}`).toBeGreaterThanOrEqual(i.started_at.getTime());
-    if (i.resolved_at) expect(i.detected_at.getTime(), `${i.workload} ${i.reason}`).toBeLessThanOrEqual(i.resolved_at.getTime());
-  }
-  return incidents;
+  const played = await harness.replay(scenario, { leadMinutes, ...opts });
+  emulator = played.emulator;
+  return { truth: groundTruthOf(scenario, { leadMinutes, scenarioStart: emulator.scenarioStart() }), incidents: played.incidents };
 }
 
 // An incident stays open while an SLO of its workload pages (the card and the incident list agree), and a
@@ -87,28 +37,6 @@ async function analyseOnceThePageClears(workload: string): Promise<StoredInciden
   expect((await runAnalysisCycle(new Date(clock.getTime() + PAGE_TAIL_MS + MIN))).filter((o) => !o.ok)).toEqual([]);
   expect((await sloStatus()).filter((st) => st.workload === workload && st.alert === "page")).toEqual([]);
   return storedIncidents();
-}
-
-// The last batches have landed once what is stored stops moving for a while (a loaded machine takes
-// longer than an idle one; a fixed pause would be too short there or wasteful here).
-async function settled(db: ReturnType<typeof getPool>) {
-  const fingerprint = async () =>
-    JSON.stringify(
-      (
-        await db.query(
-          `SELECT (SELECT count(*) FROM k8s_events) AS e, (SELECT count(*) FROM workload_status) AS s, (SELECT count(*) FROM changes) AS c,
-                  (SELECT max(updated_at) FROM pods) AS p, (SELECT count(*) FROM log_lines) AS l`,
-        )
-      ).rows[0],
-    );
-  let last = await fingerprint();
-  let stableSince = Date.now();
-  const deadline = Date.now() + 30_000;
-  while (Date.now() - stableSince < 1500 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    const now = await fingerprint();
-    if (now !== last) [last, stableSince] = [now, Date.now()];
-  }
 }
 
 type StoredCause = { kind: string; title: string; score: number; evidence: { source: string; text: string }[] };

@@ -4,6 +4,7 @@ export type OwnerRef = { apiVersion: string; kind: string; name: string; uid: st
 export type ManagedField = { manager: string; operation: "Update"; apiVersion: string; time: string; fieldsType: "FieldsV1"; fieldsV1: Record<string, unknown>; subresource?: string };
 export type Meta = {
   name: string;
+  generateName?: string;
   namespace?: string;
   uid: string;
   resourceVersion?: string;
@@ -23,7 +24,7 @@ export type KObj = { apiVersion: string; kind: string; metadata: Meta; [field: s
 // Every kind a scenario may create; discovery (kinds.ts) decides which API group serves each one.
 export const RESOURCES = [
   "namespaces", "nodes", "pods", "events", "deployments", "replicasets",
-  "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "endpointslices", "configmaps", "secrets",
+  "statefulsets", "daemonsets", "jobs", "cronjobs", "services", "endpointslices", "configmaps", "secrets", "serviceaccounts",
   "horizontalpodautoscalers", "poddisruptionbudgets", "ingresses", "networkpolicies",
   "roles", "rolebindings", "clusterroles", "clusterrolebindings",
 ] as const;
@@ -35,6 +36,9 @@ export type StoreState = { rv: number; compactedRv: number; objects: { resource:
 
 /** Who wrote a change and when (scenario time): ingest dates state changes by managedFields[].time. */
 export type Writer = { manager: string; time: number; subresource?: "status" };
+
+// Kinds whose registry keeps no metadata.generation, though they have a spec.
+const UNVERSIONED_SPEC = new Set<Resource>(["pods", "services", "namespaces", "nodes"]);
 
 export const keyOf = (namespace: string | undefined, name: string) => (namespace ? `${namespace}/${name}` : name);
 
@@ -99,7 +103,7 @@ export class Store {
   create(resource: Resource, object: KObj, writer: Writer): KObj {
     const stored = JSON.parse(JSON.stringify(object)) as KObj;
     stored.metadata.creationTimestamp ??= iso(writer.time);
-    if (stored.spec !== undefined && stored.metadata.generation === undefined && resource !== "pods") stored.metadata.generation = 1;
+    if (stored.spec !== undefined && stored.metadata.generation === undefined && !UNVERSIONED_SPEC.has(resource)) stored.metadata.generation = 1;
     stamp(stored, writer, object.status !== undefined && writer.subresource !== "status" ? ["f:metadata", "f:spec"] : undefined);
     return this.commit(resource, "ADDED", stored);
   }
@@ -115,7 +119,7 @@ export class Store {
     next.metadata.resourceVersion = current.metadata.resourceVersion;
     if (JSON.stringify(next) === text) return current;
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(current.spec);
-    if (resource !== "pods" && specChanged) {
+    if (!UNVERSIONED_SPEC.has(resource) && specChanged) {
       next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     }
     stamp(next, writer, writer.subresource ? undefined : changedSections(current, next, specChanged));

@@ -11,7 +11,20 @@ function podStatus(pod: KObj, now: number) {
   let ready = 0;
   let lastRestart: string | undefined;
   let hasRunning = false;
-  const statuses = pod.status?.containerStatuses ?? [];
+  // Init containers first, as kubectl's printPod: the first one not completed names the pod's state.
+  const inits = pod.status?.initContainerStatuses ?? [];
+  let initializing = false;
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i];
+    restarts += c.restartCount ?? 0;
+    if (c.state?.terminated?.exitCode === 0) continue;
+    if (c.state?.terminated) reason = c.state.terminated.reason ? `Init:${c.state.terminated.reason}` : `Init:ExitCode:${c.state.terminated.exitCode}`;
+    else if (c.state?.waiting?.reason && c.state.waiting.reason !== "PodInitializing") reason = `Init:${c.state.waiting.reason}`;
+    else reason = `Init:${i}/${pod.spec.initContainers?.length ?? inits.length}`;
+    initializing = true;
+    break;
+  }
+  const statuses = initializing ? [] : (pod.status?.containerStatuses ?? []);
   for (let i = statuses.length - 1; i >= 0; i--) {
     const c = statuses[i];
     restarts += c.restartCount ?? 0;

@@ -3,7 +3,7 @@ import { contentHash } from "@/lib/k8s/workload-template.ts";
 import { templateHash, uuid } from "../random.ts";
 import type { KObj, Resource } from "../store.ts";
 import type { Cluster } from "../sim/cluster.ts";
-import { isReady } from "../sim/replicaset-controller.ts";
+import { endpointsOf } from "../sim/endpointslice-controller.ts";
 import type { AppSpec } from "./building-blocks.ts";
 
 const SEC = 1000;
@@ -42,13 +42,7 @@ export function installServices(cluster: Cluster, apps: readonly AppSpec[], t: n
     for (const slice of store.list("endpointslices")) {
       const svc = store.get("services", slice.metadata.namespace, slice.metadata.labels?.["kubernetes.io/service-name"] ?? "");
       if (!svc) continue;
-      const pods = store.list("pods", slice.metadata.namespace).filter((p) => p.metadata.labels?.app === svc.spec.selector.app && p.status?.podIP && !p.metadata.deletionTimestamp);
-      const endpoints = pods.map((p) => ({
-        addresses: [p.status.podIP],
-        conditions: { ready: isReady(p), serving: isReady(p), terminating: false },
-        nodeName: p.spec.nodeName,
-        targetRef: { kind: "Pod", namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid },
-      }));
+      const endpoints = endpointsOf(svc.spec.selector, store.list("pods", slice.metadata.namespace));
       store.update("endpointslices", slice.metadata.namespace, slice.metadata.name, { manager: "endpointslice-controller", time: sched.now() }, (s) => {
         s.endpoints = endpoints;
       });

@@ -1,3 +1,4 @@
+import { appBehavior } from "./any-app.ts";
 import { bootedAt } from "./ground-truth.ts";
 import type { Rng } from "../random.ts";
 import type { KObj } from "../store.ts";
@@ -187,7 +188,9 @@ export function demoBehavior(pod: KObj): Behavior {
   if (image.startsWith(`${REGISTRY}/checkout`)) return healthyCheckout();
   if (image.startsWith(`${REGISTRY}/reports`)) return leakingReports();
   if (image.startsWith(`${REGISTRY}/frontend`)) return healthyFrontend();
-  return healthyCoredns();
+  if (image.startsWith("registry.k8s.io/coredns/")) return healthyCoredns();
+  // Anything else was created by an SRE (kubectl create -f): it runs as a healthy app of its kind.
+  return appBehavior(pod);
 }
 
 /** The demo's four Deployments as the shop runs them before anything goes wrong. */

@@ -38,7 +38,7 @@ export function syncDeployment(sim: Sim, d: KObj): boolean {
   const old = all.filter((rs) => rs !== newRs).sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1));
 
   if (!newRs) {
-    newRs = createReplicaSet(sim, d, hash, maxRevision + 1);
+    newRs = createReplicaSet(sim, d, hash, maxRevision + 1, replicas + surge);
     setProgressing(sim, d, "True", "NewReplicaSetCreated", `Created new replica set "${newRs.metadata.name}"`);
     return true;
   }
@@ -84,7 +84,7 @@ export function syncDeployment(sim: Sim, d: KObj): boolean {
   return syncStatus(sim, d, newRs, all, replicas, maxUnavailable);
 }
 
-function createReplicaSet(sim: Sim, d: KObj, hash: string, revision: number) {
+function createReplicaSet(sim: Sim, d: KObj, hash: string, revision: number, maxReplicas: number) {
   const t = sim.sched.now();
   const template = structuredClone(d.spec.template);
   template.metadata.labels = { ...template.metadata.labels, "pod-template-hash": hash };
@@ -99,7 +99,7 @@ function createReplicaSet(sim: Sim, d: KObj, hash: string, revision: number) {
         uid: uuid(sim.rng),
         creationTimestamp: iso(t),
         labels: template.metadata.labels,
-        annotations: { "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas), "deployment.kubernetes.io/max-replicas": String(d.spec.replicas + 1), [REVISION]: String(revision) },
+        annotations: { "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1), "deployment.kubernetes.io/max-replicas": String(maxReplicas), [REVISION]: String(revision) },
         ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
       spec: { replicas: 0, selector: { matchLabels: { ...d.spec.selector.matchLabels, "pod-template-hash": hash } }, template },
@@ -114,7 +114,7 @@ function scale(sim: Sim, d: KObj, rs: KObj, to: number) {
   const from = spec(rs);
   sim.store.update("replicasets", rs.metadata.namespace, rs.metadata.name, { manager: KCM, time: t }, (r) => {
     r.spec.replicas = to;
-    r.metadata.annotations!["deployment.kubernetes.io/desired-replicas"] = String(d.spec.replicas);
+    r.metadata.annotations!["deployment.kubernetes.io/desired-replicas"] = String(d.spec.replicas ?? 1);
   });
   const verb = to > from ? "up" : "down";
   sim.events.record(t, d, "Normal", "ScalingReplicaSet", `Scaled ${verb} replica set ${rs.metadata.name} from ${from} to ${to}`, source);

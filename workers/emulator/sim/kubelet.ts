@@ -2,6 +2,7 @@ import { iso } from "../clock.ts";
 import { keyOf, type KObj } from "../store.ts";
 import type { Behavior, Sim } from "./context.ts";
 import { blockedByConfig, failPull } from "./container-waiting.ts";
+import { preparingStatus, startCompanions } from "./pod-containers.ts";
 import { nodeFits } from "./start-checks.ts";
 
 export type ContainerRun = {
@@ -100,23 +101,7 @@ export class Kubelet {
       p.status.podIPs = [{ ip: podIp }];
       p.status.startTime = iso(t);
       p.status.qosClass = qosClass(p);
-      p.status.conditions = [
-        { type: "PodReadyToStartContainers", status: "True", lastProbeTime: null, lastTransitionTime: iso(t) },
-        { type: "Initialized", status: "True", lastProbeTime: null, lastTransitionTime: iso(t) },
-        { type: "Ready", status: "False", lastProbeTime: null, lastTransitionTime: iso(t), reason: "ContainersNotReady", message: `containers with unready status: [${p.spec.containers[0].name}]` },
-        { type: "ContainersReady", status: "False", lastProbeTime: null, lastTransitionTime: iso(t), reason: "ContainersNotReady", message: `containers with unready status: [${p.spec.containers[0].name}]` },
-        ...p.status.conditions.filter((c: { type: string }) => c.type === "PodScheduled"),
-      ];
-      p.status.containerStatuses = p.spec.containers.map((c: { name: string; image: string }) => ({
-        name: c.name,
-        image: c.image,
-        imageID: "",
-        ready: false,
-        started: false,
-        restartCount: 0,
-        state: { waiting: { reason: "ContainerCreating" } },
-        lastState: {},
-      }));
+      preparingStatus(p, t);
     });
     if (!pod) return;
     const c = pod.spec.containers[0];
@@ -161,6 +146,7 @@ export class Kubelet {
       cs.started = true;
       cs.containerID = `containerd://${run.podKey.length.toString(16)}${rng.next().toString(16).slice(2, 14)}${instance}`;
       cs.imageID = `${cs.image.split(":")[0]}@sha256:${rng.next().toString(16).slice(2).padEnd(16, "0")}`;
+      startCompanions(p, t, run.podKey);
     })!;
     const host = kubelet(run.nodeName);
     if (instance > 0) events.record(t, pod, "Normal", "Pulled", `Container image "${pod.spec.containers[0].image}" already present on machine`, host);

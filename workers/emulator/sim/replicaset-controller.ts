@@ -3,8 +3,12 @@ import { randomSuffix, uuid } from "../random.ts";
 import type { KObj } from "../store.ts";
 import type { Sim } from "./context.ts";
 import type { Kubelet } from "./kubelet.ts";
+import { admitPod, serviceAccountRefusal } from "../pod-admission.ts";
 
 const KCM = "kube-controller-manager";
+const RETRY_MS = 1000;
+/** ReplicaSets refused a pod, each with one retry pending. */
+const retrying = new WeakMap<Sim, Set<string>>();
 export const ownedBy = (o: KObj, owner: KObj) => o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid) ?? false;
 export const isReady = (pod: KObj) => pod.status?.conditions?.some((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True") ?? false;
 
@@ -16,9 +20,26 @@ export function syncReplicaSet(sim: Sim, kubelet: Kubelet, rs: KObj) {
   const active = store.list("pods", ns).filter((p) => ownedBy(p, rs) && !p.metadata.deletionTimestamp);
   const want = rs.spec.replicas ?? 1;
   const source = { component: "replicaset-controller" };
-  for (let i = active.length; i < want; i++) {
+  const refused = active.length < want ? serviceAccountRefusal(store, ns, rs.spec.template.spec, `${rs.metadata.name}-`) : undefined;
+  if (refused) {
+    // The real controller requeues with back-off; a second later is soon enough to see the account once it exists.
+    events.record(t, rs, "Warning", "FailedCreate", `Error creating: ${refused}`, source);
+    const waiting = retrying.get(sim) ?? new Set<string>();
+    retrying.set(sim, waiting);
+    const key = `${ns}/${rs.metadata.name}`;
+    if (!waiting.has(key)) {
+      waiting.add(key);
+      sched.after(RETRY_MS, () => {
+        waiting.delete(key);
+        sim.requestSync();
+      });
+    }
+  }
+  for (let i = active.length; i < want && !refused; i++) {
     const name = `${rs.metadata.name}-${randomSuffix(rng)}`;
     const template = structuredClone(rs.spec.template);
+    const spec = { restartPolicy: "Always", terminationGracePeriodSeconds: 30, dnsPolicy: "ClusterFirst", schedulerName: "default-scheduler", ...template.spec };
+    admitPod(store, ns, name, spec);
     const pod = store.create(
       "pods",
       {
@@ -32,7 +53,7 @@ export function syncReplicaSet(sim: Sim, kubelet: Kubelet, rs: KObj) {
           labels: template.metadata.labels,
           ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
         },
-        spec: { ...template.spec, restartPolicy: "Always", terminationGracePeriodSeconds: 30, dnsPolicy: "ClusterFirst", schedulerName: "default-scheduler" },
+        spec,
         status: { phase: "Pending", qosClass: "Burstable" },
       },
       { manager: KCM, time: t },
