@@ -21,6 +21,16 @@ describe("request SLO page alerts as incident signals", () => {
     expect(signal.detail).toMatch(/^requests SLO paged: burning \d+(\.\d+)?× over 1 h \(rule 14\.4×\)$/);
   });
 
+  it("a young SLO that pages only once its history covers the short window still dates the page to the outage it saw", () => {
+    // One availability minute a minute; replicas lost for the first 4 minutes of the SLO's history. The
+    // 6 h rule may judge only once 30 minutes are measured, 26 minutes after service came back.
+    const samples = Array.from({ length: 60 }, (_, i) => ({ ts: t0 + i * MINUTE_MS, good: i < 4 ? 0 : 1, total: 1 }));
+    const signals = sloPageSignals({ workload: "Deployment/shop/checkout", slo: "availability", indicator: "availability", target: 0.999, samples }, t0 + HOUR_MS);
+    expect(signals.map((s) => [(s.from - t0) / MINUTE_MS, (s.to - t0) / MINUTE_MS, (s.visibleAt! - t0) / MINUTE_MS])).toEqual([[0, 4, 30]]);
+    // Not a second, minute-long incident 26 minutes after the first: the page is that outage's.
+    expect(groupIncidents(signals, t0 + HOUR_MS).map((i) => [(i.startedAt - t0) / MINUTE_MS, (i.detectedAt - t0) / MINUTE_MS])).toEqual([[0, 30]]);
+  });
+
   it("slow requests page a latency SLO as a Latency signal", () => {
     const samples = history(120, (i) => (i >= 30 && i < 60 ? 9 : 0));
     const [signal] = sloPageSignals({ workload: "Deployment/shop/frontend", slo: "latency", indicator: "latency", target: 0.99, samples }, t0 + 120 * MINUTE_MS);

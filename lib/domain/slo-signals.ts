@@ -58,6 +58,7 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
   };
 
   const out: Signal[] = [];
+  let toldUntil = 0;
   let i = 1;
   while (i <= n) {
     const fired = firingAt(i);
@@ -71,22 +72,37 @@ export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10
       end++;
       if (next.rule.burnRate > worst.rule.burnRate || (next.rule === worst.rule && next.longBurn > worst.longBurn)) worst = next;
     }
-    // Walk back from the first page to the first burning minute of its stretch, and forward to the last.
+    // The page fired because its short window burned, so the impact it stands for is the latest burning
+    // minute inside that window (the impact may be over by then: a young SLO pages only once its history
+    // covers the short window), walked back to the first burning minute of its stretch.
+    const shortMinutes = Math.round(fired.rule.shortWindowMs / MINUTE_MS);
+    // A page that clears and fires again over the same impact tells it once: nothing before toldUntil.
     let from = i - 1;
-    for (let k = i - 1, gap = 0; k >= 0 && gap * MINUTE_MS < IMPACT_GAP_MS; k--) {
+    for (let k = i - 1; k >= Math.max(toldUntil, i - shortMinutes); k--) {
+      if (burning(k)) {
+        from = k;
+        break;
+      }
+    }
+    for (let k = from, gap = 0; k >= toldUntil && gap * MINUTE_MS < IMPACT_GAP_MS; k--) {
       if (burning(k)) [from, gap] = [k, 0];
       else gap++;
     }
     // One signal per stretch of impact while it paged: a page that stays up across two OOM kills 25
     // minutes apart (its 30-minute window still holds the first) reports two occurrences, not one outage.
     const stretches: [number, number][] = [];
-    for (let k = from; k < end; k++) {
+    for (let k = Math.max(from, toldUntil); k < end; k++) {
       if (!burning(k)) continue;
       const open = stretches.at(-1);
       if (open && (k - open[1]) * MINUTE_MS <= IMPACT_GAP_MS) open[1] = k + 1;
       else stretches.push([k, k + 1]);
     }
-    if (stretches.length === 0) stretches.push([from, from + 1]);
+    // The short window burned, so some minute in it did: with none left untold, this page adds nothing.
+    if (stretches.length === 0) {
+      i = end + 1;
+      continue;
+    }
+    toldUntil = stretches[stretches.length - 1][1];
     const detail = `${h.slo} SLO paged: burning ${formatBurn(worst.longBurn)} over ${formatSpan(worst.rule.longWindowMs)} (rule ${formatBurn(worst.rule.burnRate)})`;
     for (const [k, [a, b]] of stretches.entries()) {
       out.push({
