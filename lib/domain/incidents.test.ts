@@ -156,6 +156,13 @@ describe("a recurring trouble", () => {
     expect(incident).toMatchObject({ startedAt: at(0), detectedAt: at(0), resolvedAt: at(308) + 40_000 });
   });
 
+  it("the availability page that stays up between the kills is that OOM incident, not an Unavailable incident beside it", () => {
+    const page = { workload: "Deployment/shop/reports", reason: "Unavailable" as const, source: "slo" as const, restatesFacts: true as const };
+    const paged = [{ ...page, from: at(30), to: at(31), visibleAt: at(31), detail: "availability SLO paged" }, { ...page, from: at(150), to: at(151), detail: "availability SLO is paging" }];
+    const incidents = groupIncidents([...oomKills(kills, at(400)), ...paged], at(400));
+    expect(incidents.map((i) => [i.reason, i.occurrences.length])).toEqual([["OOMKilled", 6]]);
+  });
+
   it("is open again while its latest occurrence lasts", () => {
     const [incident] = groupIncidents(oomKills(kills, at(308) + 20_000), at(308) + 20_000);
     expect(incident.occurrences).toHaveLength(6);

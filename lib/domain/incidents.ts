@@ -39,10 +39,13 @@ export function strongerReason(a: IncidentReason, b: IncidentReason): IncidentRe
 }
 
 // The same trouble again: the same reason, or an OOM kill and a crash loop, which is how the kills a
-// container's status no longer shows appear (kubelet's BackOff between kills).
+// container's status no longer shows appear (kubelet's BackOff between kills). Missing replicas alone
+// (Unavailable: the replica counts or the availability SLO's page, with no cause of their own) are the
+// symptom of whatever the workload suffers, so they belong to the series around them: the availability
+// page that stays up between hourly OOM kills is that OOM incident, not an incident beside it.
 function sameTrouble(a: IncidentReason, b: IncidentReason): boolean {
   const restarts = (r: IncidentReason) => r === "OOMKilled" || r === "CrashLoopBackOff";
-  return a === b || (restarts(a) && restarts(b));
+  return a === b || a === "Unavailable" || b === "Unavailable" || (restarts(a) && restarts(b));
 }
 
 // One incident per workload and outage. Signals of a workload chain into one occurrence while each starts
@@ -91,7 +94,10 @@ export function groupIncidents(signals: readonly Signal[], now: number, options:
         out.push(incidentOf(workload, series));
         series = [];
       }
-      series.push(o);
+      // Missing replicas after a trouble with a cause are that occurrence lasting (its page still up), not
+      // another one: six kills read "×6" however long the availability page stayed up between them.
+      if (last && series.length > 0 && o.reason === "Unavailable" && last.reason !== "Unavailable") series[series.length - 1] = lasting(last, o);
+      else series.push(o);
     }
     if (series.length > 0) out.push(incidentOf(workload, series));
   }
@@ -130,6 +136,22 @@ function toOccurrence(group: Signal[], now: number, quietMs: number, minUnavaila
   const severity = (worst && worst.available === 0) || group.some((s) => s.severity === "sev2") ? "sev2" : "sev3";
   const details = [...new Set(group.map((s) => s.detail))].slice(0, 10);
   return { reason, startedAt, detectedAt, lastSignalAt, resolvedAt, severity, worst, signalCounts, details };
+}
+
+// An occurrence extended by a later one's signals: it ends when the later one does.
+function lasting(o: Occurrence, later: Occurrence): Occurrence {
+  const signalCounts = { ...o.signalCounts };
+  for (const [source, n] of Object.entries(later.signalCounts) as [SignalSource, number][]) signalCounts[source] = (signalCounts[source] ?? 0) + n;
+  const worse = later.worst && (!o.worst || later.worst.available / later.worst.desired < o.worst.available / o.worst.desired);
+  return {
+    ...o,
+    lastSignalAt: Math.max(o.lastSignalAt, later.lastSignalAt),
+    resolvedAt: later.resolvedAt === null ? null : Math.max(o.resolvedAt ?? later.resolvedAt, later.resolvedAt),
+    severity: o.severity === "sev2" || later.severity === "sev2" ? "sev2" : "sev3",
+    worst: worse ? later.worst : o.worst,
+    signalCounts,
+    details: [...new Set([...o.details, ...later.details])].slice(0, 10),
+  };
 }
 
 /** The incident made of these occurrences of one workload's trouble (oldest first). */
