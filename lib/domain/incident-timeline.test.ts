@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTimeline } from "./incident-timeline.ts";
+import { groupIncidents } from "./incidents.ts";
+import { reportsAsStored } from "./reports-oom-kills.fixture.ts";
 import { MINUTE_MS } from "./slo.ts";
 
 const t0 = Date.UTC(2026, 10, 25, 10, 0);
@@ -73,6 +75,23 @@ describe("a recurring trouble's timeline", () => {
       [at(61), "Occurrence 2 of 3: OOMKilled (recovered after 40s)"],
       [at(122), "Occurrence 3 of 3: OOMKilled (recovered after 40s)"],
     ]);
+  });
+
+  it("reports killed six times tells each kill once, numbered of six, each recovered within minutes", () => {
+    const kills = [0, 53, 123, 174, 225, 287].map(at);
+    const now = kills[5] + 5 * MINUTE_MS;
+    // Each cycle rebuilds from its own grouping; the one after the last kill renumbers every occurrence.
+    const timelineAt = (t: number) => {
+      const [incident] = groupIncidents(reportsAsStored(kills.filter((k) => k <= t), t), t);
+      return buildTimeline({ ...input, startedAt: incident.startedAt, endAt: t, occurrences: incident.occurrences }).filter((e) => e.kind === "occurrence");
+    };
+    const before = timelineAt(kills[1] + 5 * MINUTE_MS);
+    const after = timelineAt(now);
+    expect(after.map((e) => e.ts)).toEqual(kills);
+    expect(after.map((e) => e.title.match(/^Occurrence \d+ of \d+/)![0])).toEqual(kills.map((_, i) => `Occurrence ${i + 1} of 6`));
+    expect(after.slice(0, 5).every((e) => /recovered after \dm/.test(e.title))).toBe(true);
+    // What the earlier cycle told under the same keys is retold, not left beside it as "of 2".
+    expect(before.map((e) => e.sourceKey).every((k) => after.some((e) => e.sourceKey === k))).toBe(true);
   });
 
   it("says nothing of occurrences when the trouble happened once", () => {

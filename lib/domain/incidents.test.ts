@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, type WorkloadRef } from "./incident-signals.ts";
 import { groupIncidents, incidentFingerprint, incidentTitle } from "./incidents.ts";
 import { MINUTE_MS } from "./slo.ts";
+import { REPLICA_BACK_MS, reportsAsStored } from "./reports-oom-kills.fixture.ts";
 
 const t0 = Date.UTC(2026, 10, 25, 10, 0);
 const at = (min: number) => t0 + min * MINUTE_MS;
@@ -172,6 +173,21 @@ describe("a recurring trouble", () => {
   it("a kill after more than six calm hours is news: a new incident", () => {
     const incidents = groupIncidents(oomKills([0, 61, 61 + 7 * 60], at(600)), at(600));
     expect(incidents.map((i) => i.occurrences.length)).toEqual([2, 1]);
+  });
+
+  it("reports killed six times reads ×6 when the cluster keeps only the latest kill, each lasting as long as its replica was missing", () => {
+    const now = at(kills.at(-1)! + 5);
+    const signals = reportsAsStored(kills.map(at), now);
+    const [incident, ...rest] = groupIncidents(signals, now);
+    expect(rest).toEqual([]);
+    expect(incident.reason).toBe("OOMKilled");
+    expect(incident.occurrences.map((o) => o.startedAt)).toEqual(kills.map(at));
+    // No occurrence spans the hour to the next kill: each ends with the minute its replica came back in
+    // (the page's minute-grained impact outlasts the 2m10s outage by the rest of that minute).
+    const backWithin = Math.ceil(REPLICA_BACK_MS / MINUTE_MS) * MINUTE_MS;
+    expect(incident.occurrences.slice(0, -1).map((o) => o.resolvedAt! - o.startedAt)).toEqual(kills.slice(0, -1).map(() => backWithin));
+    // The availability page still up keeps the incident, and its latest occurrence, open.
+    expect(incident.resolvedAt).toBeNull();
   });
 
   it("kills the container's status no longer shows, seen as a crash loop between them, count as occurrences of the same trouble", () => {

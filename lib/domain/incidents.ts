@@ -94,9 +94,12 @@ export function groupIncidents(signals: readonly Signal[], now: number, options:
         out.push(incidentOf(workload, series));
         series = [];
       }
-      // Missing replicas after a trouble with a cause are that occurrence lasting (its page still up), not
-      // another one: six kills read "×6" however long the availability page stayed up between them.
-      if (last && series.length > 0 && o.reason === "Unavailable" && last.reason !== "Unavailable") series[series.length - 1] = lasting(last, o);
+      // A page alone after a trouble with a cause is that occurrence lasting (its page still up), not
+      // another one. Replicas seen missing again are the trouble again: a kill whose termination the
+      // container's status no longer shows (it holds the latest only) leaves only the replica counts, so
+      // six kills read "×6" however long the availability page stayed up between them.
+      const pageAlone = Object.keys(o.signalCounts).every((source) => source === "slo");
+      if (last && series.length > 0 && o.reason === "Unavailable" && last.reason !== "Unavailable" && pageAlone) series[series.length - 1] = lasting(last, o);
       else series.push(o);
     }
     if (series.length > 0) out.push(incidentOf(workload, series));
