@@ -7,6 +7,7 @@ import { readCauseFacts } from "@/lib/db/analyze/read-cause-facts.ts";
 import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type SavedIncident } from "@/lib/db/analyze/save-detected-incident.ts";
 import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
+import { pruneTimelineEntries } from "@/lib/db/analyze/prune-timeline-entries.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
 import { DEFAULT_RECURRENCE_MS, groupIncidents } from "@/lib/domain/incidents.ts";
@@ -87,6 +88,7 @@ async function rebuildTimeline(
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );
   await upsertTimelineEntries(incident.id, entries);
+  if (incident.allOccurrences) await pruneTimelineEntries(incident.id, "occurrence", entries);
   const causeFacts = await readCauseFacts(cluster.id, workload, incident.startedAt, incident.endAt);
   const causes = probableCauses({
     workload,

@@ -117,4 +117,18 @@ describe("incidents on the cockpit agree with the rest of it", () => {
     expect(reports[0].seconds.mttr).toBe((KILLS.at(-1)! + 1 - KILLS[0]) * 60);
     expect((await getCockpit(at(60))).slos.filter((s) => s.status?.alert === "page")).toEqual([]);
   });
+
+  // After the hour above: a late fact moves the first kill, so the next cycle groups it differently.
+  it("a rebuilt timeline tells each occurrence once, dropping what an earlier cycle's grouping told", async () => {
+    const [{ id: reports }] = await q<{ id: string }>(`SELECT id FROM workloads WHERE name = 'reports'`);
+    // The ingest worker catches up on a replica count it had missed: reports was down 30 s before the first kill.
+    await q(`INSERT INTO workload_status VALUES ($1, $2, 1, 0, 0, 1)`, [reports, at(KILLS[0] - 0.5)]);
+    expect((await runAnalysisCycle(at(61))).filter((o) => !o.ok)).toEqual([]);
+    const card = (await getCockpit(at(61))).incidents.find((i) => i.workload?.name === "reports")!;
+    const occurrences = (await getIncident(card.id, at(61)))!.timeline.filter((e) => e.kind === "occurrence");
+    const starts = [KILLS[0] - 0.5, ...KILLS.slice(1)].map((k) => at(k).toISOString());
+    expect(occurrences.map((e) => e.ts)).toEqual(starts);
+    expect(occurrences.map((e) => e.title.split(":")[0])).toEqual(starts.map((_, i) => `Occurrence ${i + 1} of 6`));
+    expect(card.occurrences).toMatchObject({ count: 6, firstAt: starts[0], lastAt: starts.at(-1) });
+  });
 });

@@ -14,6 +14,8 @@ export type SavedIncident = {
   id: string; reason: IncidentReason; startedAt: Date; endAt: Date; created: boolean; changed: boolean; open: boolean;
   /** The occurrences as detected this cycle, each told on the timeline. */
   occurrences: readonly Occurrence[];
+  /** The occurrences are all of the incident's (this cycle's facts reach back to its start). */
+  allOccurrences: boolean;
 };
 
 // Reconciles one detected incident with what is stored. The stored incident of the same workload whose
@@ -52,7 +54,7 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
         new Date(d.detectedAt), d.resolvedAt === null ? null : end, incidentSummary(d), occurrences, lastOccurrence],
     );
     if (!inserted[0]) return null;
-    return { id: inserted[0].id, reason, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null, occurrences: d.occurrences };
+    return { id: inserted[0].id, reason, startedAt: start, endAt: end, created: true, changed: true, open: d.resolvedAt === null, occurrences: d.occurrences, allOccurrences: true };
   }
 
   const resolvedByPerson = stored.status === "resolved" && stored.status_source === "person";
@@ -62,7 +64,7 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
     if (after.length > 0) return saveDetectedIncident(cluster, workloadId, incidentOf(d.workload, after), now);
   }
   if (stored.status === "closed" || stored.status === "cancelled") {
-    return { id: stored.id, reason: stored.reason, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false, occurrences: [] };
+    return { id: stored.id, reason: stored.reason, startedAt: stored.started_at, endAt: stored.resolved_at ?? end, created: false, changed: false, open: false, occurrences: [], allOccurrences: false };
   }
 
   const reason = strongerReason(stored.reason, d.reason);
@@ -76,13 +78,17 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
   // Recovery is confirmed a quiet period late, so a responder may have acknowledged or mitigated after
   // the moment service came back; the resolution is then the latest of those, keeping the times ordered.
   // Detection keeps the earliest visibility seen (late facts can only move it earlier), never before the
-  // start; the count never drops when older occurrences fall out of the facts read.
+  // start. When this cycle's facts reach back to the incident's start its occurrences are all of them and
+  // the count and last occurrence are theirs (an earlier cycle may have chained two kills into one); only
+  // when older occurrences fell out of the facts read does the count keep the larger stored one.
+  const allOccurrences = d.startedAt <= stored.started_at.getTime();
   const { rowCount } = await pool.query(
     `WITH next AS (
        SELECT $2::text AS fingerprint, $3::text AS title, $4::text AS reason, $5::text AS severity, $6::"IncidentStatus" AS status, $7::timestamptz AS started_at,
               CASE WHEN $8::timestamptz IS NULL THEN NULL ELSE GREATEST($8::timestamptz, acknowledged_at, mitigated_at) END AS resolved_at,
               $9::text AS summary, $10::text AS status_source, GREATEST($7::timestamptz, LEAST(detected_at, $11::timestamptz)) AS detected_at,
-              GREATEST(occurrences, $12::int) AS occurrences, GREATEST(last_occurrence_at, $13::timestamptz) AS last_occurrence_at
+              CASE WHEN $14 THEN $12::int ELSE GREATEST(occurrences, $12::int) END AS occurrences,
+              CASE WHEN $14 THEN $13::timestamptz ELSE GREATEST(last_occurrence_at, $13::timestamptz) END AS last_occurrence_at
          FROM incidents WHERE id = $1)
      UPDATE incidents i SET fingerprint = n.fingerprint, title = n.title, reason = n.reason, severity = n.severity, status = n.status, started_at = n.started_at,
             resolved_at = n.resolved_at, summary = n.summary, status_source = n.status_source, detected_at = n.detected_at,
@@ -91,9 +97,9 @@ export async function saveDetectedIncident(cluster: { id: string; name: string }
       WHERE i.id = $1 AND (i.fingerprint, i.title, i.reason, i.severity, i.status, i.started_at, i.resolved_at, i.summary, i.status_source, i.detected_at, i.occurrences, i.last_occurrence_at)
             IS DISTINCT FROM (n.fingerprint, n.title, n.reason, n.severity, n.status, n.started_at, n.resolved_at, n.summary, n.status_source, n.detected_at, n.occurrences, n.last_occurrence_at)`,
     [stored.id, incidentFingerprint(cluster.name, d.workload, reason), incidentTitle(name, reason), reason, severity, status, startedAt, resolvedAt, incidentSummary(d), statusSource,
-      new Date(d.detectedAt), occurrences, lastOccurrence],
+      new Date(d.detectedAt), occurrences, lastOccurrence, allOccurrences],
   );
-  return { id: stored.id, reason, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null, occurrences: d.occurrences };
+  return { id: stored.id, reason, startedAt, endAt: resolvedAt ?? now, created: false, changed: (rowCount ?? 0) > 0, open: resolvedAt === null, occurrences: d.occurrences, allOccurrences };
 }
 
 // The earliest start of an incident the next facts may still extend: one still open, or one that ended
