@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireEditor } from "@/lib/auth/require-editor.ts";
 import { importSloFile } from "@/lib/slo/define-slos.ts";
 import { readSloBody } from "@/lib/slo/read-slo-body.ts";
+import { refuseCrossSite } from "@/lib/auth/cross-site.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ const query = z.object({ cluster: z.string().min(1).max(253).optional() });
 // Imports OpenSLO or Sloth YAML (the request body); ?cluster= picks the cluster when a service name exists
 // in several. All or nothing: problems name the line and field; notes say what was read but not used.
 export async function POST(req: Request) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const user = await requireEditor();
   if (user instanceof Response) return user;
   const params = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));

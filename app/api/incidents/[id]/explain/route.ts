@@ -2,13 +2,16 @@ import { z } from "zod";
 import { explainIncident } from "@/lib/ai/explain-incident.ts";
 import { currentUser } from "@/lib/auth/require-user.ts";
 import { env } from "@/lib/env.ts";
+import { refuseCrossSite } from "@/lib/auth/cross-site.ts";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.guid({ error: "Incident id must be a UUID" }) });
 
 // Scoped AI: explains one incident from its redacted brief, and only when an endpoint is configured.
-export async function POST(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   if (!(await currentUser())) return Response.json({ error: "sign in required" }, { status: 401 });
   const { UPTRUST_LLM_URL: url, UPTRUST_LLM_MODEL: model, UPTRUST_LLM_API_KEY: apiKey } = env();
   if (!url || !model) return Response.json({ error: "AI explanations are off: set UPTRUST_LLM_URL and UPTRUST_LLM_MODEL to turn them on" }, { status: 404 });
