@@ -25,6 +25,28 @@ test("the API refuses requests without a session, while the health check stays o
   expect((await health.json()).database).toBe("ok");
 });
 
+test("Uptrust's pages and APIs cannot be framed, sniffed or leak where they were opened", async ({ request }) => {
+  for (const path of ["/login", "/api/health"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("same-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+  }
+});
+
+test("a page on another origin of the same site cannot change Uptrust as the signed-in SRE", async ({ page }) => {
+  await loginAs(page, { user: "demo", password: "demo" });
+  // What a form on http://localhost:8080 makes the browser send: the user's cookie, the other origin's name.
+  const forged = await page.request.post("/api/slos", {
+    headers: { origin: "http://localhost:8080", "sec-fetch-site": "same-site", "content-type": "application/json" },
+    data: { workload: "shop/frontend", name: "forged", indicator: "latency", target: 99, thresholdMs: 300 },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error).toMatch(/same-site request may not change anything in Uptrust/);
+});
+
 test("a wrong password at the identity provider is refused", async ({ page }) => {
   await page.goto("/");
   await new LoginPage(page).signIn({ user: "demo", password: "not-the-password" });
