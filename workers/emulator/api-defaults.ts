@@ -5,6 +5,7 @@ import type { KObj, Resource } from "./store.ts";
 // and in Uptrust's ingest, exactly as it would from a real cluster. Kept to the fields users and
 // Uptrust read; nothing here talks to the store (addresses are allocated in service-addresses.ts).
 
+// Any nested part of a manifest (a pod template, a container, a probe): open-ended JSON, as KObj in store.ts.
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const orSet = <T>(o: Obj, key: string, value: T) => {
