@@ -3,6 +3,7 @@ import { ClusterStatus } from "@/components/cockpit/cluster-status.tsx";
 import { CockpitView } from "@/components/cockpit/cockpit-view.tsx";
 import s from "@/components/ui/styles.module.css";
 import { UserMenu } from "@/components/user-menu.tsx";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import type { Cockpit } from "@/lib/db/queries/types.ts";
 
@@ -17,6 +18,7 @@ async function loadCockpit(): Promise<{ data: Cockpit } | { problem: string }> {
 // Rendered per request from the database, then kept live in the browser by CockpitView.
 export default async function CockpitPage() {
   await connection();
+  await gatePage("/");
   const loaded = await loadCockpit();
   if ("problem" in loaded) {
     return (

@@ -22,7 +22,8 @@ test("the API refuses requests without a session, while the health check stays o
   expect(await cockpit.json()).toEqual({ error: "sign in required" });
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect((await health.json()).database).toBe("ok");
+  // Up or down, nothing more: database errors and cluster names are for signed-in users.
+  expect(await health.json()).toEqual({ ok: true, status: "up" });
 });
 
 test("Uptrust's pages and APIs cannot be framed, sniffed or leak where they were opened", async ({ request }) => {

@@ -100,6 +100,18 @@ const schema = z
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    /** Extra scopes to ask the provider for, e.g. "offline_access groups" for refresh tokens and group claims. */
+    AUTH_OIDC_SCOPE: z.string().trim().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, "must be scopes separated by single spaces").optional(),
+    /** A session with no activity by its person for this long ends (polling does not count as activity). */
+    UPTRUST_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    /** A session ends this long after sign-in, active or not. */
+    UPTRUST_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    /** Where the provider puts a user's groups in its claims (a dotted path such as realm_access.roles works). */
+    UPTRUST_ROLE_CLAIM: z.string().trim().regex(/^[\w:/.-]+$/, "must be a claim name such as groups or realm_access.roles").default("groups"),
+    /** group=role pairs, comma-separated (e.g. "sre=admin,oncall=responder,*=viewer"); see lib/auth/roles-from-claims.ts. */
+    UPTRUST_ROLE_MAP: z.string().trim().optional(),
+    /** Emails that are admins whatever else is configured: how the first admin is named. */
+    UPTRUST_ADMIN_EMAILS: z.string().trim().optional(),
     UPTRUST_DEV_IDP_PORT: port.default(4000),
     PORT: port.default(3000),
   })

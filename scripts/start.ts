@@ -74,7 +74,7 @@ async function main() {
     stops.push(idp.stop);
     // With AUTH_OIDC_* unset the app signs in against this provider (lib/auth/provider-settings.ts).
     childEnv.UPTRUST_DEV_IDP_PORT = String(env.UPTRUST_DEV_IDP_PORT);
-    log(`sign-in: development OpenID Provider at ${idp.issuer} (no AUTH_OIDC_ISSUER set); user demo / password demo`);
+    log(`sign-in: development OpenID Provider at ${idp.issuer} (no AUTH_OIDC_ISSUER set); users demo (admin), responder, viewer; each password is the name`);
   } else {
     log(`sign-in: ${env.AUTH_OIDC_ISSUER}`);
   }

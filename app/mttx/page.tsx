@@ -5,7 +5,7 @@ import { formatDuration, formatUtc } from "@/components/format.ts";
 import { Empty, Panel } from "@/components/ui/panel.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
-import { requireUser } from "@/lib/auth/require-user.ts";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
 
 const time = (seconds: number | null) => (seconds === null ? "–" : formatDuration(seconds));
@@ -13,7 +13,7 @@ const time = (seconds: number | null) => (seconds === null ? "–" : formatDurat
 // The incidents behind the MTTx chart, each with its own times, so every p50, p90 and mean can be checked.
 export default async function MttxPage() {
   await connection();
-  await requireUser("/mttx");
+  await gatePage("/mttx");
   const { incidents } = await getMttxIncidents();
   return (
     <>

@@ -1,24 +1,72 @@
+import { headers } from "next/headers";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { baseAuthConfig } from "./config.ts";
+import { describeAuthError } from "./log-auth-error.ts";
 import { oidcSettings } from "./provider-settings.ts";
 import { recordSignIn } from "./record-sign-in.ts";
+import { endSession, startSession } from "./session-store.ts";
+
+async function requestMeta(): Promise<{ address: string | null; userAgent: string | null }> {
+  try {
+    const h = await headers();
+    return { address: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip"), userAgent: h.get("user-agent") };
+  } catch {
+    return { address: null, userAgent: null };
+  }
+}
 
 // Uptrust's sign-in. The config is built lazily, on the first request, so `next build` works without
 // AUTH_SECRET and a missing secret surfaces as one clear message when someone actually visits.
 function fullAuthConfig(): NextAuthConfig {
   const base = baseAuthConfig();
+  const settings = oidcSettings();
   return {
     ...base,
+    logger: {
+      error(error) {
+        for (const line of describeAuthError(error)) console.error(line);
+      },
+    },
     callbacks: {
       ...base.callbacks,
-      signIn({ user }) {
+      async signIn({ user }) {
         // Users are keyed by email; without one there is nobody to sign in as.
-        return user.email ? true : "/login?error=NoEmail";
+        if (!user.email) return "/login?error=NoEmail";
+        const outcome = await recordSignIn({
+          email: user.email,
+          name: user.name ?? null,
+          issuer: settings.issuer,
+          groups: user.groups ?? [],
+          development: settings.development,
+        });
+        if ("refused" in outcome) {
+          console.warn(`[auth] sign-in refused for ${user.email}: ${outcome.refused}`);
+          return "/login?error=RoleRefused";
+        }
+        return true;
       },
-      async jwt({ token, user, trigger }) {
-        if (trigger !== "signIn" || !user?.email) return token;
-        const saved = await recordSignIn({ email: user.email, name: user.name ?? null, issuer: oidcSettings().issuer });
-        return { ...token, uid: saved.id, email: saved.email, name: saved.name ?? saved.email, role: saved.role };
+      async jwt(params) {
+        const { token, user, account, trigger } = params;
+        if (trigger !== "signIn" || !user?.email) return base.callbacks!.jwt!(params);
+        // The signIn callback above has just recorded the user and their role.
+        const { sid, user: saved } = await startSession(user.email, await requestMeta());
+        return {
+          ...token,
+          uid: saved.id,
+          email: saved.email,
+          name: saved.name,
+          role: saved.role,
+          sid,
+          groups: user.groups ?? [],
+          refreshToken: account?.refresh_token,
+          accessExpiresAt: account?.expires_at ? account.expires_at * 1000 : undefined,
+        };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (sid) await endSession(sid, "signed-out");
       },
     },
   };

@@ -20,6 +20,7 @@ describe("which identity provider Uptrust uses", () => {
       clientSecret: "uptrust-dev-secret",
       displayName: "Uptrust Dev IdP",
       development: true,
+      scope: "openid profile email offline_access groups",
     });
   });
 
@@ -31,6 +32,12 @@ describe("which identity provider Uptrust uses", () => {
     const s = oidcSettings({ AUTH_OIDC_ISSUER: "https://login.example.com/realms/sre/", AUTH_OIDC_ID: "uptrust", AUTH_OIDC_SECRET: "s3cret" });
     expect(s).toMatchObject({ issuer: "https://login.example.com/realms/sre", clientId: "uptrust", development: false });
     expect(s.displayName).toBe("login.example.com");
+    expect(s.scope).toBe("openid profile email");
+  });
+
+  it("asks the organisation's provider for the extra scopes AUTH_OIDC_SCOPE names, once each", () => {
+    const s = oidcSettings({ AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_ID: "u", AUTH_OIDC_SECRET: "s", AUTH_OIDC_SCOPE: "offline_access email groups" });
+    expect(s.scope).toBe("openid profile email offline_access groups");
   });
 
   it("names AUTH_OIDC_SECRET when the issuer is set but the secret is not", () => {

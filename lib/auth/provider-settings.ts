@@ -13,6 +13,8 @@ export type OidcSettings = {
   displayName: string;
   // True when no provider is configured and Uptrust's own development IdP stands in.
   development: boolean;
+  // Scopes asked for at sign-in: openid, profile and email, plus AUTH_OIDC_SCOPE (e.g. offline_access groups).
+  scope: string;
 };
 
 type Source = Record<string, string | undefined>;
@@ -28,6 +30,10 @@ export function devIdpIssuer(port: number): string {
   return `http://localhost:${port}`;
 }
 
+function scopeWith(extra: string | undefined): string {
+  return [...new Set(["openid", "profile", "email", ...(extra ?? "").split(" ").filter(Boolean)])].join(" ");
+}
+
 export function oidcSettings(source: Source = process.env): OidcSettings {
   const env = parseEnv(source);
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
@@ -38,6 +44,7 @@ export function oidcSettings(source: Source = process.env): OidcSettings {
       clientSecret: env.AUTH_OIDC_SECRET,
       displayName: new URL(issuer).host,
       development: false,
+      scope: scopeWith(env.AUTH_OIDC_SCOPE),
     };
   }
   return {
@@ -46,6 +53,8 @@ export function oidcSettings(source: Source = process.env): OidcSettings {
     clientSecret: DEV_IDP_CLIENT_SECRET,
     displayName: "Uptrust Dev IdP",
     development: true,
+    // The development provider issues refresh tokens and group claims, so both paths run on a laptop.
+    scope: scopeWith("offline_access groups"),
   };
 }
 

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canRespond, describeSignInError, isApiPath, isPublicPath, roleForNewUser, safeCallbackUrl } from "./rules.ts";
+import { canRespond, describeSignInError, isApiPath, isPublicPath, hasRole, safeCallbackUrl } from "./rules.ts";
 
-describe("who gets which role on first sign-in", () => {
-  it("makes the first person to sign in to a fresh Uptrust its admin", () => {
-    expect(roleForNewUser(0)).toBe("admin");
-  });
-
-  it("lets everyone after that look but not act until an admin promotes them", () => {
-    expect(roleForNewUser(1)).toBe("viewer");
-    expect(roleForNewUser(250)).toBe("viewer");
+describe("roles are ordered", () => {
+  it("lets an admin do what a responder may, and a responder what a viewer may, never the reverse", () => {
+    expect(hasRole("admin", "responder")).toBe(true);
+    expect(hasRole("responder", "viewer")).toBe(true);
+    expect(hasRole("viewer", "responder")).toBe(false);
+    expect(hasRole("responder", "admin")).toBe(false);
   });
 });
 

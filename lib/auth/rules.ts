@@ -2,10 +2,11 @@
 
 export type Role = "viewer" | "responder" | "admin";
 
-// Whoever signs in to a fresh Uptrust first is the person setting it up, so they must be able to
-// administer it; everyone after starts read-only until an admin promotes them.
-export function roleForNewUser(existingUsers: number): Role {
-  return existingUsers === 0 ? "admin" : "viewer";
+const RANK: Record<Role, number> = { viewer: 0, responder: 1, admin: 2 };
+
+// Roles are ordered: an admin may do all a responder may, a responder all a viewer may.
+export function hasRole(role: Role, need: Role): boolean {
+  return RANK[role] >= RANK[need];
 }
 
 const PROBE_ORIGIN = "http://uptrust.invalid";

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshIfDue } from "@/lib/auth/refresh-token.ts";
 import { startDevIdp, type DevIdp } from "./server.ts";
 
 const APP = "http://localhost:3999";
@@ -28,12 +29,12 @@ function browser() {
   };
 }
 
-async function openLoginPage(go: ReturnType<typeof browser>) {
-  const verifier = randomBytes(32).toString("base64url");
+async function openLoginPage(go: ReturnType<typeof browser>, verifier = randomBytes(32).toString("base64url"), extra: Record<string, string> = {}) {
   const params = new URLSearchParams({
     client_id: idp.clientId,
     response_type: "code",
     scope: "openid email profile",
+    ...extra,
     redirect_uri: `${APP}/api/auth/callback/oidc`,
     state: "s1",
     code_challenge: createHash("sha256").update(verifier).digest("base64url"),
@@ -93,5 +94,36 @@ describe("Uptrust development sign-in", () => {
     expect(`${back.origin}${back.pathname}`).toBe(`${APP}/api/auth/callback/oidc`);
     expect(back.searchParams.get("code")).toBeTruthy();
     expect(back.searchParams.get("state")).toBe("s1");
+  });
+
+  it("gives each user the groups of their role and a refresh token, which Uptrust's refresh then uses", async () => {
+    const go = browser();
+    const verifier = randomBytes(32).toString("base64url");
+    const { loginUrl } = await openLoginPage(go, verifier, { scope: "openid email profile groups offline_access", prompt: "consent" });
+    let res = await go(`${loginUrl}/login`, form({ login: "responder", password: "responder" }));
+    for (let hops = 0; hops < 6 && !res.headers.get("location")?.startsWith(APP); hops++) res = await go(res.headers.get("location")!);
+    const code = new URL(res.headers.get("location")!).searchParams.get("code")!;
+    const basic = Buffer.from(`${idp.clientId}:${idp.clientSecret}`).toString("base64");
+    const tokens = await (
+      await fetch(`${idp.issuer}/token`, {
+        method: "POST",
+        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: `${APP}/api/auth/callback/oidc`, code_verifier: verifier }),
+      })
+    ).json();
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    const claims = JSON.parse(Buffer.from(tokens.id_token.split(".")[1], "base64url").toString());
+    expect(claims.groups).toEqual(["uptrust-responders"]);
+
+    const settings = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, displayName: "dev", development: true, scope: "" };
+    const due = { refreshToken: tokens.refresh_token, accessExpiresAt: Date.now() - 1, groups: [] };
+    const refreshed = await refreshIfDue(due, settings, "groups");
+    expect(refreshed.groups).toEqual(["uptrust-responders"]);
+    expect(refreshed.accessExpiresAt).toBeGreaterThan(Date.now());
+    expect(refreshed.ended).toBeUndefined();
+
+    // A token the provider no longer accepts ends the session at its next request.
+    const refused = await refreshIfDue({ refreshToken: "revoked-or-unknown", accessExpiresAt: 0 }, settings, "groups");
+    expect(refused.ended).toBe("provider-refused");
   });
 });

@@ -1,3 +1,5 @@
+import { DEV_USERS } from "@/lib/auth/dev-users.ts";
+
 // The development IdP's own sign-in page: plain HTML, no scripts, so any browser or test can drive it.
 
 export const escapeHtml = (s: string) =>
@@ -20,7 +22,8 @@ export function renderLoginPage(input: { uid: string; error?: string; login?: st
 </style></head>
 <body><main>
   <h1>Uptrust development sign-in</h1>
-  <p>A local identity provider for trying Uptrust. Sign in as <strong>demo</strong> / <strong>demo</strong>.</p>
+  <p>A local identity provider for trying Uptrust. Each user's password is its name:</p>
+  <ul>${DEV_USERS.map((u) => `<li><strong>${escapeHtml(u.login)}</strong>: ${escapeHtml(u.role)} (group ${escapeHtml(u.groups.join(", "))})</li>`).join("")}</ul>
   ${error}
   <form method="post" action="/interaction/${encodeURIComponent(input.uid)}/login">
     <label for="login">Username</label>

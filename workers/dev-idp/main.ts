@@ -15,7 +15,7 @@ const port = Number(flag("--port") ?? env.UPTRUST_DEV_IDP_PORT);
 const appUrl = flag("--app-url") ?? `http://localhost:${env.PORT}`;
 
 const idp = await startDevIdp({ port, appUrl });
-console.log(`[dev-idp] Uptrust development sign-in at ${idp.issuer} for ${appUrl} (sign in as demo / demo)`);
+console.log(`[dev-idp] Uptrust development sign-in at ${idp.issuer} for ${appUrl} (users demo, responder, viewer; each password is the name)`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -2,13 +2,12 @@ import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { interactionPolicy } from "oidc-provider";
+import { DEV_USERS } from "@/lib/auth/dev-users.ts";
 import { DEV_IDP_CLIENT_ID, DEV_IDP_CLIENT_SECRET, devIdpIssuer } from "@/lib/auth/provider-settings.ts";
 import { escapeHtml, renderLoginPage } from "./login-page.ts";
 
 // A local OpenID Provider so Uptrust's real sign-in flow works with nothing configured.
-// Development only: one demo user, in-memory state, keys that change on every start.
-
-export const DEMO_USER = { login: "demo", password: "demo", email: "demo@uptrust.dev", name: "Demo SRE" } as const;
+// Development only: a user per role (lib/auth/dev-users.ts), in-memory state, keys that change on every start.
 
 export type DevIdp = { issuer: string; clientId: string; clientSecret: string; stop(): Promise<void> };
 
@@ -49,19 +48,21 @@ function createProvider(issuer: string, appUrl: string): Provider {
         client_secret: DEV_IDP_CLIENT_SECRET,
         redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
         post_logout_redirect_uris: [`${appUrl}/`],
-        grant_types: ["authorization_code"],
+        // Refresh tokens too, so Uptrust's refresh path (roles re-read, refusal signs out) runs locally.
+        grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
       },
     ],
     async findAccount(_ctx: unknown, id: string) {
-      if (id !== DEMO_USER.login) return undefined;
+      const user = DEV_USERS.find((u) => u.login === id);
+      if (!user) return undefined;
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: DEMO_USER.email, email_verified: true, name: DEMO_USER.name }),
+        claims: async () => ({ sub: id, email: user.email, email_verified: true, name: user.name, groups: user.groups }),
       };
     },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     // Also put name/email in the ID token, like many enterprise IdPs do (Uptrust reads both).
     conformIdTokenClaims: false,
     cookies: { keys: [randomBytes(32).toString("hex")] },
@@ -90,7 +91,7 @@ async function handleInteraction(provider: Provider, req: IncomingMessage, res: 
   if (req.method === "GET") return sendHtml(res, 200, renderLoginPage({ uid }));
   const form = await readForm(req);
   const login = form.get("login")?.trim() ?? "";
-  if (login !== DEMO_USER.login || form.get("password") !== DEMO_USER.password) {
+  if (!DEV_USERS.some((u) => u.login === login && u.password === form.get("password"))) {
     return sendHtml(res, 401, renderLoginPage({ uid, login, error: "Wrong username or password" }));
   }
   return provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });

@@ -1,8 +1,11 @@
+import { gateRoute } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(req: Request) {
+  const user = await gateRoute(req);
+  if (user instanceof Response) return user;
   try {
     return Response.json(await getCockpit(), { headers: { "cache-control": "no-store" } });
   } catch (err) {

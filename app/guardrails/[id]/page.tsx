@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { FindingDetail } from "@/components/guardrails/finding-detail.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { requireUser } from "@/lib/auth/require-user.ts";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getGuardrailFinding } from "@/lib/db/queries/get-guardrail-finding.ts";
 
 // A malformed id cannot name a finding, so it is a 404 like an unknown one (never a database error).
@@ -12,7 +12,7 @@ const idSchema = z.guid();
 export default async function GuardrailFindingPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  await requireUser(`/guardrails/${id}`);
+  await gatePage(`/guardrails/${id}`);
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
   const detail = await getGuardrailFinding(parsed.data);

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { currentUser } from "@/lib/auth/require-user.ts";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { canRespond } from "@/lib/auth/rules.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { env } from "@/lib/env.ts";
@@ -13,14 +13,16 @@ const idSchema = z.guid();
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
-  const parsed = idSchema.safeParse((await params).id);
+  const raw = (await params).id;
+  const user = await gatePage(`/incidents/${encodeURIComponent(raw)}`);
+  const parsed = idSchema.safeParse(raw);
   if (!parsed.success) notFound();
-  const [detail, user] = await Promise.all([getIncident(parsed.data), currentUser()]);
+  const detail = await getIncident(parsed.data);
   if (!detail) notFound();
   return (
     <>
       <PageHeader tagline="incident" />
-      <IncidentView initialData={detail} canRespond={canRespond(user?.role)} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
+      <IncidentView initialData={detail} canRespond={canRespond(user.role)} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { SloDetailView } from "@/components/slo/slo-detail.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { requireUser } from "@/lib/auth/require-user.ts";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 
 // A malformed id cannot name an SLO, so it is a 404 like an unknown one (never a database error).
@@ -12,7 +12,7 @@ const idSchema = z.guid();
 export default async function SloPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  await requireUser(`/slos/${id}`);
+  await gatePage(`/slos/${id}`);
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
   const detail = await getSloDetail(parsed.data);

@@ -1,9 +1,12 @@
+import { gateRoute } from "@/lib/auth/gate.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { parseIncidentId } from "./params.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const user = await gateRoute(req);
+  if (user instanceof Response) return user;
   const parsed = await parseIncidentId(ctx);
   if ("error" in parsed) return parsed.error;
   const detail = await getIncident(parsed.id);

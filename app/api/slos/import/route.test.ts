@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import { POST } from "./route.ts";
 
 // The import as a responder meets it: whatever the body, an answer with a reason, never a 500.
-vi.mock("@/lib/auth/require-editor.ts", () => ({ requireEditor: async () => ({ id: "u1", email: "sre@example.com", role: "responder" }) }));
+vi.mock("@/lib/auth/gate.ts", () => ({ gateRoute: async () => ({ id: "u1", email: "sre@example.com", name: "SRE", role: "responder" }) }));
+vi.mock("@/lib/auth/audit.ts", () => ({ audit: async () => undefined }));
 
 const post = (body: string, headers: Record<string, string> = {}) => POST(new Request("http://uptrust/api/slos/import", { method: "POST", body, headers }));
 

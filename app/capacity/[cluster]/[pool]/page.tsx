@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PoolDetail } from "@/components/capacity/pool-detail.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { requireUser } from "@/lib/auth/require-user.ts";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getCapacityPool } from "@/lib/db/queries/get-capacity-pool.ts";
 import { parsePoolParams } from "./pool-params.ts";
 
@@ -11,7 +11,7 @@ import { parsePoolParams } from "./pool-params.ts";
 export default async function CapacityPoolPage({ params }: { params: Promise<{ cluster: string; pool: string }> }) {
   await connection();
   const raw = await params;
-  await requireUser(`/capacity/${raw.cluster}/${raw.pool}`);
+  await gatePage(`/capacity/${raw.cluster}/${raw.pool}`);
   const parsed = parsePoolParams(raw);
   if (!parsed) notFound();
   const detail = await getCapacityPool(parsed.cluster, parsed.pool);

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { PostmortemView } from "@/components/postmortem/postmortem-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
+import { gatePage } from "@/lib/auth/gate.ts";
 import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 
 // A malformed id cannot name an incident, so it is a 404 like an unknown one.
@@ -10,7 +11,9 @@ const idSchema = z.guid();
 
 export default async function PostmortemPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
-  const parsed = idSchema.safeParse((await params).id);
+  const raw = (await params).id;
+  await gatePage(`/incidents/${encodeURIComponent(raw)}/postmortem`);
+  const parsed = idSchema.safeParse(raw);
   if (!parsed.success) notFound();
   const markdown = await getPostmortem(parsed.data);
   if (markdown === null) notFound();

@@ -1,9 +1,7 @@
-import { currentUser } from "@/lib/auth/require-user.ts";
-import { canRespond } from "@/lib/auth/rules.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
 import { incidentActionSchema } from "@/lib/domain/incident-actions.ts";
 import { parseIncidentId } from "../params.ts";
-import { refuseCrossSite } from "@/lib/auth/cross-site.ts";
+import { gateRoute } from "@/lib/auth/gate.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +10,8 @@ const problem = (status: number, error: string) => Response.json({ error }, { st
 // A responder's action on an incident: status, acknowledgement, severity, owner, note or status update.
 // Only a signed-in responder or admin may act; a share link never carries a session, so it cannot.
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const user = await currentUser();
-  if (!user) return problem(401, "sign in required");
-  if (!canRespond(user.role)) return problem(403, `Your role is ${user.role}: an admin must make you a responder before you can change incidents`);
+  const user = await gateRoute(req, "responder");
+  if (user instanceof Response) return user;
   const id = await parseIncidentId(ctx);
   if ("error" in id) return id.error;
   const body = incidentActionSchema.safeParse(await req.json().catch(() => null));

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { explainIncident } from "@/lib/ai/explain-incident.ts";
-import { currentUser } from "@/lib/auth/require-user.ts";
 import { env } from "@/lib/env.ts";
-import { refuseCrossSite } from "@/lib/auth/cross-site.ts";
+import { gateRoute } from "@/lib/auth/gate.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +9,8 @@ const params = z.object({ id: z.guid({ error: "Incident id must be a UUID" }) })
 
 // Scoped AI: explains one incident from its redacted brief, and only when an endpoint is configured.
 export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  if (!(await currentUser())) return Response.json({ error: "sign in required" }, { status: 401 });
+  const user = await gateRoute(req);
+  if (user instanceof Response) return user;
   const { UPTRUST_LLM_URL: url, UPTRUST_LLM_MODEL: model, UPTRUST_LLM_API_KEY: apiKey } = env();
   if (!url || !model) return Response.json({ error: "AI explanations are off: set UPTRUST_LLM_URL and UPTRUST_LLM_MODEL to turn them on" }, { status: 404 });
   const parsed = params.safeParse(await ctx.params);

@@ -1,3 +1,4 @@
+import { gateRoute } from "@/lib/auth/gate.ts";
 import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 import { parseIncidentId } from "../params.ts";
 
@@ -5,6 +6,8 @@ export const dynamic = "force-dynamic";
 
 // The postmortem draft as Markdown: `?download=1` makes browsers save it as a file.
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const user = await gateRoute(req);
+  if (user instanceof Response) return user;
   const parsed = await parseIncidentId(ctx);
   if ("error" in parsed) return parsed.error;
   const markdown = await getPostmortem(parsed.id);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { buildResourcePatch } from "@/lib/domain/rightsizing-patch.ts";
 
-const user = vi.hoisted(() => ({ current: { email: "sre@example.com" } as { email: string } | null }));
+const user = vi.hoisted(() => ({ current: { email: "sre@example.com", role: "viewer" } as { email: string; role: string } | null }));
 const patches = vi.hoisted(() => new Map<string, unknown>());
-vi.mock("@/lib/auth/require-user.ts", () => ({ currentUser: async () => user.current }));
+vi.mock("@/lib/auth/require-user.ts", () => ({ currentSession: async () => ({ user: user.current }) }));
 vi.mock("@/lib/db/queries/get-recommendation-patch.ts", () => ({ getRecommendationPatch: async (id: string) => patches.get(id) ?? null }));
 
 const { GET } = await import("./route.ts");
@@ -18,7 +18,7 @@ const smaller = { cpuRequestMillis: 68, memoryRequestBytes: 245 * MIB, memoryLim
 const get = (id: string, query = "") => GET(new Request(`http://localhost/api/recommendations/${id}/patch${query}`), { params: Promise.resolve({ id }) });
 
 beforeEach(() => {
-  user.current = { email: "sre@example.com" };
+  user.current = { email: "sre@example.com", role: "viewer" };
   patches.set(ID, buildResourcePatch(target, current, smaller, false));
   patches.set(HELD, buildResourcePatch(target, current, smaller, true));
 });

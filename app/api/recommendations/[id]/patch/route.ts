@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/require-user.ts";
+import { gateRoute } from "@/lib/auth/gate.ts";
 import { getRecommendationPatch } from "@/lib/db/queries/get-recommendation-patch.ts";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,8 @@ const query = z.object({ format: z.enum(["bundle", "json", "yaml"], { error: "fo
 
 // GET /api/recommendations/:id/patch[?format=json|yaml]: the suggestion as a kubectl strategic-merge patch.
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  // The proxy turns anonymous callers away already; checking here too keeps a missed matcher from opening it.
-  if (!(await currentUser())) return Response.json({ error: "sign in required" }, { status: 401 });
+  const user = await gateRoute(req);
+  if (user instanceof Response) return user;
   const id = params.safeParse(await ctx.params);
   const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!id.success || !q.success) {
