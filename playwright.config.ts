@@ -2,8 +2,12 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests run the cockpit exactly as a newcomer does (`npm start` with nothing configured:
 // embedded database, demo cluster, development sign-in), on ports of their own.
-export const E2E_PORT = 3300;
+// UPTRUST_E2E_PORT_OFFSET shifts every port, so two checkouts can run their end-to-end tests at once.
+const offset = Number(process.env.UPTRUST_E2E_PORT_OFFSET ?? 0);
+export const E2E_PORT = 3300 + offset;
 export const E2E_DATA_DIR = ".uptrust/e2e";
+// The embedded database the e2e server runs on, for tests that must age or inspect stored facts.
+export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${5533 + offset}/postgres`;
 const dataDir = E2E_DATA_DIR;
 
 export default defineConfig({
@@ -34,9 +38,9 @@ export default defineConfig({
     env: {
       UPTRUST_DATA_DIR: dataDir,
       PORT: String(E2E_PORT),
-      UPTRUST_DEV_IDP_PORT: "4300",
-      UPTRUST_EMULATOR_PORT: "6543",
-      UPTRUST_EMBEDDED_DB_PORT: "5533",
+      UPTRUST_DEV_IDP_PORT: String(4300 + offset),
+      UPTRUST_EMULATOR_PORT: String(6543 + offset),
+      UPTRUST_EMBEDDED_DB_PORT: String(5533 + offset),
       // Replay the demo cluster's six hours of history in about 30 seconds.
       UPTRUST_EMULATOR_SPEED: "720",
       UPTRUST_EMULATOR_LEAD_MINUTES: "360",
