@@ -13,7 +13,10 @@ test("the cockpit asks for sign-in and says that the development provider is in 
   await page.goto("/");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);
   await expect(page.getByText(/Development sign-in/)).toBeVisible();
-  await expect(page.getByText(/demo \/ demo/)).toBeVisible();
+  // One user per role, each named with its role, so every role can be tried.
+  for (const [user, role] of [["demo", "admin"], ["responder", "responder"], ["viewer", "viewer"]]) {
+    await expect(page.getByText(`${user} ${role}`, { exact: true })).toBeVisible();
+  }
 });
 
 test("the API refuses requests without a session, while the health check stays open", async ({ request }) => {

@@ -54,6 +54,8 @@ export function isApiPath(pathname: string): boolean {
 // Auth.js reports failures as `?error=<Type>` on the login page; users get a sentence, not a code.
 const SIGN_IN_ERRORS: Record<string, string> = {
   AccessDenied: "Your identity provider refused the sign-in. Ask your administrator whether you may use Uptrust.",
+  RoleRefused: "Your groups at your identity provider give you no role in Uptrust, so sign-in was refused. Ask your administrator to map one of your groups (UPTRUST_ROLE_MAP).",
+  ProviderError: "Your identity provider answered with an error instead of signing you in.",
   NoEmail: "Your identity provider did not share an email address, and Uptrust needs one to know who you are. Ask your administrator to release the email claim to Uptrust.",
   OAuthCallbackError: "The identity provider sent back an answer Uptrust could not use. Please try again.",
   OAuthSignInError: "Uptrust could not reach the identity provider to start the sign-in. Please try again in a moment.",

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { interactionPolicy } from "oidc-provider";
 import { DEV_USERS } from "@/lib/auth/dev-users.ts";
+import { POST_LOGOUT_PATH } from "@/lib/auth/provider-logout.ts";
 import { DEV_IDP_CLIENT_ID, DEV_IDP_CLIENT_SECRET, devIdpIssuer } from "@/lib/auth/provider-settings.ts";
 import { escapeHtml, renderLoginPage } from "./login-page.ts";
 
@@ -47,7 +48,7 @@ function createProvider(issuer: string, appUrl: string): Provider {
         client_id: DEV_IDP_CLIENT_ID,
         client_secret: DEV_IDP_CLIENT_SECRET,
         redirect_uris: [`${appUrl}/api/auth/callback/oidc`],
-        post_logout_redirect_uris: [`${appUrl}/`],
+        post_logout_redirect_uris: [`${appUrl}${POST_LOGOUT_PATH}`],
         // Refresh tokens too, so Uptrust's refresh path (roles re-read, refusal signs out) runs locally.
         grant_types: ["authorization_code", "refresh_token"],
         response_types: ["code"],
@@ -68,7 +69,20 @@ function createProvider(issuer: string, appUrl: string): Provider {
     cookies: { keys: [randomBytes(32).toString("hex")] },
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: randomUUID(), use: "sig", alg: "RS256" }] },
     ttl: { Interaction: 600, Session: 12 * 3600, Grant: 12 * 3600, AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600 },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      // Signing out of Uptrust signs out here too, without asking: the person already chose to sign out.
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx: { body: string }, form: string) {
+          ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head><body>
+${form.replace("</form>", '<input type="hidden" name="logout" value="yes"></form>')}
+<p>Signing you out of the development provider…</p>
+<noscript><button form="op.logoutForm" type="submit">Continue</button></noscript>
+<script>document.forms[0].submit()</script></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`, policy },
   });
   provider.proxy = false;
