@@ -69,12 +69,12 @@ test("a session ends 12 hours after sign-in even while its person is active", as
 });
 
 test("each role may do what it should and no more", async ({ browser }) => {
-  const slo = { workload: "shop/frontend", name: "role check", indicator: "latency", target: 99, thresholdMs: 300 };
+  const slo = { workload: "shop/frontend", name: "role-check", indicator: "latency", target: 0.99, thresholdMs: 300 };
   const tryDefine = async (user: string) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await loginAs(page, { user, password: user });
-    const res = await page.request.post("/api/slos", { headers: { "content-type": "application/json" }, data: { ...slo, name: `${slo.name} ${user}` } });
+    const res = await page.request.post("/api/slos", { headers: { "content-type": "application/json" }, data: { ...slo, name: `${slo.name}-${user}` } });
     const role = await page.getByTestId("user-role").textContent();
     await context.close();
     return { status: res.status(), role };
@@ -83,6 +83,5 @@ test("each role may do what it should and no more", async ({ browser }) => {
   expect(viewer).toEqual({ status: 403, role: "viewer" });
   const responder = await tryDefine("responder");
   expect(responder.role).toBe("responder");
-  // Past the gate: defined, or told what is wrong with the SLO itself, never refused for the role.
-  expect([200, 201, 422]).toContain(responder.status);
+  expect([200, 201]).toContain(responder.status);
 });

@@ -5,7 +5,8 @@
 // only people (lib/auth/require-user.ts). A poll that finds the session over takes the person to the
 // login page with the reason, instead of showing stale data forever.
 
-let activeSinceLastPoll = true;
+// Loading the page was the person's last activity, and the server counted it then.
+let activeSinceLastPoll = false;
 let listening = false;
 
 function listenForActivity() {

@@ -47,7 +47,9 @@ function fullAuthConfig(): NextAuthConfig {
       },
       async jwt(params) {
         const { token, user, account, trigger } = params;
-        if (trigger !== "signIn" || !user?.email) return base.callbacks!.jwt!(params);
+        // Only the proxy refreshes the provider's tokens (lib/auth/config.ts): it can write the new cookie
+        // back, where a page or route handler could not and would spend a rotated refresh token twice.
+        if (trigger !== "signIn" || !user?.email) return token;
         // The signIn callback above has just recorded the user and their role.
         const { sid, user: saved } = await startSession(user.email, await requestMeta());
         return {

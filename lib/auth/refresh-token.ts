@@ -29,17 +29,33 @@ export function refreshDue(token: JWT, now: number): boolean {
   return Boolean(token.refreshToken && token.accessExpiresAt !== undefined && !token.ended && now >= token.accessExpiresAt - EARLY_MS);
 }
 
+// Requests that arrive together (a page and its poll) carry the same refresh token; a provider that
+// rotates refresh tokens treats a second use as theft and revokes the grant. So one refresh per token
+// runs at a time, and its result is handed to the others for a minute.
+const recent = new Map<string, { at: number; result: Promise<Partial<JWT>> }>();
+
 export async function refreshIfDue(token: JWT, settings: OidcSettings, roleClaim: string, now = Date.now()): Promise<JWT> {
   if (!refreshDue(token, now)) return token;
+  for (const [key, r] of recent) if (now - r.at > 60_000) recent.delete(key);
+  const key = token.refreshToken!;
+  let entry = recent.get(key);
+  if (!entry) {
+    entry = { at: now, result: refreshNow(token, settings, roleClaim, now) };
+    recent.set(key, entry);
+  }
+  return { ...token, ...(await entry.result) };
+}
+
+async function refreshNow(token: JWT, settings: OidcSettings, roleClaim: string, now: number): Promise<Partial<JWT>> {
   let doc: Discovery;
   try {
     doc = await discover(settings.issuer);
   } catch (err) {
     // The provider being down is not the person's fault: keep the session and try at the next request.
     console.warn(`[auth] token refresh postponed: ${(err as Error).message}`);
-    return token;
+    return {};
   }
-  if (!doc.token_endpoint) return { ...token, refreshToken: undefined };
+  if (!doc.token_endpoint) return { refreshToken: undefined };
   const basic = Buffer.from(`${encodeURIComponent(settings.clientId)}:${encodeURIComponent(settings.clientSecret)}`).toString("base64");
   let res: Response;
   try {
@@ -51,19 +67,18 @@ export async function refreshIfDue(token: JWT, settings: OidcSettings, roleClaim
     });
   } catch (err) {
     console.warn(`[auth] token refresh postponed: ${settings.issuer} did not answer (${(err as Error).message})`);
-    return token;
+    return {};
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
     // invalid_grant: the provider no longer accepts this person or their session; other errors are ours to fix.
-    if (body.error === "invalid_grant") return { ...token, ended: "provider-refused", refreshToken: undefined };
+    if (body.error === "invalid_grant") return { ended: "provider-refused", refreshToken: undefined };
     console.warn(`[auth] token refresh failed at ${doc.token_endpoint}: ${res.status} ${String(body.error ?? "")} ${String(body.error_description ?? "")}`);
-    return token;
+    return {};
   }
   const claims = await freshClaims(body, doc);
   const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 300;
   return {
-    ...token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : token.refreshToken,
     accessExpiresAt: now + expiresIn * 1000,
     ...(claims ? { groups: groupsFromClaims(claims, roleClaim) } : {}),

@@ -117,7 +117,9 @@ describe("Uptrust development sign-in", () => {
 
     const settings = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, displayName: "dev", development: true, scope: "" };
     const due = { refreshToken: tokens.refresh_token, accessExpiresAt: Date.now() - 1, groups: [] };
-    const refreshed = await refreshIfDue(due, settings, "groups");
+    // A page and its poll arriving together refresh once and share the answer.
+    const [refreshed, alongside] = await Promise.all([refreshIfDue(due, settings, "groups"), refreshIfDue(due, settings, "groups")]);
+    expect(alongside).toEqual(refreshed);
     expect(refreshed.groups).toEqual(["uptrust-responders"]);
     expect(refreshed.accessExpiresAt).toBeGreaterThan(Date.now());
     expect(refreshed.ended).toBeUndefined();
