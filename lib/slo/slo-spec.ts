@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LATENCY_BOUNDS_MS } from "@/lib/domain/access-log.ts";
 import type { PromQuery } from "@/lib/domain/promql-sli.ts";
+import { name } from "./import-fields.ts";
 
 // An SLO as Uptrust stores it, whether a person defined it on the cockpit or it came from OpenSLO or
 // Sloth YAML. Validation says what to fix in the field's own words.
@@ -20,7 +21,6 @@ export type SloSpec = {
   query?: PromQuery | null;
 };
 
-const name = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a DNS label: lower-case letters, digits and '-', at most 63");
 const bounds = LATENCY_BOUNDS_MS.join(", ");
 
 export const sloForm = z
