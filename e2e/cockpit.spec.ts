@@ -15,7 +15,7 @@ test("the cockpit asks for sign-in and says that the development provider is in 
   await expect(page.getByText(/Development sign-in/)).toBeVisible();
   // One user per role, each named with its role, so every role can be tried.
   for (const [user, role] of [["demo", "admin"], ["responder", "responder"], ["viewer", "viewer"]]) {
-    await expect(page.getByText(`${user} ${role}`, { exact: true })).toBeVisible();
+    await expect(page.getByText(`${user} (${role})`, { exact: true })).toBeVisible();
   }
 });
 

@@ -35,7 +35,7 @@ export function LoginCard({ providerName, development, error, providerDetail, si
             started a local one with a user per role; each password is the user name.
             <span className={styles.users}>
               {DEV_USERS.map((u) => (
-                <span key={u.login}><strong>{u.login}</strong> {u.role}</span>
+                <span key={u.login}><strong>{u.login}</strong> ({u.role})</span>
               ))}
             </span>
           </p>
