@@ -1,10 +1,10 @@
 import type { NextConfig } from "next";
 
-// Sent with every response. Uptrust is never framed (clickjacking a "resolve" button), never sniffed into
-// another type, never tells other sites which incident page linked to them, and asks for no device access.
-// Scripts are not restricted here yet: Next's inline bootstrap scripts need per-request nonces for that.
+// Sent with every response, static files included. Uptrust is never framed (clickjacking a "resolve" button),
+// never sniffed into another type, never tells other sites which incident page linked to them, and asks for
+// no device access. The Content-Security-Policy (with its per-request script nonce) and HSTS depend on the
+// request, so proxy.ts sets them.
 export const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },

@@ -1,12 +1,14 @@
 import type { Session } from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextMiddleware, type NextRequest } from "next/server";
+import { NextRequest, NextResponse, type NextFetchEvent, type NextMiddleware } from "next/server";
 import { sessionCheck } from "@/lib/auth/session-check.ts";
+import { arrivedOverHttps, contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/auth/response-policy.ts";
 import { isApiPath, isPublicPath } from "@/lib/auth/rules.ts";
 
 // Every Uptrust page and API route needs a signed-in user. Pages send the browser to /login and back;
 // APIs answer 401 so scripts and fetch() calls see a clear status instead of an HTML login page.
 function answerAnonymous(req: NextRequest & { auth: Session | null }) {
-  if (req.auth) return NextResponse.next();
+  // The request's headers carry this response's nonce on to the page that renders it.
+  if (req.auth) return NextResponse.next({ request: { headers: req.headers } });
   const { pathname, search } = req.nextUrl;
   if (isApiPath(pathname)) return NextResponse.json({ error: "sign in required" }, { status: 401 });
   const login = req.nextUrl.clone();
@@ -21,9 +23,21 @@ function answerAnonymous(req: NextRequest & { auth: Session | null }) {
 const guarded: Promise<NextMiddleware> = Promise.resolve(sessionCheck(answerAnonymous) as unknown as NextMiddleware);
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Next reads the nonce from the forwarded request's CSP header and puts it on every script it renders.
+  // Server components that add a script of their own read it from x-nonce.
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", policy);
+  forwarded.set("x-nonce", nonce);
   // Public paths skip the session check entirely, so /api/health answers even when sign-in is misconfigured.
-  if (isPublicPath(request.nextUrl.pathname)) return NextResponse.next();
-  return (await guarded)(request, event);
+  const response = isPublicPath(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: forwarded } })
+    : await (await guarded)(new NextRequest(request, { headers: forwarded }), event);
+  if (!response) return response;
+  response.headers.set("content-security-policy", policy);
+  if (arrivedOverHttps(request.url, request.headers)) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {
