@@ -35,6 +35,13 @@ describe("start-up configuration", () => {
     expect(problemsOf({ UPTRUST_LLM_URL: "https://llm.example.com/v1" })).toEqual(["UPTRUST_LLM_MODEL is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)"]);
   });
 
+  it("refuses a role map it cannot read at start-up, and accepts \"off\"", () => {
+    expect(problemsOf({ UPTRUST_ROLE_MAP: "sre=owner" })).toEqual([
+      'UPTRUST_ROLE_MAP "sre=owner": the role must be viewer, responder or admin; or "off" to let admins manage roles in Uptrust',
+    ]);
+    expect(parseEnv({ UPTRUST_ROLE_MAP: "off" }).UPTRUST_ROLE_MAP).toBe("off");
+  });
+
   it("names the missing OIDC secret when an issuer and client id are set", () => {
     const problems = problemsOf({ AUTH_OIDC_ISSUER: "https://login.example.com", AUTH_OIDC_ID: "uptrust" });
     expect(problems).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roleMapFrom } from "./auth/roles-from-claims.ts";
 import { parseWorkloadPatterns } from "./domain/log-follow-plan.ts";
 
 // One validated view of the environment. Every variable an operator can set is listed here, and a bad
@@ -108,8 +109,22 @@ const schema = z
     UPTRUST_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
     /** Where the provider puts a user's groups in its claims (a dotted path such as realm_access.roles works). */
     UPTRUST_ROLE_CLAIM: z.string().trim().regex(/^[\w:/.-]+$/, "must be a claim name such as groups or realm_access.roles").default("groups"),
-    /** group=role pairs, comma-separated (e.g. "sre=admin,oncall=responder,*=viewer"); see lib/auth/roles-from-claims.ts. */
-    UPTRUST_ROLE_MAP: z.string().trim().optional(),
+    /**
+     * group=role pairs, comma-separated (e.g. "sre=admin,oncall=responder,*=viewer"); see lib/auth/roles-from-claims.ts.
+     * "off": no map, admins manage roles under Admin → Users (with the development provider, whose users map
+     * by their groups when this is unset, only UPTRUST_ADMIN_EMAILS then makes anyone admin).
+     */
+    UPTRUST_ROLE_MAP: z
+      .string()
+      .trim()
+      .optional()
+      .superRefine((v, ctx) => {
+        try {
+          roleMapFrom(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: `${(err as Error).message}; or "off" to let admins manage roles in Uptrust` });
+        }
+      }),
     /** Emails that are admins whatever else is configured: how the first admin is named. */
     UPTRUST_ADMIN_EMAILS: z.string().trim().optional(),
     UPTRUST_DEV_IDP_PORT: port.default(4000),

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.ts";
-import { decideRole, parseEmails, parseRoleMap, type RoleMap, type RoleSource } from "./roles-from-claims.ts";
+import { decideRole, parseEmails, roleMapFrom, type RoleMap, type RoleSource } from "./roles-from-claims.ts";
 import type { Role } from "./rules.ts";
 
 export type SignedInUser = { id: string; email: string; name: string | null; role: Role };
@@ -8,12 +8,11 @@ export type SignedInUser = { id: string; email: string; name: string | null; rol
 export type SignInOutcome = { user: SignedInUser } | { refused: string };
 
 // The map the environment names; in development the local provider's groups map to the three roles so
-// each can be tried (its login page lists the users).
+// each can be tried (its login page lists the users), unless UPTRUST_ROLE_MAP=off leaves roles to admins.
 export const DEV_ROLE_MAP = "uptrust-admins=admin,uptrust-responders=responder,uptrust-viewers=viewer";
 
 export function configuredRoleMap(development: boolean): RoleMap | null {
-  const raw = env().UPTRUST_ROLE_MAP ?? (development ? DEV_ROLE_MAP : undefined);
-  return raw ? parseRoleMap(raw) : null;
+  return roleMapFrom(env().UPTRUST_ROLE_MAP, development ? DEV_ROLE_MAP : undefined);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRole, groupsFromClaims, parseEmails, parseRoleMap, roleFromGroups } from "./roles-from-claims.ts";
+import { decideRole, groupsFromClaims, parseEmails, parseRoleMap, roleFromGroups, roleMapFrom } from "./roles-from-claims.ts";
 
 const map = parseRoleMap("sre-leads=admin, oncall=responder, *=viewer");
 
@@ -17,6 +17,23 @@ describe("UPTRUST_ROLE_MAP as an operator writes it", () => {
     expect(() => parseRoleMap("sre=owner")).toThrow(/"sre=owner": the role must be viewer, responder or admin/);
     expect(() => parseRoleMap("sre")).toThrow(/"sre" is not group=role/);
     expect(() => parseRoleMap(" , ")).toThrow(/lists no group=role pair/);
+  });
+});
+
+describe("which map is in force", () => {
+  const devMap = "uptrust-admins=admin";
+
+  it("is the configured one, or the development map when nothing is configured", () => {
+    expect(roleMapFrom("oncall=responder", devMap)?.entries).toEqual([{ group: "oncall", role: "responder" }]);
+    expect(roleMapFrom(undefined, devMap)?.entries).toEqual([{ group: "uptrust-admins", role: "admin" }]);
+    expect(roleMapFrom(undefined)).toBeNull();
+  });
+
+  it("is none with UPTRUST_ROLE_MAP=off, even in development: admins then manage roles", () => {
+    expect(roleMapFrom("off", devMap)).toBeNull();
+    expect(roleMapFrom(" OFF ", devMap)).toBeNull();
+    const stored = { role: "responder" as const, source: "admin" as const };
+    expect(decideRole({ email: "a@x.io", groups: ["uptrust-admins"], map: roleMapFrom("off", devMap), adminEmails: [], stored })).toEqual(stored);
   });
 });
 

@@ -27,6 +27,17 @@ export function parseRoleMap(raw: string): RoleMap {
   return map;
 }
 
+// "off" turns the map off on purpose: roles are then managed by admins under Admin → Users, even with the
+// development provider, whose users otherwise get their roles from their groups.
+export const NO_ROLE_MAP = "off";
+
+/** The map in force: the configured one, "off" for none, or `fallback` (the development map) when unset. */
+export function roleMapFrom(raw: string | undefined, fallback?: string): RoleMap | null {
+  if (raw?.trim().toLowerCase() === NO_ROLE_MAP) return null;
+  const chosen = raw ?? fallback;
+  return chosen ? parseRoleMap(chosen) : null;
+}
+
 /** A comma-separated list of emails, lower-cased as Uptrust stores them. */
 export function parseEmails(raw: string | undefined): string[] {
   return (raw ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
