@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.ts";
+import { oidcSettings } from "./provider-settings.ts";
 import { decideRole, parseEmails, roleMapFrom, type RoleMap, type RoleSource } from "./roles-from-claims.ts";
 import type { Role } from "./rules.ts";
 
@@ -57,4 +58,9 @@ export async function recordSignIn(input: {
     }
     return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   });
+}
+
+/** Whether the provider's groups decide roles here (otherwise admins do, under Admin → Users). */
+export function rolesFollowProvider(): boolean {
+  return configuredRoleMap(oidcSettings().development) !== null;
 }
