@@ -4,6 +4,7 @@ import { CockpitView } from "@/components/cockpit/cockpit-view.tsx";
 import s from "@/components/ui/styles.module.css";
 import { UserMenu } from "@/components/user-menu.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
+import { canRespond } from "@/lib/auth/rules.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import type { Cockpit } from "@/lib/db/queries/types.ts";
 
@@ -18,7 +19,7 @@ async function loadCockpit(): Promise<{ data: Cockpit } | { problem: string }> {
 // Rendered per request from the database, then kept live in the browser by CockpitView.
 export default async function CockpitPage() {
   await connection();
-  await gatePage("/");
+  const user = await gatePage("/");
   const loaded = await loadCockpit();
   if ("problem" in loaded) {
     return (
@@ -40,7 +41,7 @@ export default async function CockpitPage() {
         <span className={s.headerSpacer} />
         <UserMenu />
       </header>
-      <CockpitView initialData={initial} />
+      <CockpitView initialData={initial} canRespond={canRespond(user.role)} />
     </>
   );
 }

@@ -11,7 +11,8 @@ import { SloPanel } from "../slo/slo-panel.tsx";
 import s from "../ui/styles.module.css";
 import { useCockpit } from "./use-cockpit.ts";
 
-export function CockpitView({ initialData }: { initialData: Cockpit }) {
+// `canRespond`: the signed-in person may define and import SLOs (responders and admins); viewers only look.
+export function CockpitView({ initialData, canRespond }: { initialData: Cockpit; canRespond: boolean }) {
   const { data, error, dataUpdatedAt } = useCockpit(initialData);
   return (
     <main className={s.page}>
@@ -21,7 +22,7 @@ export function CockpitView({ initialData }: { initialData: Cockpit }) {
         </p>
       ) : null}
       <div className={s.grid}>
-        <SloPanel slos={data.slos} />
+        <SloPanel slos={data.slos} canEdit={canRespond} />
         <IncidentPanel incidents={data.incidents} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>

@@ -4,7 +4,8 @@ import s from "../ui/styles.module.css";
 import { SloCard } from "./slo-card.tsx";
 import { SloEditor } from "./slo-editor.tsx";
 
-export function SloPanel({ slos }: { slos: SloCardData[] }) {
+// The editor is left out for viewers: the server would refuse what they sent, so the form would only mislead.
+export function SloPanel({ slos, canEdit }: { slos: SloCardData[]; canEdit: boolean }) {
   const paging = slos.filter((x) => x.status?.alert === "page").length;
   return (
     <Panel title="SLO burn" aside={`${slos.length} SLOs${paging ? ` · ${paging} paging` : ""} · hourly burn, last 24 cluster-hours`}>
@@ -15,7 +16,7 @@ export function SloPanel({ slos }: { slos: SloCardData[] }) {
           {slos.map((slo) => <SloCard key={slo.id} slo={slo} />)}
         </div>
       )}
-      <SloEditor />
+      {canEdit ? <SloEditor /> : null}
     </Panel>
   );
 }
