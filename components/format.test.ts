@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   budgetHealth, burnSeries, formatBurn, formatBytes, formatCpu, formatDuration, formatPercent,
-  formatTarget, formatUtc,
+  formatTarget, formatUtc, formatUtcSeconds,
 } from "./format.ts";
 import { changedFields } from "./timeline/change-diff.ts";
 
@@ -44,6 +44,7 @@ describe("numbers a responder reads", () => {
 
   it("prints times in UTC, identical on server and browser", () => {
     expect(formatUtc("2026-11-25T14:03:59.000Z")).toBe("2026-11-25 14:03 UTC");
+    expect(formatUtcSeconds("2026-11-25T14:03:59.000Z")).toBe("2026-11-25 14:03:59");
   });
 });
 
