@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
-import { E2E_DATABASE_URL } from "../playwright.config.ts";
 import { AdminUsersPage, AuditLogPage } from "./pages/admin-page.ts";
 import { loginAs, type Credentials } from "./pages/login-page.ts";
+import { e2eQuery } from "./support/e2e-db.ts";
 
 // Admin pages against the development provider, whose groups map to roles (uptrust-admins → admin, …):
 // who may see them, what they show, and that revocation and role changes hold from the next request.
@@ -13,18 +12,8 @@ const VIEWER: Credentials = { user: "viewer", password: "viewer" };
 
 const MAPPED = "read-only: set by your provider's groups (UPTRUST_ROLE_MAP)";
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const userId = async (email: string) => (await query<{ id: string }>("SELECT id::text AS id FROM users WHERE email = $1", [email]))[0].id;
-const setRole = (email: string, role: string) => query("UPDATE users SET role = $2::\"Role\" WHERE email = $1", [email, role]);
+const userId = async (email: string) => (await e2eQuery<{ id: string }>("SELECT id::text AS id FROM users WHERE email = $1", [email]))[0].id;
+const setRole = (email: string, role: string) => e2eQuery("UPDATE users SET role = $2::\"Role\" WHERE email = $1", [email, role]);
 
 async function signedIn(browser: Browser, who: Credentials, path = "/"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -36,7 +25,7 @@ async function signedIn(browser: Browser, who: Credentials, path = "/"): Promise
 async function anIncident(): Promise<string> {
   let id: string | undefined;
   await expect(async () => {
-    id = (await query<{ id: string }>("SELECT id::text AS id FROM incidents ORDER BY started_at LIMIT 1"))[0]?.id;
+    id = (await e2eQuery<{ id: string }>("SELECT id::text AS id FROM incidents ORDER BY started_at LIMIT 1"))[0]?.id;
     expect(id).toBeTruthy();
   }).toPass({ timeout: 150_000, intervals: [2000, 5000] });
   return id!;
@@ -105,7 +94,7 @@ test("a viewer sees no admin links, is told which role Admin → Users needs, an
   expect((await promote.json()).error).toBe("your role is viewer; this needs admin or above (an admin can change roles under Admin → Users)");
   const revoke = await page.request.post(`/api/admin/users/${await userId("demo@uptrust.dev")}/sessions/revoke`);
   expect(revoke.status()).toBe(403);
-  expect(await query("SELECT role::text AS role FROM users WHERE id = $1", [viewerId])).toEqual([{ role: "viewer" }]);
+  expect(await e2eQuery("SELECT role::text AS role FROM users WHERE id = $1", [viewerId])).toEqual([{ role: "viewer" }]);
 });
 
 test("the denied page names only real roles and links back only inside Uptrust", async ({ browser }) => {
@@ -179,6 +168,7 @@ test("an admin ends a responder's sessions: the responder's next page load asks 
   const url = new URL(responder.url());
   expect(url.searchParams.get("signedOut")).toBe("revoked");
   expect(url.searchParams.get("callbackUrl")).toBe("/");
+  await expect(responder.getByTestId("signed-out")).toHaveText(/^An administrator ended your session\./);
 
   // The audit log: the revocation, by whom and of whom, found by filtering on the action.
   const audit = new AuditLogPage(admin);
