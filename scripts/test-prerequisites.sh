@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `npm test` needs from the machine besides npm packages, checked in seconds before any test runs:
 # Debian's chromium (browser tests), PostgreSQL server binaries (the fault tests run a server of their own),
-# prometheus + promtool (PromQL SLIs against a real Prometheus) and a PostgreSQL server to test against.
+# prometheus + promtool (PromQL SLIs against a real Prometheus), glewlwyd (a second, independent OpenID
+# Provider for the sign-in tests) and a PostgreSQL server to test against.
 # As root with apt-get, what is missing is installed; otherwise this stops with the exact command to run.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium_path" ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 { command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; } || missing+=(prometheus)
+[ -x /usr/bin/glewlwyd ] || missing+=(glewlwyd)
 
 if [ ${#missing[@]} -gt 0 ]; then
   install="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
@@ -17,12 +19,23 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "npm test needs Debian packages that are not installed: ${missing[*]}" >&2
     echo "Install them, then run npm test again:  sudo sh -c '$install'" >&2
     [ -x "$chromium_path" ] || echo "(or point CHROMIUM_PATH at a Chromium you have)" >&2
+    [ -x /usr/bin/glewlwyd ] || echo "(the tests run glewlwyd themselves; its service can go: sudo systemctl disable --now glewlwyd)" >&2
     exit 1
   fi
   echo "installing what the tests need from Debian: ${missing[*]} (once; about a minute)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ " ${missing[*]} " == *" glewlwyd "* ]]; then
+    # The tests run glewlwyd on loopback from a temporary directory; the package's own service would listen
+    # on every interface with its default administrator password, so it is stopped and kept from booting.
+    if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+      systemctl disable --now glewlwyd >/dev/null 2>&1 || true
+    else
+      service glewlwyd stop >/dev/null 2>&1 || true
+      update-rc.d glewlwyd disable >/dev/null 2>&1 || true
+    fi
+  fi
 fi
 
 # The integration tests need a PostgreSQL server: the machine's at 127.0.0.1:5432 unless TEST_DATABASE_URL says otherwise.

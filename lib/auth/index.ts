@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { baseAuthConfig } from "./config.ts";
-import { describeAuthError } from "./log-auth-error.ts";
+import { describeAuthDebug, describeAuthError } from "./log-auth-error.ts";
 import { oidcSettings } from "./provider-settings.ts";
 import { recordSignIn } from "./record-sign-in.ts";
 import { endSession, startSession } from "./session-store.ts";
@@ -25,6 +25,10 @@ function fullAuthConfig(): NextAuthConfig {
     logger: {
       error(error) {
         for (const line of describeAuthError(error)) console.error(line);
+      },
+      // Only the debug report carries a provider's error response; everything else stays quiet.
+      debug(message, metadata) {
+        for (const line of describeAuthDebug(message, metadata)) console.error(line);
       },
     },
     callbacks: {
