@@ -95,10 +95,11 @@ test("when the provider answers with an error, the login page says so and the se
   await idp.updateClient({ authorization_type: ["refresh_token"] });
   try {
     await startSignIn(page, uptrust.url, idp.issuer);
-    await expect(page).toHaveURL(`${uptrust.url}/login?error=OAuthCallbackError`);
-    await expect(page.getByTestId("login-error")).toHaveText(describeSignInError("OAuthCallbackError")!);
+    // The provider's own words reach the person, not only a class name.
+    await expect(page).toHaveURL(/\/login\?error=ProviderError&providerError=unauthorized_client/);
+    await expect(page.getByTestId("login-error")).toContainText(describeSignInError("ProviderError")!);
+    await expect(page.getByTestId("provider-detail")).toHaveText(/^unauthorized_client/);
     await expect.poll(() => uptrust.stderr()).toContain("[auth] the provider answered error=unauthorized_client");
-    expect(uptrust.stderr()).toContain("[auth] OAuthCallbackError: OAuth Provider returned an error");
   } finally {
     await idp.updateClient({});
   }
