@@ -28,7 +28,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // Every run starts from an empty data directory, as a newcomer does: facts a previous run stored
+    // (an SLO it defined, sessions it opened) must not decide what this run sees.
+    command: `node -e "require('fs').rmSync('${dataDir}', { recursive: true, force: true })" && npx tsx scripts/start.ts`,
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
