@@ -1,0 +1,37 @@
+import { prisma } from "@/lib/db/client.ts";
+import { mayRevoke, shareLinkState, type ShareLinkItem } from "@/lib/domain/share-links.ts";
+import type { ShareView } from "@/lib/domain/shared-incident.ts";
+
+const MAX_LINKS = 500;
+const person = (u: { name: string | null; email: string } | null) => (u ? u.name || u.email : null);
+
+/**
+ * Share links, newest first: one incident's, or every incident's (admins). `asker` decides `canRevoke`.
+ * Expired and revoked links stay listed: who shared what, until when, and how often it was opened.
+ */
+export async function listShareLinks(filter: { incidentId?: string }, asker: { id: string; role: string }, now = new Date()): Promise<ShareLinkItem[]> {
+  const rows = await prisma().shareLink.findMany({
+    where: filter.incidentId ? { incidentId: filter.incidentId } : {},
+    orderBy: { createdAt: "desc" },
+    take: MAX_LINKS,
+    include: {
+      incident: { select: { id: true, title: true } },
+      createdBy: { select: { name: true, email: true } },
+      revokedBy: { select: { name: true, email: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    incident: r.incident,
+    view: r.view as ShareView,
+    createdBy: person(r.createdBy) ?? "",
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokedBy: person(r.revokedBy),
+    opens: r.opens,
+    lastOpenedAt: r.lastOpenedAt?.toISOString() ?? null,
+    state: shareLinkState(r, now),
+    canRevoke: r.revokedAt === null && mayRevoke(asker, r),
+  }));
+}
