@@ -103,6 +103,7 @@ describe("an external share", () => {
     expect(byKind.node.examples).toContainEqual({ from: NODE, to: "node 1" });
     // 10.96.0.10 was only ever in log lines: it went with them.
     expect(byKind.ip.count).toBe(2);
+    expect(byKind.registry.label).toBe("image registry removed");
     expect(byKind.registry.examples[0]).toEqual({ from: "ghcr.io/acme/checkout:1.4", to: "checkout:1.4" });
     expect(byKind.log.count).toBe(3);
     expect(JSON.stringify(byKind.secret)).not.toContain("sk_live_");

@@ -6,15 +6,16 @@ export type RemovalKind = (typeof REMOVAL_KINDS)[number];
 
 export type Removal = { kind: RemovalKind; label: string; count: number; examples: { from: string; to: string }[] };
 
-const LABELS: Record<RemovalKind, string> = {
-  pod: "pod names generalised to their workload",
-  "replica-set": "ReplicaSet names generalised to their workload",
-  node: "node names replaced by numbers",
-  ip: "IP addresses removed",
-  email: "e-mail addresses removed",
-  registry: "image registries removed",
-  log: "log excerpts removed",
-  secret: "values that looked like credentials redacted",
+// One and many: "1 IP address removed", "3 IP addresses removed".
+const LABELS: Record<RemovalKind, [string, string]> = {
+  pod: ["pod name generalised to its workload", "pod names generalised to their workload"],
+  "replica-set": ["ReplicaSet name generalised to its workload", "ReplicaSet names generalised to their workload"],
+  node: ["node name replaced by a number", "node names replaced by numbers"],
+  ip: ["IP address removed", "IP addresses removed"],
+  email: ["e-mail address removed", "e-mail addresses removed"],
+  registry: ["image registry removed", "image registries removed"],
+  log: ["log excerpt removed", "log excerpts removed"],
+  secret: ["value that looked like a credential redacted", "values that looked like credentials redacted"],
 };
 
 const EXAMPLES = 3;
@@ -37,7 +38,7 @@ export class Tally {
       const values = this.seen.get(kind);
       if (!values?.size) return [];
       const examples = [...new Map([...values.values()].map((e) => [e.from, e])).values()].slice(0, EXAMPLES);
-      return [{ kind, label: LABELS[kind], count: values.size, examples }];
+      return [{ kind, label: LABELS[kind][values.size === 1 ? 0 : 1], count: values.size, examples }];
     });
   }
 }

@@ -1,9 +1,8 @@
 import { prisma } from "@/lib/db/client.ts";
-import { mayRevoke, shareLinkState, type ShareLinkItem } from "@/lib/domain/share-links.ts";
-import type { ShareView } from "@/lib/domain/shared-incident.ts";
+import { mayRevoke, shareLinkState, type ShareLinkItem, type ShareLinkState } from "@/lib/domain/share-links.ts";
 
 const MAX_LINKS = 500;
-const person = (u: { name: string | null; email: string } | null) => (u ? u.name || u.email : null);
+const person = (u: Person | null) => (u ? u.name || u.email : null);
 
 /**
  * Share links, newest first: one incident's, or every incident's (admins). `asker` decides `canRevoke`.
@@ -20,18 +19,27 @@ export async function listShareLinks(filter: { incidentId?: string }, asker: { i
       revokedBy: { select: { name: true, email: true } },
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    incident: r.incident,
-    view: r.view as ShareView,
-    createdBy: person(r.createdBy) ?? "",
-    createdAt: r.createdAt.toISOString(),
-    expiresAt: r.expiresAt.toISOString(),
-    revokedAt: r.revokedAt?.toISOString() ?? null,
-    revokedBy: person(r.revokedBy),
-    opens: r.opens,
-    lastOpenedAt: r.lastOpenedAt?.toISOString() ?? null,
-    state: shareLinkState(r, now),
-    canRevoke: r.revokedAt === null && mayRevoke(asker, r),
-  }));
+  return rows.map((r) => toItem(r, shareLinkState(r, now), asker));
 }
+
+type Row = {
+  id: string; incident: { id: string; title: string }; view: string; createdById: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null;
+  opens: number; lastOpenedAt: Date | null; createdBy: Person; revokedBy: Person | null;
+};
+type Person = { name: string | null; email: string };
+
+const toItem = (r: Row, state: ShareLinkState, asker: { id: string; role: string }): ShareLinkItem => ({
+  id: r.id,
+  incident: r.incident,
+  view: r.view === "internal" ? "internal" : "external",
+  createdBy: person(r.createdBy) ?? "",
+  createdAt: r.createdAt.toISOString(),
+  expiresAt: r.expiresAt.toISOString(),
+  revokedAt: r.revokedAt?.toISOString() ?? null,
+  revokedBy: person(r.revokedBy),
+  opens: r.opens,
+  lastOpenedAt: r.lastOpenedAt?.toISOString() ?? null,
+  state,
+  // Only a link that still opens needs revoking.
+  canRevoke: state === "active" && mayRevoke(asker, r),
+});
