@@ -32,7 +32,10 @@ export function slidingWindow({ limit, windowMs, maxKeys = 10_000 }: { limit: nu
   };
 }
 
-/** The client's address: the first hop of X-Forwarded-For (set by the proxy in front), else X-Real-IP. */
+/**
+ * The client's address: the first hop of X-Forwarded-For, else X-Real-IP. Behind a reverse proxy that is
+ * the proxy's word for the client; served directly, Next.js fills X-Forwarded-For with the peer address.
+ */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || headers.get("x-real-ip")?.trim() || "unknown";

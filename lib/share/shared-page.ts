@@ -5,10 +5,6 @@ import { readSharedView } from "./shared-view.ts";
 /** What /share/TOKEN shows and /api/share/TOKEN serves. */
 export type SharedPage = { incident: SharedIncident; expiresAt: string; sharedBy: string };
 
-// The same sentence for every token that opens nothing (unknown, malformed, expired, revoked), so that
-// no answer tells one from another.
-export const SHARE_NOT_FOUND = "This link does not open anything. It may have expired or been revoked, or it was copied incompletely: ask the person who shared it for a new one.";
-
 /** `opening`: a person loading the page (counted and audited, from `address`); otherwise the page refreshing. */
 export async function loadSharedPage(token: string, opening: { address: string } | null, now = new Date()): Promise<SharedPage | null> {
   const link = opening ? await openShareLink(token, opening.address, now) : await findShareLink(token, now);
