@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { IncidentDetail } from "@/lib/db/queries/types.ts";
+import { SharePanel } from "../share/share-panel.tsx";
 import s from "../ui/styles.module.css";
 import { ExplainWithAi } from "./explain-with-ai.tsx";
 import { IncidentFactList, IncidentHeading } from "./incident-facts.tsx";
@@ -23,6 +24,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <IncidentFactList i={i} />
       <p className={s.back}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
       {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} /> : null}
+      <SharePanel incidentId={i.id} canCreate={canRespond} />
       <ProbableCauses causes={causes} related={related} />
       {aiEnabled ? <ExplainWithAi incidentId={i.id} /> : null}
       <TimelinePanel timeline={timeline} />
