@@ -7,6 +7,9 @@ import type { SharedIncident } from "./shared-incident.ts";
 // prose that does not say what they are.
 
 export type FoundNames = { pods: Set<string>; replicaSets: Set<string>; nodes: Set<string> };
+/** Names known from the cluster itself (its nodes, the workload's pods), looked for even in free text. */
+export type KnownNames = { nodes: readonly string[]; pods: readonly string[] };
+export const NO_KNOWN_NAMES: KnownNames = { nodes: [], pods: [] };
 
 const NAME = String.raw`([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)`;
 // A word after "node" or "pod" is a name only when it carries a digit, hyphen or dot ("Node is not ready").
@@ -70,13 +73,18 @@ export function* stringsOf(value: unknown): Generator<string> {
   }
 }
 
-export function findNames(view: SharedIncident): FoundNames {
+export function findNames(view: SharedIncident, known: KnownNames = NO_KNOWN_NAMES): FoundNames {
   const found: FoundNames = { pods: new Set(), replicaSets: new Set(), nodes: new Set() };
   const own = workloadRules(view.incident.workload);
-  for (const text of stringsOf(view)) {
+  const texts = [...stringsOf(view)];
+  for (const text of texts) {
     scan(text, found);
     for (const { kind, pattern } of own) for (const m of text.matchAll(pattern)) found[kind].add(m[1]);
   }
+  // Only the names the view mentions: numbering a node the incident never names would say how many there are.
+  const mentioned = (name: string) => texts.some((t) => t.includes(name));
+  for (const n of known.nodes) if (mentioned(n)) found.nodes.add(n);
+  for (const p of known.pods) if (mentioned(p)) found.pods.add(p);
   for (const entry of view.timeline) if (entry.kind === "log" && entry.detail.pod) found.pods.add(entry.detail.pod);
   for (const c of view.causes) for (const e of c.evidence) evidenceNode(e, found);
   // A name is one thing: a node is never also generalised as a pod.

@@ -13,8 +13,8 @@ describe("what an external share recognises as a name or an address", () => {
   });
 
   it("a generated name generalises to the name it was made from", () => {
-    expect(["checkout-c8j2xcq7sj-5h9qp", "checkout-7d9f8-abcde", "checkout-c8j2xcq7sj", "redis-0", "fluentd-x7k2p", "debug"].map(baseName))
-      .toEqual(["checkout", "checkout", "checkout", "redis", "fluentd", "debug"]);
+    expect(["checkout-c8j2xcq7sj-5h9qp", "checkout-7d9f8-abcde", "checkout-c8j2xcq7sj", "redis-0", "fluentd-x7k2p", "debug", "web-debug"].map(baseName))
+      .toEqual(["checkout", "checkout", "checkout", "redis", "fluentd", "debug", "web-debug"]);
   });
 
   it("cloud providers' node names", () => {

@@ -57,10 +57,12 @@ export function isImageRef(match: { path: string; tag?: string; digest?: string;
   return Boolean(match.tag || match.digest || match.path || match.whole);
 }
 
+// Only suffixes Kubernetes could have made are cut: "web-debug" was named by hand and stays whole.
+const GENERATED = new RegExp(`^(.+?)-(?:${HASH}-[a-z0-9]{5}|${HASH}|\\d+)$`);
+
 /** "checkout-c8j2xcq7sj-5h9qp", "checkout-c8j2xcq7sj", "redis-0", "fluentd-x7k2p" → the name they were made from. */
 export function baseName(generated: string): string {
-  const base = /^(.+?)-(?:[a-z0-9]{5,10}-[a-z0-9]{5}|[a-z0-9]{5,10}|\d+)$/.exec(generated)?.[1];
-  return base ?? generated;
+  return GENERATED.exec(generated)?.[1] ?? generated;
 }
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");

@@ -109,6 +109,16 @@ describe("an external share", () => {
     expect(JSON.stringify(byKind.secret)).not.toContain("sk_live_");
   });
 
+  it("finds the cluster's own node and pod names in free text, and numbers only the nodes the incident names", () => {
+    const detail = dnsIncident();
+    detail.timeline.push(entry(4, "note", "Note", { author: "Ben Ops", message: "moved traffic off minikube; web-debug restarted" }));
+    const known = { nodes: ["minikube", "node-a", "node-b", "node-z", NODE], pods: ["web-debug"] };
+    const { incident: v, removed } = shareView(detail, [], "external", known);
+    expect(v.timeline.at(-1)?.detail).toMatchObject({ message: "moved traffic off node 2; web-debug pod restarted" });
+    expect(removed.find((r) => r.kind === "node")?.count).toBe(4);
+    expect(JSON.stringify(v)).not.toContain("node 5");
+  });
+
   it("keeps markers of secrets redacted at ingest as they are", () => {
     const json = JSON.stringify(shareView({ ...dnsIncident(), incident: { ...dnsIncident().incident, summary: 'token="[REDACTED secret]"' } }, [], "external").incident);
     expect(json).toContain('token=\\"[REDACTED secret]\\"');

@@ -1,6 +1,6 @@
 import type { BudgetSpent } from "./postmortem.ts";
 import { redactSecrets } from "./redact.ts";
-import { findNames, type FoundNames } from "./share-names.ts";
+import { findNames, NO_KNOWN_NAMES, type FoundNames, type KnownNames } from "./share-names.ts";
 import { baseName, CLOUD_NODE, EMAIL, IMAGE_REF, IPV4, isImageRef, IPV6_CANDIDATE, isIpv6, namesPattern, POD_SHAPE, REPLICA_SET_SHAPE } from "./share-patterns.ts";
 import { toSharedIncident, type IncidentFacts, type SharedIncident, type ShareView } from "./shared-incident.ts";
 import { Tally, type Removal } from "./share-tally.ts";
@@ -18,14 +18,15 @@ export type ShareRedaction = { incident: SharedIncident; removed: Removal[] };
 export const LOG_REMOVED = "log excerpt removed";
 const SHORTEST_QUOTED_LOG = 12;
 
-export function shareView(detail: IncidentFacts, budgets: readonly BudgetSpent[], view: ShareView): ShareRedaction {
+/** `known`: the cluster's node names and the workload's pod names, found even where nothing says what they are. */
+export function shareView(detail: IncidentFacts, budgets: readonly BudgetSpent[], view: ShareView, known: KnownNames = NO_KNOWN_NAMES): ShareRedaction {
   const internal = toSharedIncident(detail, budgets);
-  return view === "internal" ? { incident: internal, removed: [] } : redactExternal(internal);
+  return view === "internal" ? { incident: internal, removed: [] } : redactExternal(internal, known);
 }
 
-export function redactExternal(internal: SharedIncident): ShareRedaction {
+export function redactExternal(internal: SharedIncident, known: KnownNames = NO_KNOWN_NAMES): ShareRedaction {
   const tally = new Tally();
-  const names = findNames(internal);
+  const names = findNames(internal, known);
   const { view: withoutLogs, quoted } = removeLogExcerpts(internal, tally);
   const rewrite = rewriter(names, quoted, tally);
   const incident = mapStrings(withoutLogs, rewrite);

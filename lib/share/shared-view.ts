@@ -1,5 +1,6 @@
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { readBudgets } from "@/lib/db/queries/get-postmortem.ts";
+import { readClusterNames } from "@/lib/db/share-links/read-cluster-names.ts";
 import { shareView, type ShareRedaction } from "@/lib/domain/share-redaction.ts";
 import type { ShareView } from "@/lib/domain/shared-incident.ts";
 
@@ -9,6 +10,9 @@ export async function readSharedView(incidentId: string, view: ShareView, now = 
   const detail = await getIncident(incidentId, now);
   if (!detail) return null;
   const i = detail.incident;
-  const budgets = await readBudgets(incidentId, new Date(i.startedAt), new Date(i.resolvedAt ?? detail.asOf));
-  return shareView(detail, budgets, view);
+  const [budgets, known] = await Promise.all([
+    readBudgets(incidentId, new Date(i.startedAt), new Date(i.resolvedAt ?? detail.asOf)),
+    view === "external" ? readClusterNames(incidentId) : undefined,
+  ]);
+  return shareView(detail, budgets, view, known);
 }
