@@ -9,6 +9,9 @@ import s from "../ui/styles.module.css";
 import { RemovalPreview } from "./removal-preview.tsx";
 import { useCreateShareLink, useSharePreview } from "./use-share-links.ts";
 
+const ROW = { display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", fontSize: 13 } as const;
+const VIEW_HINT: Record<ShareView, string> = { external: "names, addresses, logs removed", internal: "as a viewer sees it" };
+
 // A responder picks how the incident is shown and for how long, sees what the external view removes,
 // and gets the link once: Uptrust keeps only its hash.
 export function CreateShareLink({ incidentId }: { incidentId: string }) {
@@ -28,15 +31,19 @@ export function CreateShareLink({ incidentId }: { incidentId: string }) {
   };
   return (
     <div style={{ display: "grid", gap: 8, marginBottom: 12 }}>
-      <form aria-label="create share link" onSubmit={submit} style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center", fontSize: 13 }}>
+      <form aria-label="create share link" onSubmit={submit} style={ROW}>
         <fieldset style={{ border: 0, padding: 0, margin: 0, display: "flex", gap: 12 }}>
           <legend className={`${s.small} ${s.muted}`} style={{ float: "left", marginRight: 8 }}>view</legend>
-          <label><input type="radio" name="share-view" checked={view === "external"} onChange={() => setView("external")} /> external (names, addresses, logs removed)</label>
-          <label><input type="radio" name="share-view" checked={view === "internal"} onChange={() => setView("internal")} /> internal (as a viewer sees it)</label>
+          {(["external", "internal"] as const).map((v) => (
+            <label key={v}>
+              <input type="radio" name="share-view" checked={view === v} onChange={() => setView(v)} /> {v} ({VIEW_HINT[v]})
+            </label>
+          ))}
         </fieldset>
         <label className={`${s.small} ${s.muted}`}>
           expires in{" "}
-          <input className={c.field} type="number" min={1} max={MAX_SHARE_DAYS} step={1} value={days} onChange={(e) => setDays(e.target.value)} style={{ width: 60 }} aria-label="days until the link expires" />{" "}
+          <input className={c.field} type="number" min={1} max={MAX_SHARE_DAYS} step={1} value={days} style={{ width: 60 }}
+            onChange={(e) => setDays(e.target.value)} aria-label="days until the link expires" />{" "}
           days (at most {MAX_SHARE_DAYS})
         </label>
         <button type="submit" className={c.action} disabled={create.isPending}>Create link</button>
@@ -45,9 +52,12 @@ export function CreateShareLink({ incidentId }: { incidentId: string }) {
       {create.error ? <p className={c.error} role="alert">{create.error.message}</p> : null}
       {create.data ? (
         <div className={s.notice} style={{ color: "var(--text)" }} data-testid="share-created">
-          <div className={s.small}>Copy this link now: Uptrust keeps only a hash of it and cannot show it again. It expires {formatUtc(create.data.expiresAt)}.</div>
+          <div className={s.small}>
+            Copy this link now: Uptrust keeps only a hash of it and cannot show it again. It expires {formatUtc(create.data.expiresAt)}.
+          </div>
           <div style={{ display: "flex", gap: 6, marginTop: 6 }}>
-            <input className={`${c.field} ${c.wide} ${s.mono}`} readOnly value={create.data.url} aria-label="share link" onFocus={(e) => e.target.select()} />
+            <input className={`${c.field} ${c.wide} ${s.mono}`} readOnly value={create.data.url} aria-label="share link"
+              onFocus={(e) => e.target.select()} />
             <button type="button" className={c.action} onClick={() => copy(create.data.url)}>{copied ? "Copied" : "Copy"}</button>
           </div>
         </div>

@@ -4,14 +4,18 @@ import type { ShareRedaction } from "@/lib/domain/share-redaction.ts";
 import s from "../ui/styles.module.css";
 
 // Before a link is made: what the external view leaves out, with examples, and what the reader will see.
-export function RemovalPreview({ preview, loading, error }: { preview: ShareRedaction | undefined; loading: boolean; error: Error | null }) {
+type Props = { preview: ShareRedaction | undefined; loading: boolean; error: Error | null };
+
+export function RemovalPreview({ preview, loading, error }: Props) {
   if (error) return <p className={s.notice} role="status">The preview could not be made ({error.message}).</p>;
   if (!preview) return <p className={`${s.small} ${s.muted}`}>{loading ? "Working out what the external view removes…" : null}</p>;
   const { removed, incident } = preview;
   return (
     <div className={s.small} data-testid="share-preview">
       {removed.length === 0 ? (
-        <p className={s.muted}>The external view removes nothing from this incident: it names no pod, node, address, registry or log line.</p>
+        <p className={s.muted}>
+          The external view removes nothing from this incident: it names no pod, node, address, registry or log line.
+        </p>
       ) : (
         <>
           <p style={{ margin: "0 0 4px" }}>The external view leaves out:</p>

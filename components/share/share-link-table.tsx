@@ -13,7 +13,9 @@ const STATE_TONE: Record<ShareLinkItem["state"], Tone> = { active: "ok", expired
 
 // Share links with who made them, how they show the incident, until when, and how often they were
 // opened. The Revoke button appears only where the person looking may use it.
-export function ShareLinkTable({ links, showIncident = false, onRevoked }: { links: ShareLinkItem[]; showIncident?: boolean; onRevoked?: () => void }) {
+type Props = { links: ShareLinkItem[]; showIncident?: boolean; onRevoked?: () => void };
+
+export function ShareLinkTable({ links, showIncident = false, onRevoked }: Props) {
   const revoke = useRevokeShareLink(onRevoked);
   if (links.length === 0) return <Empty>No share links yet.</Empty>;
   return (
@@ -22,7 +24,8 @@ export function ShareLinkTable({ links, showIncident = false, onRevoked }: { lin
         <thead>
           <tr>
             {showIncident ? <th>incident</th> : null}
-            <th>created by</th><th>view</th><th>created</th><th>expires</th><th className={s.right}>opens</th><th>last opened</th><th>state</th><th />
+            <th>created by</th><th>view</th><th>created</th><th>expires</th>
+            <th className={s.right}>opens</th><th>last opened</th><th>state</th><th />
           </tr>
         </thead>
         <tbody>
@@ -36,11 +39,14 @@ export function ShareLinkTable({ links, showIncident = false, onRevoked }: { lin
               <td className={`${s.num} ${s.right}`}>{l.opens}</td>
               <td className={s.num}>{l.lastOpenedAt ? formatUtc(l.lastOpenedAt) : "never"}</td>
               <td>
-                <Badge tone={STATE_TONE[l.state]} title={l.revokedAt ? `revoked ${formatUtc(l.revokedAt)} by ${l.revokedBy ?? "someone"}` : undefined}>{l.state}</Badge>
+                <Badge tone={STATE_TONE[l.state]} title={l.revokedAt ? `revoked ${formatUtc(l.revokedAt)} by ${l.revokedBy ?? "someone"}` : undefined}>
+                  {l.state}
+                </Badge>
               </td>
               <td>
                 {l.canRevoke ? (
-                  <button type="button" className={c.action} style={{ padding: "0 8px" }} disabled={revoke.isPending} onClick={() => revoke.mutate(l.id)}>Revoke</button>
+                  <button type="button" className={c.action} style={{ padding: "0 8px" }} disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(l.id)}>Revoke</button>
                 ) : null}
               </td>
             </tr>

@@ -36,7 +36,8 @@ export function SharedIncidentView({ token, initialData }: { token: string; init
         <IncidentHeading i={view.incident} />
         <IncidentFactList i={view.incident} />
         <p className={`${s.small} ${s.muted}`} data-testid="share-view">
-          {view.view === "external" ? "External view" : "Internal view"}: {VIEW_NOTE[view.view]}. Times in UTC; the page updates every 15 s while the link is valid.
+          {view.view === "external" ? "External view" : "Internal view"}: {VIEW_NOTE[view.view]}.
+          Times in UTC; the page updates every 15 s while the link is valid.
         </p>
         <div style={{ display: "grid", gap: 14 }}>
           <ImpactPanel view={view} />

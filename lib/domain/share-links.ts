@@ -8,7 +8,9 @@ export const MAX_SHARE_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export const shareLinkRequestSchema = z.object({
-  view: z.enum(SHARE_VIEWS, { error: "view must be internal (as a viewer sees it) or external (names, addresses and logs removed)" }).default("external"),
+  view: z
+    .enum(SHARE_VIEWS, { error: "view must be internal (as a viewer sees it) or external (names, addresses and logs removed)" })
+    .default("external"),
   days: z
     .number({ error: `days must be a whole number of days from 1 to ${MAX_SHARE_DAYS}` })
     .int(`days must be a whole number of days from 1 to ${MAX_SHARE_DAYS}`)

@@ -40,7 +40,9 @@ function workloadRules(workload: SharedIncident["incident"]["workload"]): { kind
   if (!workload) return [];
   const w = escapeRegExp(workload.name);
   const safe = "[bcdfghjklmnpqrstvwxz2456789]";
-  const rules: { kind: keyof FoundNames; pattern: RegExp }[] = [{ kind: "replicaSets", pattern: new RegExp(`(?<![\\w-])(${w}-${safe}{6,10})(?![\\w-])`, "g") }];
+  const rules: { kind: keyof FoundNames; pattern: RegExp }[] = [
+    { kind: "replicaSets", pattern: new RegExp(`(?<![\\w-])(${w}-${safe}{6,10})(?![\\w-])`, "g") },
+  ];
   if (workload.kind === "StatefulSet") rules.push({ kind: "pods", pattern: new RegExp(`(?<![\\w-])(${w}-\\d+)(?![\\w-])`, "g") });
   if (workload.kind === "DaemonSet" || workload.kind === "Job" || workload.kind === "CronJob") {
     rules.push({ kind: "pods", pattern: new RegExp(`(?<![\\w-])(${w}-[a-z0-9]{5})(?![\\w-])`, "g") });
@@ -54,8 +56,9 @@ function workloadRules(workload: SharedIncident["incident"]["workload"]): { kind
 function evidenceNode(e: { source: string; text: string }, found: FoundNames) {
   if (e.source !== "node" && e.source !== "event") return;
   const name = /^([a-z0-9][a-z0-9.-]*[a-z0-9])[:\s]/.exec(e.text)?.[1];
-  if (!name || (e.source === "event" && (!e.text.startsWith(`${name}: `) || !looksGenerated(name) || isPodOrReplicaSet(name, found)))) return;
-  found.nodes.add(name);
+  if (!name) return;
+  const eventOnNode = e.text.startsWith(`${name}: `) && looksGenerated(name) && !isPodOrReplicaSet(name, found);
+  if (e.source === "node" || eventOnNode) found.nodes.add(name);
 }
 
 const isPodOrReplicaSet = (name: string, found: FoundNames) =>

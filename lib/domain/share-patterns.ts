@@ -20,7 +20,12 @@ export const REPLICA_SET_SHAPE = new RegExp(`${START}(${BASE})-(?=[a-z]*\\d)${SA
 
 // Cloud providers' node names: AWS ip-10-0-1-23(.region.compute.internal), GKE gke-cluster-pool-hash-xxxx,
 // AKS aks-pool-12345678-vmss000000.
-export const CLOUD_NODE = new RegExp(`${START}(?:ip-\\d{1,3}(?:-\\d{1,3}){3}(?:\\.[a-z0-9-]+)*|gke-[a-z0-9-]+-[a-z0-9]{4}|aks-[a-z0-9]+-\\d+-vmss[a-z0-9]+)${END}`, "g");
+const CLOUD_NODES = [
+  String.raw`ip-\d{1,3}(?:-\d{1,3}){3}(?:\.[a-z0-9-]+)*`,
+  "gke-[a-z0-9-]+-[a-z0-9]{4}",
+  String.raw`aks-[a-z0-9]+-\d+-vmss[a-z0-9]+`,
+];
+export const CLOUD_NODE = new RegExp(`${START}(?:${CLOUD_NODES.join("|")})${END}`, "g");
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 export const IPV4 = new RegExp(`(?<![\\w.])(?:${OCTET}\\.){3}${OCTET}(?![\\w]|\\.\\d)`, "g");
@@ -48,8 +53,11 @@ export const EMAIL = /(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/gi;
  * An image reference with its registry: host(:port)/path/name(:tag)(@digest). Groups: 1 registry, 2 path,
  * 3 name, 4 tag, 5 digest. Not inside a URL (after "//" or "@"): those are hosts, not registries.
  */
-export const IMAGE_REF =
-  /(?<![\w./@:-])((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|localhost(?::\d+)?)\/((?:[a-z0-9._-]+\/)*)([a-z0-9._-]+)(:[\w][\w.-]{0,127})?(@sha256:[0-9a-f]{64})?(?![\w/])/gi;
+const REGISTRY = String.raw`(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|localhost(?::\d+)?`;
+export const IMAGE_REF = new RegExp(
+  String.raw`(?<![\w./@:-])(${REGISTRY})\/((?:[a-z0-9._-]+\/)*)([a-z0-9._-]+)(:[\w][\w.-]{0,127})?(@sha256:[0-9a-f]{64})?(?![\w/])`,
+  "gi",
+);
 
 // "kubernetes.io/hostname" has the same shape as an untagged image; an image is told apart by its tag,
 // digest or a path, or by being a whole value (a diff's image field).

@@ -1,7 +1,9 @@
 import type { BudgetSpent } from "./postmortem.ts";
 import { redactSecrets } from "./redact.ts";
 import { findNames, NO_KNOWN_NAMES, type FoundNames, type KnownNames } from "./share-names.ts";
-import { baseName, CLOUD_NODE, EMAIL, IMAGE_REF, IPV4, isImageRef, IPV6_CANDIDATE, isIpv6, namesPattern, POD_SHAPE, REPLICA_SET_SHAPE } from "./share-patterns.ts";
+import {
+  baseName, CLOUD_NODE, EMAIL, IMAGE_REF, IPV4, isImageRef, IPV6_CANDIDATE, isIpv6, namesPattern, POD_SHAPE, REPLICA_SET_SHAPE,
+} from "./share-patterns.ts";
 import { toSharedIncident, type IncidentFacts, type SharedIncident, type ShareView } from "./shared-incident.ts";
 import { Tally, type Removal } from "./share-tally.ts";
 
@@ -19,7 +21,12 @@ export const LOG_REMOVED = "log excerpt removed";
 const SHORTEST_QUOTED_LOG = 12;
 
 /** `known`: the cluster's node names and the workload's pod names, found even where nothing says what they are. */
-export function shareView(detail: IncidentFacts, budgets: readonly BudgetSpent[], view: ShareView, known: KnownNames = NO_KNOWN_NAMES): ShareRedaction {
+export function shareView(
+  detail: IncidentFacts,
+  budgets: readonly BudgetSpent[],
+  view: ShareView,
+  known: KnownNames = NO_KNOWN_NAMES,
+): ShareRedaction {
   const internal = toSharedIncident(detail, budgets);
   return view === "internal" ? { incident: internal, removed: [] } : redactExternal(internal, known);
 }
@@ -80,8 +87,10 @@ function rewriter(found: FoundNames, quoted: string[], tally: Tally): (text: str
     // The value itself is never shown back, not even to the person sharing.
     if (unsecret !== out) tally.add("secret", "a value that looked like a credential", "[REDACTED …]", out);
     out = unsecret
-      .replace(IMAGE_REF, (ref: string, registry: string, path: string, name: string, tag?: string, digest?: string) =>
-        isImageRef({ path, tag, digest, whole: !isKey && ref === unsecret }) ? tally.add("registry", ref, `${name}${tag ?? ""}`, registry) : ref)
+      .replace(IMAGE_REF, (ref: string, registry: string, path: string, name: string, tag?: string, digest?: string) => {
+        if (!isImageRef({ path, tag, digest, whole: !isKey && ref === unsecret })) return ref;
+        return tally.add("registry", ref, `${name}${tag ?? ""}`, registry);
+      })
       .replace(EMAIL, (email) => tally.add("email", email, "[email]"));
     if (known) out = out.replace(known, (_whole, name: string) => generalise(name));
     return out

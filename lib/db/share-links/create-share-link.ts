@@ -7,7 +7,12 @@ export type CreatedShareLink = { id: string; token: string; expiresAt: Date };
 
 // The token leaves Uptrust here, once: only its hash is stored, so it cannot be shown again. Null when
 // the incident does not exist.
-export async function createShareLink(incidentId: string, createdById: string, request: ShareLinkRequest, now = new Date()): Promise<CreatedShareLink | null> {
+export async function createShareLink(
+  incidentId: string,
+  createdById: string,
+  request: ShareLinkRequest,
+  now = new Date(),
+): Promise<CreatedShareLink | null> {
   const incident = await prisma().incident.findUnique({ where: { id: incidentId }, select: { id: true } });
   if (!incident) return null;
   const { token, hash } = newShareToken();
@@ -16,6 +21,7 @@ export async function createShareLink(incidentId: string, createdById: string, r
     data: { incidentId, createdById, tokenHash: hash, expiresAt, view: request.view, createdAt: now },
     select: { id: true },
   });
-  await audit(createdById, "share.create", `share-link:${link.id}`, { incidentId, view: request.view, days: request.days, expiresAt: expiresAt.toISOString() });
+  const detail = { incidentId, view: request.view, days: request.days, expiresAt: expiresAt.toISOString() };
+  await audit(createdById, "share.create", `share-link:${link.id}`, detail);
   return { id: link.id, token, expiresAt };
 }

@@ -8,7 +8,7 @@ const person = (u: Person | null) => (u ? u.name || u.email : null);
  * Share links, newest first: one incident's, or every incident's (admins). `asker` decides `canRevoke`.
  * Expired and revoked links stay listed: who shared what, until when, and how often it was opened.
  */
-export async function listShareLinks(filter: { incidentId?: string }, asker: { id: string; role: string }, now = new Date()): Promise<ShareLinkItem[]> {
+export async function listShareLinks(filter: { incidentId?: string }, asker: Asker, now = new Date()): Promise<ShareLinkItem[]> {
   const rows = await prisma().shareLink.findMany({
     where: filter.incidentId ? { incidentId: filter.incidentId } : {},
     orderBy: { createdAt: "desc" },
@@ -23,12 +23,22 @@ export async function listShareLinks(filter: { incidentId?: string }, asker: { i
 }
 
 type Row = {
-  id: string; incident: { id: string; title: string }; view: string; createdById: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null;
-  opens: number; lastOpenedAt: Date | null; createdBy: Person; revokedBy: Person | null;
+  id: string;
+  incident: { id: string; title: string };
+  view: string;
+  createdById: string;
+  createdBy: Person;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokedBy: Person | null;
+  opens: number;
+  lastOpenedAt: Date | null;
 };
+type Asker = { id: string; role: string };
 type Person = { name: string | null; email: string };
 
-const toItem = (r: Row, state: ShareLinkState, asker: { id: string; role: string }): ShareLinkItem => ({
+const toItem = (r: Row, state: ShareLinkState, asker: Asker): ShareLinkItem => ({
   id: r.id,
   incident: r.incident,
   view: r.view === "internal" ? "internal" : "external",

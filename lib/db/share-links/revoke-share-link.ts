@@ -11,7 +11,9 @@ export async function revokeShareLink(id: string, user: { id: string; role: stri
   if (!link) return { ok: false, status: 404, error: `No share link with id ${id}` };
   if (!mayRevoke(user, link)) return { ok: false, status: 403, error: "Only the person who created this link, or an admin, may revoke it" };
   const { count } = await prisma().shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedById: user.id } });
-  if (count === 0) return { ok: false, status: 409, error: `This link was already revoked at ${link.revokedAt?.toISOString() ?? "an earlier request"}` };
+  if (count === 0) {
+    return { ok: false, status: 409, error: `This link was already revoked at ${link.revokedAt?.toISOString() ?? "an earlier request"}` };
+  }
   await audit(user.id, "share.revoke", `share-link:${id}`, { incidentId: link.incidentId });
   return { ok: true, revokedAt: now };
 }

@@ -13,7 +13,11 @@ export async function parseIncidentId(ctx: { params: Promise<{ id: string }> }):
 }
 
 /** The gate, then the incident id: who asks and which incident, or the Response that refuses the request. */
-export async function gateIncident(req: Request, ctx: { params: Promise<{ id: string }> }, need: Role = "viewer"): Promise<{ user: SessionUser; id: string } | Response> {
+export async function gateIncident(
+  req: Request,
+  ctx: { params: Promise<{ id: string }> },
+  need: Role = "viewer",
+): Promise<{ user: SessionUser; id: string } | Response> {
   const user = await gateRoute(req, need);
   if (user instanceof Response) return user;
   const parsed = await parseIncidentId(ctx);
