@@ -3,6 +3,7 @@ import { NextRequest, NextResponse, type NextFetchEvent, type NextMiddleware } f
 import { sessionCheck } from "@/lib/auth/session-check.ts";
 import { arrivedOverHttps, contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/auth/response-policy.ts";
 import { isApiPath, isPublicPath } from "@/lib/auth/rules.ts";
+import { isShareRequest, shareProxy } from "@/lib/share/share-proxy.ts";
 
 // Every Uptrust page and API route needs a signed-in user. Pages send the browser to /login and back;
 // APIs answer 401 so scripts and fetch() calls see a clear status instead of an HTML login page.
@@ -30,8 +31,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", policy);
   forwarded.set("x-nonce", nonce);
+  // Shared incidents need no session: their token is checked by the page, their opening is limited here.
   // Public paths skip the session check entirely, so /api/health answers even when sign-in is misconfigured.
-  const response = isPublicPath(request.nextUrl.pathname)
+  const response = isShareRequest(request.nextUrl.pathname)
+    ? shareProxy(request, forwarded)
+    : isPublicPath(request.nextUrl.pathname)
     ? NextResponse.next({ request: { headers: forwarded } })
     : await (await guarded)(new NextRequest(request, { headers: forwarded }), event);
   if (!response) return response;

@@ -35,13 +35,14 @@ function isUnder(pathname: string, base: string): boolean {
 }
 
 // Paths anyone may open without a session: the sign-in flow itself, the health probe used by
-// load balancers, signed share links (they carry their own proof) and Next's static assets.
+// load balancers, share links and their live data (the token is the proof) and Next's static assets.
 export function isPublicPath(pathname: string): boolean {
   return (
     isUnder(pathname, "/api/health") ||
     isUnder(pathname, "/api/auth") ||
     isUnder(pathname, "/login") ||
     isUnder(pathname, "/share") ||
+    isUnder(pathname, "/api/share") ||
     pathname.startsWith("/_next/") ||
     pathname === "/favicon.ico"
   );

@@ -9,7 +9,7 @@ type SloRow = { id: string; name: string; target: number; window_days: number; c
 // Every evaluated SLO of the workload, over the window its page shows (ending at its last evaluation),
 // read as the evaluator reads it (sums of days, hours and minutes): the incident's bad events in it and
 // the bad events the window allows.
-async function readBudgets(incidentId: string, start: Date, end: Date): Promise<BudgetSpent[]> {
+export async function readBudgets(incidentId: string, start: Date, end: Date): Promise<BudgetSpent[]> {
   const { rows } = await getPool().query<SloRow>(
     `SELECT s.id, s.name, s.target, s.window_days, s.calendar, st.computed_at
        FROM incidents i JOIN slos s ON s.workload_id = i.workload_id JOIN slo_status st ON st.slo_id = s.id

@@ -3,6 +3,7 @@
 
 import type { CapacityView } from "./capacity-types.ts";
 import type { BurnLine } from "@/lib/domain/burn-coverage.ts";
+import type { IncidentHeadline } from "@/lib/domain/incident-headline.ts";
 import type { IncidentStatus } from "@/lib/domain/incident-lifecycle.ts";
 import type { TimelineItem } from "@/lib/domain/timeline-entry.ts";
 
@@ -96,15 +97,8 @@ export type SloDetail = {
 // The timeline entry is shared with the analyzer that writes it: a union tagged by kind.
 export type { TimelineItem };
 
-export type IncidentSummary = {
+export type IncidentSummary = IncidentHeadline & {
   id: string;
-  title: string;
-  reason: string;
-  severity: string;
-  status: string;
-  active: boolean;
-  cluster: string;
-  workload: { namespace: string; name: string; kind: string } | null;
   startedAt: string;
   detectedAt: string;
   resolvedAt: string | null;

@@ -1,0 +1,5 @@
+import { ShareGone } from "@/components/share/share-gone.tsx";
+
+export default function ShareNotFound() {
+  return <ShareGone />;
+}

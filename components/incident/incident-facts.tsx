@@ -1,0 +1,43 @@
+import type { SharedIncident } from "@/lib/domain/shared-incident.ts";
+import { formatDuration, formatUtc } from "../format.ts";
+import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
+import s from "../ui/styles.module.css";
+
+type Facts = SharedIncident["incident"];
+
+// The incident's name and its facts, as its page and a shared page both show them (times in UTC).
+
+export function IncidentHeading({ i }: { i: Facts }) {
+  return (
+    <>
+      <div style={{ display: "flex", alignItems: "center", gap: 10, flexWrap: "wrap" }}>
+        <h1 style={{ fontSize: 20, margin: "4px 0" }}>{i.title}</h1>
+        <Badge tone={severityTone(i.severity)}>{i.severity}</Badge>
+        <Badge tone={statusTone(i.status)}>{i.status}</Badge>
+      </div>
+      {i.summary ? <p className={s.explain}>{i.summary}</p> : null}
+    </>
+  );
+}
+
+export function IncidentFactList({ i }: { i: Facts }) {
+  return (
+    <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
+      <dt>workload</dt><dd>{i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–"} · {i.cluster}</dd>
+      <dt>reason</dt><dd>{i.reason}</dd>
+      {i.occurrences.count > 1 ? (
+        <>
+          <dt>occurred</dt>
+          <dd data-testid="occurrences">{i.occurrences.count} times · first {formatUtc(i.occurrences.firstAt)} · last {formatUtc(i.occurrences.lastAt)}</dd>
+        </>
+      ) : null}
+      <dt>started</dt><dd>{formatUtc(i.startedAt)}</dd>
+      <dt>detected</dt><dd>{formatUtc(i.detectedAt)} <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
+      <dt>acknowledged</dt><dd>{i.acknowledgedAt ? formatUtc(i.acknowledgedAt) : "not yet"}</dd>
+      <dt>mitigated</dt><dd>{i.mitigatedAt ? formatUtc(i.mitigatedAt) : "not yet"}</dd>
+      <dt>resolved</dt><dd>{i.resolvedAt ? formatUtc(i.resolvedAt) : "not yet"}</dd>
+      <dt>owner</dt><dd>{i.owner ?? "nobody yet"}</dd>
+      <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
+    </dl>
+  );
+}

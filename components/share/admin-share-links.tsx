@@ -1,0 +1,20 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { ShareLinkItem } from "@/lib/domain/share-links.ts";
+import { Panel } from "../ui/panel.tsx";
+import s from "../ui/styles.module.css";
+import { ShareLinkTable } from "./share-link-table.tsx";
+
+// Every incident's share links for admins: revoking one re-reads the list from the server.
+export function AdminShareLinks({ links }: { links: ShareLinkItem[] }) {
+  const router = useRouter();
+  const active = links.filter((l) => l.state === "active").length;
+  return (
+    <main className={s.page}>
+      <Panel title="Share links" aside={`${links.length} links · ${active} active · times in UTC`}>
+        <ShareLinkTable links={links} showIncident onRevoked={() => router.refresh()} />
+      </Panel>
+    </main>
+  );
+}
