@@ -1,4 +1,4 @@
-import type { Role } from "./rules.ts";
+import { hasRole, type Role } from "./rules.ts";
 
 // Pure: which role a person gets from what their identity provider says about them. Roles follow the
 // provider when UPTRUST_ROLE_MAP is set (re-read at every sign-in and token refresh); without a map
@@ -9,7 +9,6 @@ export type RoleMap = { entries: { group: string; role: Role }[]; fallback: Role
 export type RoleSource = "mapping" | "admin" | "config" | "default";
 
 const ROLES: readonly Role[] = ["viewer", "responder", "admin"];
-const RANK: Record<Role, number> = { viewer: 0, responder: 1, admin: 2 };
 
 /** Parses "sre=admin,oncall=responder,*=viewer"; `*` is the role of anyone in no listed group. */
 export function parseRoleMap(raw: string): RoleMap {
@@ -61,7 +60,7 @@ export function roleFromGroups(groups: string[], map: RoleMap): Role | null {
   const have = new Set(groups);
   const matched = map.entries.filter((e) => have.has(e.group)).map((e) => e.role);
   if (!matched.length) return map.fallback;
-  return matched.reduce((best, role) => (RANK[role] > RANK[best] ? role : best));
+  return matched.reduce((best, role) => (hasRole(best, role) ? best : role));
 }
 
 export type RoleDecision = { role: Role; source: RoleSource } | { refused: string };
