@@ -75,7 +75,6 @@ test("a responder shares the incident; a browser without a session reads it, red
   await expect(preview.locator('[data-kind="ip"]')).toContainText("10.244.1.17 → [ip]");
   const url = await share.create("external", 7);
   await share.panel().scrollIntoViewIfNeeded();
-  await share.panel().screenshot({ path: "/tmp/share-panel.png" });
   const secrets = await sensitiveValues(page.request, incidentId);
 
   const reader = await outsider(browser, "198.51.100.10");
@@ -106,7 +105,6 @@ test("a responder shares the incident; a browser without a session reads it, red
   expect(live.headers()["cache-control"]).toContain("no-store");
   const liveJson = await live.text();
   for (const value of secrets) expect(liveJson.includes(value), `live data carries ${value}`).toBe(false);
-  await reader.screenshot({ path: "/tmp/share-page.png", fullPage: true });
 
   // Back on the incident: the open is counted.
   await page.reload();
@@ -201,7 +199,6 @@ test("an admin sees every incident's links and revokes any of them; a responder 
   await expect(row).toContainText("checkout is crash-looping (CrashLoopBackOff)");
   await expect(row).toContainText("Rae Responder");
   await expect(row.getByRole("link", { name: /checkout is crash-looping/ })).toHaveAttribute("href", `/incidents/${incidentId}`);
-  await page.screenshot({ path: "/tmp/share-admin.png" });
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(row).toHaveAttribute("data-state", "revoked");
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
