@@ -1,13 +1,17 @@
 import { gateRoute } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { parseScope } from "@/lib/domain/scope.ts";
 
 export const dynamic = "force-dynamic";
 
+// The cockpit for the scope in the query string (?cluster=…&ns=…&q=…&range=6h).
 export async function GET(req: Request) {
   const user = await gateRoute(req);
   if (user instanceof Response) return user;
+  const { scope, problems } = parseScope(new URL(req.url).searchParams);
+  if (problems.length) return Response.json({ error: problems.join(" ") }, { status: 400 });
   try {
-    return Response.json(await getCockpit(), { headers: { "cache-control": "no-store" } });
+    return Response.json(await getCockpit(scope), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     // The browser keeps showing its last data and says why updates paused; this gives it the reason.
     const message = err instanceof Error ? err.message : String(err);

@@ -1,13 +1,17 @@
 import { prisma } from "@/lib/db/client.ts";
 import { ingestHealth } from "@/lib/domain/ingest-health.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { ClusterChip } from "@/lib/views/cluster.ts";
 import { isoOrNull, num, numOrNull } from "./map-rows.ts";
 
 // Each cluster with its ingest health, judged against the database's clock (the same clock workers'
 // heartbeats and leases are written with), so an app server with a skewed clock still tells the truth.
-export async function getClusterChips(): Promise<ClusterChip[]> {
+// A scope naming clusters keeps those (namespaces and a service search narrow what runs in a cluster, not
+// which clusters there are).
+export async function getClusterChips(scope?: Pick<Scope, "clusters">): Promise<ClusterChip[]> {
+  const where = scope?.clusters.length ? { name: { in: scope.clusters } } : {};
   const [rows, [{ now }]] = await Promise.all([
-    prisma().cluster.findMany({ orderBy: { name: "asc" }, include: { lease: true } }),
+    prisma().cluster.findMany({ where, orderBy: { name: "asc" }, include: { lease: true } }),
     prisma().$queryRaw<{ now: Date }[]>`SELECT now() AS now`,
   ]);
   return rows.map((c) => {

@@ -1,8 +1,11 @@
 import { prisma } from "@/lib/db/client.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { toCauseItems } from "./map-causes.ts";
 import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
 import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 
 const RECENT_DAYS = 7;
 const COMPACT_TIMELINE = 8;
@@ -44,18 +47,37 @@ export function toIncidentSummary(row: IncidentRow, asOf: Date): IncidentSummary
   };
 }
 
-// Open incidents whatever their age, then those that started or ended in the last 7 cluster-days.
-export async function getIncidentSummaries(asOf: Date): Promise<IncidentSummary[]> {
-  const since = new Date(asOf.getTime() - RECENT_DAYS * 86_400_000);
+// Prisma's filter for incidents of the scope's clusters and workloads. An incident of no workload (a
+// node's) belongs to its cluster alone, so a namespace or service search leaves it out.
+export function incidentScopeWhere(scope: Scope): Prisma.IncidentWhereInput {
+  const workload: Prisma.WorkloadWhereInput = {
+    ...(scope.namespaces.length ? { namespace: { in: scope.namespaces } } : {}),
+    ...(scope.service ? { name: { contains: scope.service, mode: "insensitive" as const } } : {}),
+  };
+  return {
+    ...(scope.clusters.length ? { cluster: { name: { in: scope.clusters } } } : {}),
+    ...(Object.keys(workload).length ? { workload } : {}),
+  };
+}
+
+// By default: open incidents whatever their age, then those that started or ended in the last 7
+// cluster-days. With a time range: the incidents going on at some point of it (started by its end, and
+// still open or resolved after its start), as an SRE asks "what was happening between 09:00 and 10:00?".
+export async function getIncidentSummaries(asOf: Date, scope: Scope = EVERYTHING, bounds: { from: Date; to: Date } | null = null): Promise<IncidentSummary[]> {
+  const since = bounds?.from ?? new Date(asOf.getTime() - RECENT_DAYS * 86_400_000);
   const include = { ...incidentInclude, timeline: { orderBy: { ts: "asc" as const }, take: COMPACT_TIMELINE } };
+  const inScope = incidentScopeWhere(scope);
+  const started = bounds ? { startedAt: { lte: bounds.to } } : {};
   const [active, recent] = await Promise.all([
     prisma().incident.findMany({
-      where: { status: { in: [...ACTIVE_STATUSES] } },
+      where: { ...inScope, ...started, status: { in: [...ACTIVE_STATUSES] } },
       orderBy: { startedAt: "desc" },
       include,
     }),
     prisma().incident.findMany({
       where: {
+        ...inScope,
+        ...started,
         status: { notIn: [...ACTIVE_STATUSES] },
         OR: [{ startedAt: { gte: since } }, { resolvedAt: { gte: since } }],
       },

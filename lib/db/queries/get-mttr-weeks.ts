@@ -4,8 +4,9 @@ import { iso } from "./map-rows.ts";
 
 const WEEKS = 12;
 
-export async function getMttrWeeks(): Promise<MttrPoint[]> {
-  const rows = await prisma().mttrWeek.findMany({ orderBy: { weekStart: "desc" }, take: WEEKS });
+// The newest `weeks` weeks the analyzer stored (all of them with null), oldest first.
+export async function getMttrWeeks(weeks: number | null = WEEKS): Promise<MttrPoint[]> {
+  const rows = await prisma().mttrWeek.findMany({ orderBy: { weekStart: "desc" }, ...(weeks === null ? {} : { take: weeks }) });
   return rows.reverse().map((w) => ({
     weekStart: iso(w.weekStart),
     incidents: w.incidents,
