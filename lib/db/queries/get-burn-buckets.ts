@@ -27,17 +27,20 @@ WITH ends AS (
               ELSE least(last_bucket, date_bin(${b}::interval, ${f}::timestamptz, timestamptz 'epoch')) END AS first_bucket
     FROM ends
 )
-SELECT e.id AS slo_id, extract(epoch FROM e.first_bucket) * 1000 AS first_ms, extract(epoch FROM e.last_bucket) * 1000 AS last_ms,
-       extract(epoch FROM h.bucket) * 1000 AS bucket_ms, h.good, h.total
+SELECT e.id AS slo_id, extract(epoch FROM e.first_bucket)::float8 * 1000 AS first_ms, extract(epoch FROM e.last_bucket)::float8 * 1000 AS last_ms,
+       h.starts, h.goods, h.totals
   FROM spans e
   LEFT JOIN LATERAL (
-    SELECT date_bin(${b}::interval, x.hour, timestamptz 'epoch') AS bucket, sum(x.good) AS good, sum(x.total) AS total
-      FROM sli_hours x
-     WHERE x.slo_id = e.id AND x.hour >= e.first_bucket AND x.hour < e.last_bucket + ${b}::interval
-     GROUP BY 1
+    SELECT array_agg(extract(epoch FROM b.bucket)::float8 * 1000 ORDER BY b.bucket) AS starts, array_agg(b.good ORDER BY b.bucket) AS goods,
+           array_agg(b.total ORDER BY b.bucket) AS totals
+      FROM (SELECT date_bin(${b}::interval, x.hour, timestamptz 'epoch') AS bucket, sum(x.good) AS good, sum(x.total) AS total
+              FROM sli_hours x
+             WHERE x.slo_id = e.id AND x.hour >= e.first_bucket AND x.hour < e.last_bucket + ${b}::interval
+             GROUP BY 1) b
   ) h ON true`;
 
-type Row = { slo_id: string; first_ms: number; last_ms: number; bucket_ms: number | null; good: number | null; total: number | null };
+// One row per SLO, its buckets' sums as arrays (float8 arrays parse straight into numbers).
+type Row = { slo_id: string; first_ms: number; last_ms: number; starts: number[] | null; goods: number[] | null; totals: number[] | null };
 
 export async function getBurnBuckets(filter: BurnFilter, window: BurnWindow): Promise<Map<string, HourBucket[]>> {
   const params: unknown[] = [];
@@ -47,21 +50,16 @@ export async function getBurnBuckets(filter: BurnFilter, window: BurnWindow): Pr
   const f = `$${params.push(window?.from ?? null)}`;
   const t = `$${params.push(window?.to ?? null)}`;
   const { rows } = await getPool().query<Row>(sql(where, b, f, t), params);
-  const sums = new Map<string, { first: number; last: number; at: Map<number, { good: number; total: number }> }>();
-  for (const r of rows) {
-    const entry = sums.get(r.slo_id) ?? { first: Number(r.first_ms), last: Number(r.last_ms), at: new Map() };
-    if (r.bucket_ms !== null && r.good !== null && r.total !== null) entry.at.set(Number(r.bucket_ms), { good: r.good, total: r.total });
-    sums.set(r.slo_id, entry);
-  }
   const step = bucketHours * HOUR_MS;
   const out = new Map<string, HourBucket[]>();
-  for (const [sloId, { first, last, at }] of sums) {
+  for (const r of rows) {
+    const at = new Map<number, number>((r.starts ?? []).map((ms, i) => [ms, i]));
     const list: HourBucket[] = [];
-    for (let ms = first; ms <= last; ms += step) {
-      const s = at.get(ms);
-      list.push({ sloId, hour: new Date(ms), good: s?.good ?? null, total: s?.total ?? null });
+    for (let ms = r.first_ms; ms <= r.last_ms; ms += step) {
+      const i = at.get(ms);
+      list.push({ sloId: r.slo_id, hour: new Date(ms), good: i === undefined ? null : r.goods![i], total: i === undefined ? null : r.totals![i] });
     }
-    out.set(sloId, list);
+    out.set(r.slo_id, list);
   }
   return out;
 }
