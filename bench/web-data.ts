@@ -83,3 +83,10 @@ export async function prepareBenchData(url: string, size: { deployments: number;
   if (keep) await copyDatabase(url, dbName, coldName);
   return { now, clusterId, origin: `seeded and analysed in ${s(performance.now() - t)}${keep ? `, kept as ${coldName}` : ""}` };
 }
+
+/** The database as an earlier run (or anything else) left it: its newest cluster clock, nothing rebuilt. */
+export async function databaseAsItIs(url: string): Promise<BenchData> {
+  const [row] = await onServer<{ now: Date; id: string }>(url, `SELECT last_event_at AS now, id FROM clusters ORDER BY last_event_at DESC NULLS LAST LIMIT 1`);
+  if (!row) throw new Error(`${url} holds no cluster: run without BENCH_REUSE_DATABASE to seed it`);
+  return { now: row.now, clusterId: row.id, origin: "measured as it is (BENCH_REUSE_DATABASE=1)" };
+}

@@ -11,13 +11,14 @@
 // Run: npm run bench:web   (or: npx tsx bench/web.ts [deployments] [days])
 // Database: BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/uptrust_bench_web (rebuilt).
 // BENCH_KEEP_SEED=1 keeps the seeded, analysed database (<name>_cold) and starts later runs from it;
-// BENCH_SKIP_BUILD=1 reuses an existing .next build. Ports: BENCH_WEB_PORT (3390) and BENCH_IDP_PORT (4390).
+// BENCH_SKIP_BUILD=1 reuses an existing .next build; BENCH_REUSE_DATABASE=1 measures the database as it
+// is (no seeding, no analysis: for iterating on the web side). Ports: BENCH_WEB_PORT (3390) and BENCH_IDP_PORT (4390).
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { parseScope } from "@/lib/domain/scope.ts";
 import { bareCockpitRows } from "./web-baseline.ts";
-import { prepareBenchData } from "./web-data.ts";
+import { databaseAsItIs, prepareBenchData } from "./web-data.ts";
 import { buildApp, startApp } from "./web-app.ts";
 import { expectStatus, frameworkScripts, initialScripts, measureLcp, pageScripts, sumGz, timeCalls, type Timing } from "./web-measure.ts";
 
@@ -34,7 +35,9 @@ process.env.DATABASE_URL = URL_; // the seed, the analyzers and the baseline rea
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const data = await prepareBenchData(URL_, { deployments: DEPLOYMENTS, days: DAYS }, process.env.BENCH_KEEP_SEED === "1");
+const data = process.env.BENCH_REUSE_DATABASE === "1"
+  ? await databaseAsItIs(URL_)
+  : await prepareBenchData(URL_, { deployments: DEPLOYMENTS, days: DAYS }, process.env.BENCH_KEEP_SEED === "1");
 console.log(`data: ${DEPLOYMENTS.toLocaleString("en-US")} Deployments × 10 pods, ${DAYS} days up to ${data.now.toISOString()}: ${data.origin}`);
 const buildMs = await buildApp(process.env.BENCH_SKIP_BUILD === "1");
 console.log(buildMs ? `next build: ${(buildMs / 1000).toFixed(1)} s` : "next build: reused .next (BENCH_SKIP_BUILD=1)");
