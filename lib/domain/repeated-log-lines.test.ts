@@ -1,32 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { buildTimeline, type TimelineInput, type TimelineLog } from "./incident-timeline.ts";
+import { atMinute as at, crashLine, storedTimeline as timeline } from "./checkout-timeline.fixture.ts";
 import { collapseRepeatedLogLines, logPattern, rowSize } from "./repeated-log-lines.ts";
 import { MINUTE_MS } from "./slo.ts";
-import { toTimelineItem } from "./timeline-entry.ts";
-
-const t0 = Date.UTC(2026, 11, 6, 9, 0);
-const at = (min: number) => t0 + min * MINUTE_MS;
-
-// The page reads what the analyzer stored: entries built by buildTimeline, read back as stored rows are.
-function timeline(input: Partial<TimelineInput>) {
-  const entries = buildTimeline({ startedAt: at(0), endAt: at(60), changes: [], events: [], logs: [], statuses: [], ...input }, { maxLogLines: 500 });
-  return entries.map((e, i) => toTimelineItem({ id: String(i), ts: new Date(e.ts), kind: e.kind, title: e.title, detail: e.detail }));
-}
-
-const crash = (min: number, pod = "checkout-7d9f8-abc12", n = 0): TimelineLog => ({
-  pod, container: "checkout", ts: at(min), seq: n, level: "error",
-  message: `2026-12-06T09:${String(min).padStart(2, "0")}:03.120Z panic: dial tcp 10.0.3.${n}:5432: connection refused (request ${n}f3a9c1e)`,
-});
 
 describe("repeated log lines", () => {
   it("tell one message once however its numbers, ids, addresses and timestamps vary", () => {
-    expect(logPattern(crash(1, "a", 1).message)).toBe(logPattern(crash(2, "b", 7).message));
+    expect(logPattern(crashLine(1, "a", 1).message)).toBe(logPattern(crashLine(2, "b", 7).message));
     expect(logPattern("retry 3 of 5 for order 8f14e45f-ceea-467f-a0e6-3c6d5a2b1e9a")).toBe("retry <n> of <n> for order <id>");
     expect(logPattern("panic: missing PAYMENT_URL")).not.toBe(logPattern("panic: missing CART_URL"));
   });
 
   it("fold a crash loop's 37 identical errors into one row that says how many, from when to when", () => {
-    const rows = collapseRepeatedLogLines(timeline({ logs: Array.from({ length: 37 }, (_, i) => crash(1 + i, undefined, i)) }));
+    const rows = collapseRepeatedLogLines(timeline({ logs: Array.from({ length: 37 }, (_, i) => crashLine(1 + i, undefined, i)) }));
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row.kind).toBe("repeated");
@@ -40,7 +25,7 @@ describe("repeated log lines", () => {
 
   it("keep every line: the rows stand for as many entries as the timeline holds", () => {
     const entries = timeline({
-      logs: [crash(1), crash(2), { ...crash(3), message: "panic: missing PAYMENT_URL" }, crash(4)],
+      logs: [crashLine(1), crashLine(2), { ...crashLine(3), message: "panic: missing PAYMENT_URL" }, crashLine(4)],
       events: [{ uid: "e1", reason: "BackOff", message: "Back-off restarting failed container", type: "Warning", involvedKind: "Pod", involvedName: "checkout-x", count: 4, firstSeen: at(2), lastSeen: at(2) }],
     });
     const rows = collapseRepeatedLogLines(entries);
@@ -50,30 +35,30 @@ describe("repeated log lines", () => {
   });
 
   it("keep the same message from another container apart", () => {
-    const sidecar = { ...crash(2), container: "envoy" };
-    const rows = collapseRepeatedLogLines(timeline({ logs: [crash(1), sidecar, crash(3)] }));
+    const sidecar = { ...crashLine(2), container: "envoy" };
+    const rows = collapseRepeatedLogLines(timeline({ logs: [crashLine(1), sidecar, crashLine(3)] }));
     expect(rows.map((r) => r.kind)).toEqual(["repeated", "entry"]);
   });
 
   it("gather the same container's lines from several pods, naming each pod", () => {
-    const rows = collapseRepeatedLogLines(timeline({ logs: [crash(1, "checkout-7d9f8-abc12"), crash(2, "checkout-7d9f8-xyz89")] }));
+    const rows = collapseRepeatedLogLines(timeline({ logs: [crashLine(1, "checkout-7d9f8-abc12"), crashLine(2, "checkout-7d9f8-xyz89")] }));
     expect(rows).toHaveLength(1);
     expect(rows[0].kind === "repeated" && rows[0].pods).toEqual(["checkout-7d9f8-abc12", "checkout-7d9f8-xyz89"]);
   });
 
   it("start a new row when the message returns after a quiet spell longer than the gap", () => {
-    const rows = collapseRepeatedLogLines(timeline({ logs: [crash(1), crash(2), crash(20), crash(21)] }), { maxGapMs: 5 * MINUTE_MS });
+    const rows = collapseRepeatedLogLines(timeline({ logs: [crashLine(1), crashLine(2), crashLine(20), crashLine(21)] }), { maxGapMs: 5 * MINUTE_MS });
     expect(rows.map((r) => rowSize(r))).toEqual([2, 2]);
   });
 
   it("keep errors before a rollback apart from errors after it, so a fix that did not hold shows", () => {
     const rollback = { id: "c2", observedAt: at(3), summary: "image checkout: shop/checkout:1.5.0 → 1.4.2", revision: "8", before: {}, after: {} };
-    const rows = collapseRepeatedLogLines(timeline({ logs: [crash(1), crash(2), crash(4), crash(5)], changes: [rollback] }));
+    const rows = collapseRepeatedLogLines(timeline({ logs: [crashLine(1), crashLine(2), crashLine(4), crashLine(5)], changes: [rollback] }));
     expect(rows.map((r) => (r.kind === "entry" ? r.entry.kind : `log ×${r.lines.length}`))).toEqual(["log ×2", "change", "log ×2"]);
   });
 
   it("leave a line that is not repeated as it is", () => {
-    const rows = collapseRepeatedLogLines(timeline({ logs: [{ ...crash(1), message: "panic: missing PAYMENT_URL" }] }));
+    const rows = collapseRepeatedLogLines(timeline({ logs: [{ ...crashLine(1), message: "panic: missing PAYMENT_URL" }] }));
     expect(rows).toEqual([{ kind: "entry", entry: expect.objectContaining({ kind: "log", title: "panic: missing PAYMENT_URL" }) }]);
   });
 });
