@@ -32,9 +32,9 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <IncidentHeading i={i} />
       <div className={l.layout}>
         <div className={l.side}>
-          <section className={s.panel} aria-label="Incident facts">
+          <section className={`${s.panel} ${l.facts}`} aria-label="Incident facts">
             <IncidentFactList i={i} />
-            <p className={s.back}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
+            <p className={s.back} style={{ margin: 0 }}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
           </section>
           {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} asOf={data.asOf} /> : null}
           <SharePanel incidentId={i.id} canCreate={canRespond} />

@@ -61,6 +61,11 @@ export function LifecycleControls({ incident, asOf }: { incident: Incident; asOf
               <input id="lifecycle-at" className={c.field} value={at} placeholder="now" autoComplete="off" spellCheck={false}
                 aria-invalid={atError ? true : undefined} aria-describedby={atError ? "lifecycle-at-hint lifecycle-at-error" : "lifecycle-at-hint"}
                 onChange={(e) => { setAt(e.target.value); setAtError(null); }} />
+            </div>
+            <span id="lifecycle-at-hint" className={r.hint}>
+              blank: now on the cluster clock ({formatUtc(asOf)}); to back-date, write e.g. 2026-12-06 09:42
+            </span>
+            <div className={r.row}>
               {options?.acknowledge ? (
                 <button type="button" className={c.action} disabled={busy} onClick={() => actAt((t) => ({ type: "acknowledge", at: t }))}>Acknowledge</button>
               ) : null}
@@ -70,9 +75,6 @@ export function LifecycleControls({ incident, asOf }: { incident: Incident; asOf
                 </button>
               ))}
             </div>
-            <span id="lifecycle-at-hint" className={r.hint}>
-              time in UTC: leave blank for now on the cluster clock ({formatUtc(asOf)}), or back-date it as 2026-12-06 09:42
-            </span>
             {atError ? <p id="lifecycle-at-error" className={c.error} role="alert">{atError}</p> : null}
           </>
         ) : (
