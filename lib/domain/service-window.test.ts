@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { burnBucketMs, DEFAULT_SPAN_MS, MAX_SPAN_MS, MIN_SPAN_MS, panWindow, serviceWindow, windowParams, windowQuery, zoomWindow } from "./service-window.ts";
+import { axisTicks, burnBucketMs, DEFAULT_SPAN_MS, MAX_SPAN_MS, MIN_SPAN_MS, panWindow, serviceWindow, windowParams, windowQuery, zoomWindow } from "./service-window.ts";
 import { HOUR_MS, MINUTE_MS } from "./slo.ts";
 
 const now = Date.parse("2026-12-06T09:30:00Z");
@@ -53,5 +53,13 @@ describe("the service page's visible range", () => {
 
   it("writes the range into the URL in whole UTC seconds", () => {
     expect(windowParams({ from: now - HOUR_MS + 0.4, to: now })).toEqual({ from: "2026-12-06T08:30:00Z", to: "2026-12-06T09:30:00Z" });
+  });
+});
+
+describe("the axis's ruler", () => {
+  it("marks every hour over six hours and every five minutes over half an hour", () => {
+    const six = axisTicks({ from: now - 6 * HOUR_MS, to: now });
+    expect(six.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(["04:00", "05:00", "06:00", "07:00", "08:00", "09:00"]);
+    expect(axisTicks({ from: now - 30 * MINUTE_MS, to: now }).length).toBe(7);
   });
 });

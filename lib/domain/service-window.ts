@@ -64,3 +64,13 @@ export function windowParams(w: AxisWindow): { from: string; to: string } {
   const iso = (t: number) => new Date(Math.round(t / 1000) * 1000).toISOString().replace(".000Z", "Z");
   return { from: iso(w.from), to: iso(w.to) };
 }
+
+const TICK_STEPS_MS = [MINUTE_MS, 5 * MINUTE_MS, 10 * MINUTE_MS, 15 * MINUTE_MS, 30 * MINUTE_MS, HOUR_MS, 2 * HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS];
+
+/** Round times for the axis's ruler: the finest step that keeps at most `max` ticks inside the window. */
+export function axisTicks(w: AxisWindow, max = 8): number[] {
+  const step = TICK_STEPS_MS.find((s) => (w.to - w.from) / s <= max) ?? 7 * DAY_MS;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(w.from / step) * step; t <= w.to; t += step) ticks.push(t);
+  return ticks;
+}

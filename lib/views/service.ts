@@ -1,7 +1,9 @@
 // What the service page (/services/CLUSTER/NAMESPACE/KIND/NAME) and its API serve: one workload's history
 // on one time axis, and what Uptrust knows about it. Times are ISO 8601 UTC strings.
 
-import type { GuardrailFindingRow, RecommendationRow, SloCardData } from "@/lib/db/queries/types.ts";
+import type { GuardrailFindingRow } from "./guardrails.ts";
+import type { RecommendationRow } from "./recommendation.ts";
+import type { SloCardData } from "./slo.ts";
 import type { TrackedKind } from "@/lib/domain/service-ref.ts";
 
 export type ServiceRef = { cluster: string; namespace: string; kind: TrackedKind; name: string };

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
-import type { GuardrailFindingRow } from "./types.ts";
+import type { GuardrailFindingRow } from "@/lib/views/guardrails.ts";
 
 // One workload's failed guardrail checks from the latest check: dangers first, then the newest.
 export async function getServiceGuardrails(workloadId: string): Promise<GuardrailFindingRow[]> {

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/client.ts";
 import { getHourlyBuckets } from "./get-slo-cards.ts";
 import { toHourlyBurn } from "./hourly-burn.ts";
 import { toSloCard } from "./map-slo.ts";
-import type { SloCardData } from "./types.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 
 // The SLOs of one workload as the cockpit's cards show them (same mapping, same hourly burn).
 export async function getServiceSlos(workloadId: string): Promise<SloCardData[]> {
