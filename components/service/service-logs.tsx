@@ -26,9 +26,10 @@ export function ServiceLogsView({ api, moment }: { api: string; moment: string }
       </p>
       {logs.streams.length === 0 ? <Empty>No container of this workload logged anything in these ten minutes.</Empty> : null}
       {logs.streams.map((stream, i) => (
-        <details key={`${stream.pod}/${stream.container}`} open={i < 3} data-testid="log-stream">
+        <details key={`${stream.pod}/${stream.container}`} open={stream.errors > 0 || i < 2} data-testid="log-stream">
           <summary className={s.small}>
             <span className={s.mono}>{stream.pod}</span> / {stream.container} · {stream.lines.length} lines
+            {stream.errors > 0 ? <> · <span className={a.errors}>{stream.errors} errors</span></> : null}
             {stream.omitted > 0 ? ` (${stream.omitted} further from the moment left out)` : ""}
           </summary>
           <div className={`${s.logBlock} ${s.mono} ${s.small}`}>

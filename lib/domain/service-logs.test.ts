@@ -25,4 +25,10 @@ describe("logs around a chosen moment", () => {
     expect(stream.lines.map((l) => l.message)).toEqual(["line -2", "line 1", "line 3"]);
     expect(stream.omitted).toBe(3);
   });
+
+  it("puts the containers that logged errors first", () => {
+    const failing = { ...line("checkout-z", "api", 1, "panic: config: PAYMENT_URL is not set"), level: "error" };
+    const streams = logStreams([line("checkout-a", "api", 0, "order placed"), failing], at);
+    expect(streams.map((s) => [s.pod, s.errors])).toEqual([["checkout-z", 1], ["checkout-a", 0]]);
+  });
 });

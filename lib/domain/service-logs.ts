@@ -1,5 +1,5 @@
 import type { ServiceLogStream } from "@/lib/views/service.ts";
-import type { TimelineLog } from "./incident-timeline.ts";
+import { isErrorLevel, type TimelineLog } from "./incident-timeline.ts";
 import { MINUTE_MS } from "./slo.ts";
 import type { AxisWindow } from "./service-window.ts";
 
@@ -16,7 +16,10 @@ export function logWindow(at: number, minutesBefore = LOG_MINUTES_BEFORE, minute
   return { from: at - minutesBefore * MINUTE_MS, to: at + minutesAfter * MINUTE_MS };
 }
 
-/** One stream per pod and container (pods in name order), oldest line first, at most `max` lines nearest `at`. */
+/**
+ * One stream per pod and container, oldest line first, at most `max` lines nearest `at`. Streams with an
+ * error line come first (the crashing pod is what the reader came for), then by pod and container name.
+ */
 export function logStreams(lines: readonly TimelineLog[], at: number, max = MAX_LINES_PER_STREAM): ServiceLogStream[] {
   const byStream = new Map<string, TimelineLog[]>();
   for (const l of lines) {
@@ -25,8 +28,9 @@ export function logStreams(lines: readonly TimelineLog[], at: number, max = MAX_
     if (stream) stream.push(l);
     else byStream.set(key, [l]);
   }
+  const failing = (lines: TimelineLog[]) => (lines.some((l) => isErrorLevel(l.level)) ? 0 : 1);
   return [...byStream.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a, x], [b, y]) => failing(x) - failing(y) || a.localeCompare(b))
     .map(([, all]) => {
       const kept = [...all].sort((a, b) => Math.abs(a.ts - at) - Math.abs(b.ts - at) || a.ts - b.ts).slice(0, max);
       kept.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
@@ -35,6 +39,7 @@ export function logStreams(lines: readonly TimelineLog[], at: number, max = MAX_
         container: all[0].container,
         lines: kept.map((l) => ({ ts: new Date(l.ts).toISOString(), level: l.level, message: l.message })),
         omitted: all.length - kept.length,
+        errors: all.filter((l) => isErrorLevel(l.level)).length,
       };
     });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lookupKind, servicePath, serviceLabel } from "./service-ref.ts";
+import { decodeSegment, lookupKind, servicePath, serviceLabel } from "./service-ref.ts";
 
 describe("naming a service", () => {
   it("accepts a kind as kubectl prints it or in lower case", () => {
@@ -16,5 +16,11 @@ describe("naming a service", () => {
   it("builds a path that survives names with characters a URL reserves", () => {
     expect(servicePath({ cluster: "prod eu", namespace: "shop", kind: "Deployment", name: "checkout" })).toBe("/services/prod%20eu/shop/Deployment/checkout");
     expect(serviceLabel({ cluster: "demo", namespace: "shop", kind: "Deployment", name: "checkout" })).toBe("Deployment shop/checkout in demo");
+  });
+
+  it("reads a segment back whether or not the router decoded it", () => {
+    expect(decodeSegment("prod%20eu")).toBe("prod eu");
+    expect(decodeSegment("prod eu")).toBe("prod eu");
+    expect(decodeSegment("100%")).toBe("100%");
   });
 });

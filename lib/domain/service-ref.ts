@@ -25,6 +25,15 @@ export function servicePath(w: ServiceName): string {
   return `/services/${[w.cluster, w.namespace, w.kind, w.name].map(encodeURIComponent).join("/")}`;
 }
 
+/** A path segment as the router hands it over, decoded once (a segment that is not valid encoding is kept as is). */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The API route that serves the same page's axis and logs. */
 export function serviceApiPath(w: ServiceName): string {
   return `/api${servicePath(w)}`;

@@ -16,6 +16,10 @@ describe("what changed right before it broke", () => {
     expect(story.sentence).toBe("The change “image checkout: shop/checkout:1.4.2 → 1.5.0”, written by kubectl-client-side-apply, preceded shop/checkout is crash-looping by 1m.");
   });
 
+  it("says the same second rather than zero seconds", () => {
+    expect(serviceStory(axis([change("rollout", "08:03", null), incident])).sentence).toBe("The change “image checkout: shop/checkout:1.4.2 → 1.5.0” preceded shop/checkout is crash-looping within the same second.");
+  });
+
   it("does not tie trouble to a change more than an hour older", () => {
     expect(serviceStory(axis([change("old", "06:50", null), incident])).sentence).toBe("No change of this workload in the hour before shop/checkout is crash-looping.");
   });

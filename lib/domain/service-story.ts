@@ -20,7 +20,8 @@ export function serviceStory(axis: ServiceAxis): ServiceStory {
     .at(-1);
   const what = trouble.kind === "incident" ? trouble.title : `the restarts (${trouble.title})`;
   if (!change) return { kind: "quiet", sentence: `No change of this workload in the hour before ${what}.` };
-  const gap = formatDuration((start - Date.parse(change.at)) / 1000);
+  const gapMs = start - Date.parse(change.at);
   const by = change.manager ? `, written by ${change.manager},` : "";
-  return { kind: "preceded", change, trouble, sentence: `The change “${change.title}”${by} preceded ${what} by ${gap}.` };
+  const when = gapMs < 1000 ? "within the same second" : `by ${formatDuration(gapMs / 1000)}`;
+  return { kind: "preceded", change, trouble, sentence: `The change “${change.title}”${by} preceded ${what} ${when}.` };
 }

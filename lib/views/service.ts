@@ -75,6 +75,6 @@ export type ServicePage =
 export type ServiceLogLine = { ts: string; level: string | null; message: string };
 
 /** Log lines of one container of one pod around a chosen moment, oldest first. */
-export type ServiceLogStream = { pod: string; container: string; lines: ServiceLogLine[]; omitted: number };
+export type ServiceLogStream = { pod: string; container: string; lines: ServiceLogLine[]; omitted: number; errors: number };
 
 export type ServiceLogs = { at: string; from: string; to: string; streams: ServiceLogStream[] };

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getServicePage } from "@/lib/db/queries/get-service-page.ts";
-import { servicePath } from "@/lib/domain/service-ref.ts";
+import { decodeSegment, servicePath } from "@/lib/domain/service-ref.ts";
 import { windowQuery } from "@/lib/domain/service-window.ts";
 
 type Params = { cluster: string; namespace: string; kind: string; name: string };
@@ -18,7 +18,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ServicePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   await connection();
   const raw = await params;
-  const names = { cluster: decodeURIComponent(raw.cluster), namespace: decodeURIComponent(raw.namespace), kind: decodeURIComponent(raw.kind), name: decodeURIComponent(raw.name) };
+  const names = { cluster: decodeSegment(raw.cluster), namespace: decodeSegment(raw.namespace), kind: decodeSegment(raw.kind), name: decodeSegment(raw.name) };
   await gatePage(servicePath(names));
   const search = await searchParams;
   const range = windowQuery.safeParse({ from: first(search.from), to: first(search.to) });

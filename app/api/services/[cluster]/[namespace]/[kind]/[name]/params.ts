@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { getServiceTarget, type ServiceTarget } from "@/lib/db/queries/get-service-target.ts";
+import { decodeSegment } from "@/lib/domain/service-ref.ts";
 
 // The service routes' path: cluster, namespace, kind and name as the page's URL spells them.
 const name = (what: string) => z.string().min(1, `${what} must not be empty`).max(253, `${what} is longer than Kubernetes allows (253 characters)`);
-const params = z.object({ cluster: name("cluster"), namespace: name("namespace"), kind: name("kind"), name: name("name") });
+const segment = (what: string) => z.string().transform(decodeSegment).pipe(name(what));
+const params = z.object({ cluster: segment("cluster"), namespace: segment("namespace"), kind: segment("kind"), name: segment("name") });
 
 type Found = Extract<ServiceTarget, { kind: "found" }>;
 export type ServiceContext = { params: Promise<{ cluster: string; namespace: string; kind: string; name: string }> };
