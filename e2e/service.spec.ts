@@ -26,7 +26,7 @@ test("checkout's rollout sits just before its restarts and incident; its diff, i
   expect(tIncident - tRollout).toBeLessThan(10 * MINUTE);
   expect(tRestart).toBeGreaterThanOrEqual(tRollout);
   expect(tRestart - tRollout).toBeLessThan(10 * MINUTE);
-  await expect(svc.story()).toContainText(/preceded shop\/checkout/);
+  await expect(svc.story()).toContainText(/written by kubectl-client-side-apply, preceded checkout is crash-looping/);
 
   await rollout.click();
   await expect(svc.selected()).toContainText("checkout:1.4.2");
@@ -47,13 +47,18 @@ test("checkout's rollout sits just before its restarts and incident; its diff, i
 test("zooming keeps the visible range in the address, and the back button undoes it", async ({ page }) => {
   await loginAs(page, viewer, checkout);
   const svc = new ServicePage(page);
-  const before = await page.getByTestId("axis-range").textContent();
+  const range = page.getByTestId("axis-range");
+  await expect(range).toHaveText(/^\S+ \S+ UTC – \S+ \S+ UTC$/);
+  const before = await range.textContent();
   await svc.zoomIn();
   await expect(page).toHaveURL(/[?&]from=.*&to=/);
-  const zoomed = await page.getByTestId("axis-range").textContent();
+  const url = new URL(page.url());
+  const shown = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const zoomed = `${shown(url.searchParams.get("from") ?? "")} – ${shown(url.searchParams.get("to") ?? "")}`;
   expect(zoomed).not.toBe(before);
+  await expect(range).toHaveText(zoomed);
   await page.reload();
-  await expect(page.getByTestId("axis-range")).toHaveText(zoomed ?? "");
+  await expect(range).toHaveText(zoomed);
   await page.goBack();
   await expect(page).not.toHaveURL(/from=/);
 });
