@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertLogLines } from "@/lib/db/ingest/insert-log-lines.ts";
 import { upsertEvents } from "@/lib/db/ingest/insert-events.ts";
+import { ensureDefaultSlos } from "@/lib/db/analyze/ensure-default-slos.ts";
+import { saveGuardrails } from "@/lib/db/analyze/save-guardrails.ts";
+import { upsertSliSamples } from "@/lib/db/analyze/sli-samples.ts";
+import { availabilityMinutes } from "@/lib/domain/availability-sli.ts";
 import { recordWorkload } from "@/lib/db/ingest/record-workload.ts";
 import { advanceClusterClock, upsertCluster } from "@/lib/db/ingest/upsert-cluster.ts";
 import { upsertPods } from "@/lib/db/ingest/upsert-pods.ts";
@@ -83,6 +87,15 @@ beforeAll(async () => {
     [clusterId, t("08:03"), t("08:22")],
   );
   await advanceClusterClock(db, clusterId, new Date(t("09:00")));
+  // What the analyzer derives: the default availability SLO measured minute by minute from the replica
+  // counts, and a guardrail finding on the workload.
+  await ensureDefaultSlos(clusterId);
+  const { rows: [ids] } = await db.query<{ slo: string; workload: string }>(`SELECT s.id AS slo, w.id AS workload FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout'`);
+  const { rows: series } = await db.query<{ ts: Date; desired: number; available: number }>(
+    `SELECT ts, desired_replicas AS desired, available_replicas AS available FROM workload_status WHERE workload_id = $1 ORDER BY ts`, [ids.workload]);
+  const minutes = availabilityMinutes(series.map((r) => ({ ts: r.ts.getTime(), desired: r.desired, available: r.available })), Date.parse(t("07:00")), Date.parse(t("09:00")));
+  await upsertSliSamples(minutes.map((m) => ({ ...m, sloId: ids.slo })));
+  await saveGuardrails(clusterId, [{ workloadId: ids.workload, namespace: "shop", target: "Deployment shop/checkout container checkout", check: "livenessProbeMissing", severity: "warning", message: "has no liveness probe" }], [], new Date(t("09:00")));
 });
 
 afterAll(async () => {
@@ -138,5 +151,18 @@ describe("a workload's service page", () => {
       kind: "missing", sentence: "Uptrust has not seen a Deployment named checkuot in namespace shop of cluster svc-demo.",
     });
     expect(await getServicePage({ ...names, kind: "Ingress" })).toMatchObject({ kind: "untracked-kind", given: "Ingress" });
+  });
+
+  it("draws the availability SLO's burn while a replica of four was down, and lists the SLO and the finding", async () => {
+    const page = await getServicePage(names, { from: Date.parse(t("08:00")), to: Date.parse(t("08:30")) });
+    if (page.kind !== "found") throw new Error(page.kind);
+    expect(page.axis.bucketMs).toBe(60_000);
+    const [burn] = page.axis.burn;
+    const at = (hhmm: string) => burn.points.find((p) => p.at === `2026-12-06T${hhmm}:00.000Z`)?.burn;
+    // A minute counts good only with every desired replica available: one missing makes it bad, 1 ÷ 0.001 budget = 1000×.
+    expect(at("08:15")).toBeCloseTo(1000);
+    expect(at("08:05")).toBe(0);
+    expect(page.slos.map((s) => [s.id, s.name])).toEqual([[burn.sloId, "availability"]]);
+    expect(page.findings.map((f) => f.check)).toEqual(["livenessProbeMissing"]);
   });
 });
