@@ -33,7 +33,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <div className={l.layout}>
         <div className={l.side}>
           <section className={`${s.panel} ${l.facts}`} aria-label="Incident facts">
-            <IncidentFactList i={i} />
+            <IncidentFactList i={i} linkService />
             <p className={s.back} style={{ margin: 0 }}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
           </section>
           {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} asOf={data.asOf} /> : null}
