@@ -9,6 +9,8 @@ import { MttxPanel } from "../mttr/mttx-panel.tsx";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { SloPanel } from "../slo/slo-panel.tsx";
 import s from "../ui/styles.module.css";
+import { byLargestSavings } from "./panel-order.ts";
+import { SummaryStrip } from "./summary-strip.tsx";
 import { useCockpit } from "./use-cockpit.ts";
 
 // `canRespond`: the signed-in person may define and import SLOs (responders and admins); viewers only look.
@@ -21,13 +23,14 @@ export function CockpitView({ initialData, canRespond }: { initialData: Cockpit;
           Live updates paused ({error.message}); showing data fetched at {formatUtc(new Date(dataUpdatedAt).toISOString())}. Uptrust retries every 5 seconds.
         </p>
       ) : null}
+      <SummaryStrip data={data} clusterHref={(cluster) => `/?${new URLSearchParams({ cluster })}`} />
       <div className={s.grid}>
         <SloPanel slos={data.slos} canEdit={canRespond} />
         <IncidentPanel incidents={data.incidents} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>
         <MttxPanel rows={data.mttx} />
-        <RightsizingPanel rows={data.recommendations} />
+        <RightsizingPanel rows={byLargestSavings(data.recommendations)} />
       </div>
       <div className={s.stack}>
         <GuardrailsPanel view={data.guardrails} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleCockpit } from "@/components/cockpit/summary-fixture.ts";
-import { budgetSpent, clusterSummaries, clusterSummary, soonestCapacity } from "./cluster-summary.ts";
+import { budgetSpent, clusterSummaries, clusterSummary, fleetHeadline, soonestCapacity } from "./cluster-summary.ts";
 import { KRR, totalsOf } from "./rightsizing-totals.ts";
 
 const cockpit = sampleCockpit();
@@ -60,5 +60,15 @@ describe("the clusters' summary", () => {
     const quiet = { ...cockpit, slos: [], incidents: [] };
     // With nothing paging or open anywhere, the cluster whose ingest is not connected comes first.
     expect(clusterSummaries(quiet).map((s) => s.cluster)).toEqual(["staging", "prod-eu"]);
+  });
+});
+
+describe("the summary's headline", () => {
+  it("adds up the rows below it, trouble first", () => {
+    const age = (s: number) => `${s / 60} min`;
+    expect(fleetHeadline(clusterSummaries(cockpit), age)).toBe("2 clusters: 1 SLO paging, 1 SLO ticketing, 2 incidents open (oldest 200 min), 1 cluster not connected");
+    expect(fleetHeadline(clusterSummaries({ ...cockpit, slos: [], incidents: [], clusters: cockpit.clusters.slice(0, 1) }), age)).toBe(
+      "1 cluster: no incident open",
+    );
   });
 });

@@ -150,3 +150,22 @@ export function clusterSummaries(input: SummaryInput): ClusterSummary[] {
   const cmp = (a: number[], b: number[]) => a.reduce((d, x, i) => d || x - b[i], 0);
   return all.sort((a, b) => cmp(troubleRank(a), troubleRank(b)) || a.cluster.localeCompare(b.cluster));
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+// The whole screen in one sentence, trouble first: "2 clusters: 1 SLO paging, 2 incidents open (oldest
+// 3h 20m), 1 cluster not connected". It restates the rows below it, so it adds their figures up.
+export function fleetHeadline(summaries: readonly ClusterSummary[], formatAge: (seconds: number) => string): string {
+  const paging = summaries.reduce((n, s) => n + s.slos.paging, 0);
+  const ticketing = summaries.reduce((n, s) => n + s.slos.ticketing, 0);
+  const open = summaries.reduce((n, s) => n + s.incidents.open, 0);
+  const oldest = summaries.reduce((m, s) => Math.max(m, s.incidents.oldest?.openSeconds ?? 0), 0);
+  const down = summaries.filter((s) => s.ingest !== null && s.ingest.state !== "connected").length;
+  const parts = [
+    paging ? `${plural(paging, "SLO")} paging` : null,
+    ticketing ? `${plural(ticketing, "SLO")} ticketing` : null,
+    open ? `${plural(open, "incident")} open (oldest ${formatAge(oldest)})` : "no incident open",
+    down ? `${plural(down, "cluster")} not connected` : null,
+  ].filter(Boolean);
+  return `${plural(summaries.length, "cluster")}: ${parts.join(", ")}`;
+}
