@@ -1,4 +1,4 @@
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { KRR } from "@/lib/domain/rightsizing-totals.ts";
 
 // Each home-page panel opens with its most important row. SLOs (paging first), incidents (open first),

@@ -1,8 +1,9 @@
-import type { CapacityForecastRow, CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
 import { durationSeconds } from "@/lib/db/queries/map-rows.ts";
 import { toRecommendationRow, type RecommendationWithWorkload } from "@/lib/db/queries/map-recommendation.ts";
 import { toSloCard } from "@/lib/db/queries/map-slo.ts";
-import type { Cockpit, IncidentSummary } from "@/lib/db/queries/types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
+import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { DAY_MS } from "@/lib/domain/slo.ts";
 
 // Two clusters as the read model hands them to the cockpit (test data only, never imported by the app):

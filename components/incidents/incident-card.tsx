@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentSummary } from "@/lib/db/queries/types.ts";
+import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { formatDuration, formatHourMinute, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
@@ -17,7 +17,8 @@ export function IncidentCard({ incident, compact = false }: { incident: Incident
         </span>
       </div>
       <div className={`${s.small} ${s.muted} ${s.num}`}>
-        {incident.reason}
+        <span data-testid="incident-cluster">{incident.cluster}</span>
+        {` · ${incident.reason}`}
         {incident.occurrences.count > 1 ? (
           <span data-testid="occurrences">
             {` ×${incident.occurrences.count} · first ${formatHourMinute(incident.occurrences.firstAt)} · last ${formatHourMinute(incident.occurrences.lastAt)}`}

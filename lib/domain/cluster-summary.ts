@@ -1,5 +1,5 @@
-import type { CapacityForecastRow } from "@/lib/db/queries/capacity-types.ts";
-import type { Cockpit } from "@/lib/db/queries/types.ts";
+import type { CapacityForecastRow } from "@/lib/views/capacity.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { poolSummary, poolSummaryText, type PoolSummary } from "./capacity-summary.ts";
 import { SEVERITIES } from "./incident-lifecycle.ts";
 import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
