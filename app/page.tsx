@@ -31,8 +31,9 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 // CockpitView. Opened with no scope in the URL, the page goes to the scope this person chose last.
 export default async function CockpitPage({ searchParams }: PageProps) {
   await connection();
-  const user = await gatePage("/");
   const params = searchParamsOf(await searchParams);
+  // Signing in first brings the person back to the scope the link named.
+  const user = await gatePage(hasScopeKeys(params) ? `/?${params}` : "/");
   if (!hasScopeKeys(params)) {
     const saved = await readSavedScope(user.id).catch(() => "");
     if (saved) redirect(`/?${saved}`);
