@@ -63,6 +63,8 @@ export function IncidentFigure({ summary, panel }: Props) {
 export function BudgetFigure({ summary }: { summary: ClusterSummary }) {
   const { mostSpent, topChange } = summary.budget;
   if (!mostSpent) return <span className={c.detail}>no budget measured yet</span>;
+  // With nothing spent there is no SLO to single out.
+  if (mostSpent.spent <= 0) return <span className={c.figure} data-testid="summary-budget">none spent</span>;
   return (
     <>
       <Link href={`/slos/${mostSpent.sloId}`} className={c.figure} data-testid="summary-budget" title={`${mostSpent.label}: the SLO that spent most of its budget`}>
