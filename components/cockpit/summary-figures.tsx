@@ -86,7 +86,7 @@ export function SavingsFigure({ summary, panel }: Props) {
   const text = savingsText({ cpuCores: t.cpuCores, memoryGiB: t.memoryGiB, monthly: t.monthly, currency: t.currency });
   return (
     <Link href={panel("right-sizing-heading")} className={c.figure} data-testid="summary-savings">
-      {text === "–" ? "no suggestion yet" : text}
+      {summary.suggestions === 0 ? "no suggestion yet" : text}
       {t.held ? <span className={s.muted}> · {t.held} held</span> : null}
     </Link>
   );

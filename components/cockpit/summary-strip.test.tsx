@@ -86,6 +86,12 @@ describe("the summary strip says nothing the panels below it contradict", { time
     expect(text(screen.getByTestId("guardrail-score"))).toContain("prod-eu score 71 · 9 danger");
   });
 
+  it("says there is no suggestion yet when the right-sizing panel has none", () => {
+    const strip = renderHome({ ...scopedTo("prod-eu"), recommendations: [] });
+    expect(text(strip.getByTestId("summary-savings"))).toBe("no suggestion yet");
+    expect(screen.getByText(/^No suggestions yet/)).toBeTruthy();
+  });
+
   it("dates capacity as the soonest pool card does, and links that pool's page", () => {
     const strip = renderHome(scopedTo("prod-eu"));
     const capacity = strip.getByTestId("summary-capacity");

@@ -42,6 +42,8 @@ describe("the clusters' summary", () => {
     expect(prod.savings.held).toBe(1);
     // checkout frees 0.25 cores on each of 3 replicas; cart's 0.6 cores wait while its SLO burns.
     expect(prod.savings.cpuCores).toBeCloseTo(0.75, 10);
+    expect(prod.suggestions).toBe(2);
+    expect(clusterSummary({ ...cockpit, recommendations: [] }, "prod-eu").suggestions).toBe(0);
   });
 
   it("reads the cluster's stored guardrail score, not a namespace's", () => {

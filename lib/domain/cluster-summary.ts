@@ -44,6 +44,8 @@ export type ClusterSummary = {
   budget: SummaryBudget;
   /** What applying the KRR suggestions now would free (the right-sizing panel's first total). */
   savings: StrategyTotals;
+  /** KRR suggestions with enough history behind them: none means there is nothing to total yet. */
+  suggestions: number;
   guardrails: { score: number; dangers: number; warnings: number } | null;
   capacity: SummaryCapacity | null;
 };
@@ -125,6 +127,7 @@ export function clusterNames(input: SummaryInput): string[] {
 export function clusterSummary(input: SummaryInput, cluster: string): ClusterSummary {
   const chip = input.clusters.find((c) => c.name === cluster) ?? null;
   const slos = input.slos.filter((s) => s.cluster === cluster);
+  const recommendations = input.recommendations.filter((r) => r.cluster === cluster);
   const score = input.guardrails.scores.find((s) => s.cluster === cluster && s.namespace === "") ?? null;
   return {
     cluster,
@@ -132,7 +135,8 @@ export function clusterSummary(input: SummaryInput, cluster: string): ClusterSum
     slos: sloCounts(slos),
     incidents: openIncidents(input.incidents.filter((i) => i.cluster === cluster)),
     budget: budgetFigures(slos),
-    savings: totalsOf(input.recommendations.filter((r) => r.cluster === cluster), KRR),
+    savings: totalsOf(recommendations, KRR),
+    suggestions: recommendations.filter((r) => r.strategy === KRR && r.enoughHistory).length,
     guardrails: score ? { score: score.score, dangers: score.dangers, warnings: score.warnings } : null,
     capacity: soonestCapacity(input.capacity.pools.filter((p) => p.cluster === cluster)),
   };
