@@ -12,13 +12,14 @@ import { listScopeOptions } from "@/lib/db/queries/list-scope-options.ts";
 import { hasScopeKeys, searchParamsOf } from "@/lib/domain/scope-params.ts";
 import { parseScope } from "@/lib/domain/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { ScopeOptions } from "@/lib/views/scope-options.ts";
 
 type Loaded = { data: Cockpit; options: ScopeOptions } | { problem: string };
 
-async function loadCockpit(): Promise<Loaded> {
+async function loadCockpit(scope: Scope): Promise<Loaded> {
   try {
-    const [data, options] = await Promise.all([getCockpit(), listScopeOptions()]);
+    const [data, options] = await Promise.all([getCockpit(scope), listScopeOptions()]);
     return { data, options };
   } catch (err) {
     return { problem: err instanceof Error ? err.message : String(err) };
@@ -39,7 +40,7 @@ export default async function CockpitPage({ searchParams }: PageProps) {
     if (saved) redirect(`/?${saved}`);
   }
   const { scope, problems } = parseScope(params);
-  const loaded = await loadCockpit();
+  const loaded = await loadCockpit(scope);
   if ("problem" in loaded) {
     return (
       <main className={s.page}>

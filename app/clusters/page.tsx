@@ -9,13 +9,14 @@ import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { clusterSummaries, fleetHeadline } from "@/lib/domain/cluster-summary.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 
 // Every cluster with the same summary the home page's strip gives, trouble first; each card opens the
 // home page scoped to its cluster.
 export default async function ClustersPage() {
   await connection();
   await gatePage("/clusters");
-  const summaries = clusterSummaries(await getCockpit());
+  const summaries = clusterSummaries(await getCockpit(EVERYTHING));
   return (
     <>
       <PageHeader tagline="every cluster at a glance" />

@@ -9,6 +9,7 @@ import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { attributeBudget, describeCharge } from "@/lib/domain/budget-attribution.ts";
 import { clusterSummary, type ClusterSummary } from "@/lib/domain/cluster-summary.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { allowedBadEvents, DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 
 // What the strip says about a cluster, checked against the detail pages its figures link to, on the
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const change = { id: rows[0].id, observedAt: at(-85), summary: "image shop/checkout:1.4.2 → 1.5.0", kind: "template", revision: "7" };
   const charges = attributeBudget(minutes, [change], 0.999, allowed).map((c) => ({ ...c, description: describeCharge(c, "checkout") }));
   await replaceBudgetCharges([{ sloId: ids.sloCheckout, charges }], FIXTURE_CLUSTER_TIME);
-  prod = clusterSummary(await getCockpit(new Date("2030-01-01T00:00:00Z")), "prod-eu");
+  prod = clusterSummary(await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z")), "prod-eu");
 });
 
 afterAll(async () => {
