@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { SharedIncident } from "@/lib/domain/shared-incident.ts";
 import { formatDuration, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
@@ -20,10 +22,12 @@ export function IncidentHeading({ i }: { i: Facts }) {
   );
 }
 
-export function IncidentFactList({ i }: { i: Facts }) {
+// `linkService`: signed-in pages link the workload to its service page (a shared page's reader has no session).
+export function IncidentFactList({ i, linkService = false }: { i: Facts; linkService?: boolean }) {
+  const workload = i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–";
   return (
     <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
-      <dt>workload</dt><dd>{i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–"} · {i.cluster}</dd>
+      <dt>workload</dt><dd>{linkService && i.workload ? <Link href={servicePath({ cluster: i.cluster, ...i.workload })}>{workload}</Link> : workload} · {i.cluster}</dd>
       <dt>reason</dt><dd>{i.reason}</dd>
       {i.occurrences.count > 1 ? (
         <>

@@ -21,7 +21,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       {error ? <p className={s.notice} role="status">Live updates paused ({error.message}); Uptrust retries shortly.</p> : null}
       <IncidentHeading i={i} />
-      <IncidentFactList i={i} />
+      <IncidentFactList i={i} linkService />
       <p className={s.back}><Link href={`/incidents/${i.id}/postmortem`}>Postmortem draft →</Link></p>
       {canRespond ? <LifecycleControls key={`${i.status}-${i.severity}-${i.owner ?? ""}`} incident={i} /> : null}
       <SharePanel incidentId={i.id} canCreate={canRespond} />
