@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { IncidentDetail } from "@/lib/db/queries/types.ts";
+import type { IncidentDetail } from "@/lib/views/incident.ts";
 import { fetchLive } from "../live/fetch-live.ts";
 
 export function useIncident(initialData: IncidentDetail) {
