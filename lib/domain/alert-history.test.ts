@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alertAt, alertHistory } from "./alert-history.ts";
 import { evaluateBurnAlerts, type TimedCounts } from "./burn-rate.ts";
+import { burnChartStepMs, burnReplay, ruleBurnSeries } from "./burn-replay.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
 
 const start = Date.UTC(2026, 10, 20, 0, 0);
@@ -48,5 +49,25 @@ describe("alert history", () => {
   it("never pages a mostly idle workload for one failed request", () => {
     const idle = history(1, () => 0).map((s, m) => (m % 120 === 0 ? { ...s, total: 1, good: m === 600 ? 0 : 1 } : { ...s, total: 0, good: 0 }));
     expect(alertHistory({ ...input, samples: idle, to: start + DAY_MS })).toEqual([]);
+  });
+});
+
+describe("burn-rate chart series", () => {
+  it("reads each rule's windows as the card reads them at the evaluation's minute", () => {
+    const to = start + 2 * DAY_MS;
+    const replay = burnReplay(input, to);
+    const recent = samples.filter((s) => s.ts >= to - 3 * DAY_MS && s.ts < to);
+    const card = evaluateBurnAlerts(recent, to, 0.999, { periodMs: 30 * DAY_MS, measuredSince: start });
+    for (const rule of card.rules) {
+      const last = ruleBurnSeries(replay, rule, to - DAY_MS, to, HOUR_MS).at(-1)!;
+      expect([last.long, last.short ?? 0]).toEqual([rule.longBurn, rule.shortBurn]);
+    }
+  });
+
+  it("leaves a gap where a window measured nothing instead of drawing a calm zero", () => {
+    const replay = burnReplay({ ...input, samples: samples.slice(0, 60) }, start + 3 * HOUR_MS);
+    const points = ruleBurnSeries(replay, { longWindowMs: HOUR_MS, shortWindowMs: 5 * MINUTE_MS }, start, start + 3 * HOUR_MS, HOUR_MS);
+    expect(points.map((p) => p.long)).toEqual([0, null, null]);
+    expect(burnChartStepMs(6 * HOUR_MS)).toBe(5 * MINUTE_MS);
   });
 });
