@@ -10,7 +10,10 @@ import s from "../ui/styles.module.css";
 export function GuardrailsPanel({ view }: { view: GuardrailsView }) {
   const clusterScores = view.scores.filter((x) => x.namespace === "");
   return (
-    <Panel title="Guardrails" aside={view.totalFindings ? `${view.totalFindings} findings · showing ${view.findings.length}` : undefined}>
+    <Panel
+      title="Guardrails"
+      aside={view.totalFindings ? <Link href="/guardrails" data-testid="guardrails-all">All {view.totalFindings} findings, with filters →</Link> : undefined}
+    >
       {view.scores.length === 0 ? (
         <Empty>No check yet: Uptrust checks every workload and RBAC object once ingest has listed them.</Empty>
       ) : (
