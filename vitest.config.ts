@@ -16,6 +16,17 @@ export default defineConfig({
         },
       },
       {
+        // Interactive components, rendered in jsdom and driven the way a person would (Testing Library).
+        resolve: { alias },
+        test: {
+          name: "components",
+          include: ["components/**/*.test.tsx", "app/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["./components/test-setup.ts"],
+          css: { modules: { classNameStrategy: "non-scoped" } },
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: "integration",
