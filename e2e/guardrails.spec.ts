@@ -19,14 +19,9 @@ test("the guardrails page lists every finding the cockpit counts, filters them i
   expect(await guardrails.totalCount()).toBe(counted);
   await expect(guardrails.scores()).toContainText("uptrust-demo");
 
-  // 25 a page, dangers first; the next page is in the URL.
+  // Up to 25 a page (the demo's fit on one), dangers first.
   await expect(guardrails.rows()).toHaveCount(Math.min(25, counted));
   await expect(guardrails.rows().first()).toContainText("danger");
-  if (counted > 25) {
-    await guardrails.pages().getByRole("link", { name: "next →" }).click();
-    await expect(page).toHaveURL(/[?&]page=2$/);
-    await expect(guardrails.rows()).toHaveCount(Math.min(25, counted - 25));
-  }
 
   // Only the warnings of the shop namespace: every row is one, and the filters stay in the URL.
   await guardrails.filter({ namespace: "shop", severity: "warning" });

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { GuardrailFindingsView } from "@/components/guardrails/guardrail-findings-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -11,7 +12,11 @@ type Params = Record<string, string | string[] | undefined>;
 export default async function GuardrailsPage({ searchParams }: { searchParams: Promise<Params> }) {
   await connection();
   await gatePage("/guardrails");
-  const { filter, problems } = parseGuardrailFilter(new URLSearchParams(searchOf(await searchParams)));
+  const search = new URLSearchParams(searchOf(await searchParams));
+  // The filter form sends every field, "all" as an empty value: the URL keeps only the filters chosen.
+  const chosen = new URLSearchParams([...search].filter(([, v]) => v !== ""));
+  if (chosen.size < search.size) redirect(`/guardrails${chosen.size ? `?${chosen}` : ""}`);
+  const { filter, problems } = parseGuardrailFilter(search);
   const view = await getGuardrailFindings(filter);
   return (
     <>

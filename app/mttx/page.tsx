@@ -3,7 +3,6 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { MttxWeek } from "@/components/mttr/mttx-week.tsx";
 import { MttxWeekCharts } from "@/components/mttr/mttx-week-charts.tsx";
-import { METRIC_DEFINITIONS } from "@/components/mttr/mttx-series.ts";
 import { Panel } from "@/components/ui/panel.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
@@ -31,7 +30,7 @@ export default async function MttxPage({ searchParams }: { searchParams: Promise
       <main className={s.page}>
         <p className={s.back}><Link href="/">← Cockpit</Link></p>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>Time to detect, acknowledge and resolve</h1>
-        <p className={s.definition}>{METRIC_DEFINITIONS.mttd} {METRIC_DEFINITIONS.mtta} {METRIC_DEFINITIONS.mttr} Cancelled incidents are left out.</p>
+        <p className={s.definition}>Each chart says what it measures under it. p50 and p90 stand beside the mean because one long incident skews it; cancelled incidents are left out.</p>
         <Panel title="Per week, last 12 weeks" aside="choose a week (a bar or a button) to list its incidents">
           <MttxWeekCharts weeks={weeks} selected={selected} />
         </Panel>

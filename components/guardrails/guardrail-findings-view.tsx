@@ -26,7 +26,7 @@ export function GuardrailFindingsView({ view, filter, problems }: { view: Guardr
       <GuardrailFilters filter={filter} options={view.options} />
       {problems.length > 0 ? <p className={s.notice} role="alert">Left out of the filters: {problems.join("; ")}.</p> : null}
       <div className={g.layout}>
-        <Panel title="Score per namespace" aside="cluster rows in bold">
+        <Panel title="Score per namespace" aside="clusters in bold">
           {view.scores.length === 0 ? (
             <Empty>No score yet: Uptrust scores every namespace once ingest has listed its workloads.</Empty>
           ) : (
@@ -36,7 +36,7 @@ export function GuardrailFindingsView({ view, filter, problems }: { view: Guardr
                 {view.scores.map((x) => (
                   <tr key={`${x.cluster}/${x.namespace}`} className={x.namespace === "" ? g.cluster : undefined}>
                     <td><Link href={namespaceHref(x.cluster, x.namespace)}>{x.namespace === "" ? x.cluster : x.namespace}</Link></td>
-                    <td><span className={g.scoreBar} aria-hidden="true"><span style={{ width: `${x.score}%` }} /></span>{x.score}</td>
+                    <td className={g.score}><span className={g.scoreBar} aria-hidden="true"><span style={{ width: `${x.score}%` }} /></span>{x.score}</td>
                     <td className={s.right}>{x.dangers}</td>
                     <td className={s.right}>{x.warnings}</td>
                   </tr>

@@ -18,18 +18,24 @@ const SERIES = [
 ] as const;
 
 const label = (weekStart: number) => new Date(weekStart).toISOString().slice(5, 10);
-const minutes = (s: number | undefined) => (s === undefined ? null : Math.round((s / 60) * 100) / 100);
+// Each chart in the unit its figures read best in: seconds for detection, minutes or hours for repairs.
+const UNITS = [{ seconds: 1, suffix: "s", name: "seconds" }, { seconds: 60, suffix: "m", name: "minutes" }, { seconds: 3600, suffix: "h", name: "hours" }] as const;
+const unitFor = (maxSeconds: number) => UNITS[maxSeconds < 120 ? 0 : maxSeconds < 3 * 3600 ? 1 : 2];
+const inUnit = (s: number | undefined, per: number) => (s === undefined ? null : Math.round((s / per) * 100) / 100);
 const cell = (f: MttxFigure | null, k: "meanSeconds" | "p50Seconds" | "p90Seconds") => (f ? formatDuration(f[k]) : "–");
 // Incidents counted by any metric that week (each metric may count fewer: see its definition).
 const busiest = (w: MttxWeek) => Math.max(0, ...MTTX_METRICS.map((k) => w.figures[k]?.incidents ?? 0));
 
 function MetricChart({ metric, weeks, selected, onSelect }: { metric: MttxMetric; weeks: MttxWeek[]; selected: number; onSelect: (w: number) => void }) {
-  const data = weeks.map((w) => ({ label: label(w.weekStart), mean: minutes(w.figures[metric]?.meanSeconds), p50: minutes(w.figures[metric]?.p50Seconds), p90: minutes(w.figures[metric]?.p90Seconds) }));
+  const unit = unitFor(Math.max(0, ...weeks.map((w) => w.figures[metric]?.p90Seconds ?? 0)));
+  const at = (w: MttxWeek, k: "meanSeconds" | "p50Seconds" | "p90Seconds") => inUnit(w.figures[metric]?.[k], unit.seconds);
+  const data = weeks.map((w) => ({ label: label(w.weekStart), mean: at(w, "meanSeconds"), p50: at(w, "p50Seconds"), p90: at(w, "p90Seconds") }));
   const name = METRIC_LABELS[metric];
+  const empty = weeks.every((w) => w.figures[metric] === null);
   return (
     <ChartFigure
       label={`${name} per week`}
-      description={`${METRIC_DEFINITIONS[metric]} p50, mean and p90 per ISO week, in minutes; a week without a bar had no incident with a ${name}.`}
+      description={`${METRIC_DEFINITIONS[metric]} p50, mean and p90 per ISO week, in ${unit.name}; a week without a bar had no incident with a ${name}.`}
       table={{
         caption: `${name} per week (UTC Monday)`,
         columns: ["week", "incidents", "p50", "mean", "p90"],
@@ -37,6 +43,8 @@ function MetricChart({ metric, weeks, selected, onSelect }: { metric: MttxMetric
       }}
     >
       <h3 className={m.chartTitle}>{name}</h3>
+      <div className={m.chart}>
+      {empty ? <p className={m.none}>No incident with a {name} in these 12 weeks.</p> : null}
       <BarChart
         accessibilityLayer={false}
         responsive
@@ -51,10 +59,11 @@ function MetricChart({ metric, weeks, selected, onSelect }: { metric: MttxMetric
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
         <ReferenceArea x1={label(selected)} x2={label(selected)} fill="var(--accent)" fillOpacity={0.12} />
         <XAxis dataKey="label" tick={axisTick} tickLine={false} interval={1} />
-        <YAxis tick={axisTick} tickLine={false} tickFormatter={(v: number) => `${v}m`} />
-        <Tooltip contentStyle={tooltipStyle} labelFormatter={(l) => `week of ${l}`} formatter={(v, n) => [typeof v === "number" ? formatDuration(v * 60) : "–", n]} />
+        <YAxis tick={axisTick} tickLine={false} tickFormatter={(v: number) => `${v}${unit.suffix}`} />
+        <Tooltip contentStyle={tooltipStyle} labelFormatter={(l) => `week of ${l}`} formatter={(v, n) => [typeof v === "number" ? formatDuration(v * unit.seconds) : "–", n]} />
         {SERIES.map((s) => <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} />)}
       </BarChart>
+      </div>
     </ChartFigure>
   );
 }

@@ -40,7 +40,7 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
         </Panel>
       </div>
       {history.kind === "ok" ? (
-        <div className={h.charts} style={{ marginBottom: 16 }}>
+        <div className={`${h.charts} ${h.wide}`} style={{ marginBottom: 16 }}>
           <Panel title="Burn rate against the alert rules" aside="a rule fires while both its windows burn at or above its rate">
             <RuleBurnCharts rules={history.rules} stepMs={history.burnStepMs} />
           </Panel>

@@ -28,8 +28,4 @@ export class GuardrailsPage {
   scores(): Locator {
     return this.page.getByTestId("guardrail-scores");
   }
-
-  pages(): Locator {
-    return this.page.getByRole("navigation", { name: "Pages of findings" });
-  }
 }
