@@ -30,10 +30,13 @@ export function burnReplay({ target, samples, windowStartAt }: BurnReplayInput, 
     total[i + 1] = total[i] + (s?.total ?? 0);
   }
   const idx = (t: number) => Math.min(n, Math.max(0, Math.floor((t - base) / MINUTE_MS)));
+  // Every rule asks at the same minute in turn: the window's start is worked out once per minute.
+  let [lastT, lastStart] = [Number.NaN, 0];
   return {
     first: base,
     windowAt: (t, windowMs) => {
-      const windowStart = windowStartAt(t);
+      if (t !== lastT) [lastT, lastStart] = [t, windowStartAt(t)];
+      const windowStart = lastStart;
       const end = idx(t);
       const start = Math.max(idx(t - windowMs), idx(windowStart));
       const counts = { good: good[end] - good[start], total: total[end] - total[start] };
