@@ -6,13 +6,13 @@ import g from "./guardrails.module.css";
 
 function Choice({ name, label, value, options }: { name: string; label: string; value: string | null; options: { value: string; text: string }[] }) {
   return (
-    <label>
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={c.field}>
+    <div className={g.field}>
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={c.field}>
         <option value="">all</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.text}</option>)}
       </select>
-    </label>
+    </div>
   );
 }
 

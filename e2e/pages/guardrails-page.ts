@@ -21,7 +21,7 @@ export class GuardrailsPage {
   }
 
   async filter(choices: Partial<Record<"cluster" | "namespace" | "check" | "severity", string>>) {
-    for (const [label, value] of Object.entries(choices)) await this.filters().getByLabel(label).selectOption(value);
+    for (const [label, value] of Object.entries(choices)) await this.filters().getByLabel(label, { exact: true }).selectOption(value);
     await this.filters().getByRole("button", { name: "Filter" }).click();
   }
 
