@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["components/**/*.test.tsx", "app/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["./components/test-setup.ts"],
+          // Typing and clicking take real time in jsdom, more so on a busy machine.
+          testTimeout: 20_000,
           css: { modules: { classNameStrategy: "non-scoped" } },
         },
       },

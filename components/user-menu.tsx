@@ -15,7 +15,8 @@ export async function UserMenu() {
           <span data-testid="user-email">{user.email}</span> · <span data-testid="user-role">{user.role}</span>
         </div>
       </div>
-      <form action={signOutOfUptrust}>
+      {/* data-signs-out: live views stop sending the page to sign-in while it leaves (components/api/activity.ts). */}
+      <form action={signOutOfUptrust} data-signs-out>
         <button
           type="submit"
           style={{ background: "transparent", color: "var(--text)", border: "1px solid var(--border)", borderRadius: 6, padding: "4px 10px", font: "inherit", cursor: "pointer" }}
