@@ -38,8 +38,10 @@ async function answer<T>(res: Response): Promise<T> {
 /** Reads JSON. `live`: a poll, which tells the server whether a person was active since the last one. */
 export async function getJson<T>(url: string, options: { live?: boolean; signal?: AbortSignal } = {}): Promise<T> {
   const background = options.live === true && takeBackground();
+  // "no-cache": always ask the server, but with the ETag of the answer held, so an unchanged answer comes
+  // back as 304 with no body (the browser hands the held one over; React Query keeps the same data).
   const res = await fetch(url, {
-    cache: "no-store",
+    cache: "no-cache",
     signal: options.signal,
     headers: { accept: "application/json", ...(background ? { "x-uptrust-background": "1" } : {}) },
   });
