@@ -23,6 +23,10 @@ export function GuardrailFilters({ filter, options }: { filter: GuardrailFilter;
     <form method="get" action="/guardrails" className={g.filters} aria-label="Filter findings">
       <Choice name="cluster" label="cluster" value={filter.clusters[0] ?? null} options={options.clusters.map((v) => ({ value: v, text: v }))} />
       <Choice name="ns" label="namespace" value={filter.namespaces[0] ?? null} options={options.namespaces.map((v) => ({ value: v, text: v }))} />
+      <div className={g.field}>
+        <label htmlFor="filter-q">workload</label>
+        <input id="filter-q" name="q" type="search" defaultValue={filter.service ?? ""} placeholder="part of its name" className={c.field} />
+      </div>
       <Choice name="check" label="check" value={filter.check} options={options.checks.map((o) => ({ value: o.check, text: `${o.check} (${o.findings})` }))} />
       <Choice name="severity" label="severity" value={filter.severity} options={[{ value: "danger", text: "danger" }, { value: "warning", text: "warning" }]} />
       <button type="submit" className={c.action}>Filter</button>

@@ -2,8 +2,16 @@ import { z } from "zod";
 import { parseScope } from "./scope.ts";
 
 // The guardrails page's filters, kept in the URL: `cluster` and `ns` (repeatable, the cockpit's scope
-// keys, so a scoped cockpit opens a scoped list), `check` (a check's name), `severity` and `page`.
-export type GuardrailFilter = { clusters: string[]; namespaces: string[]; check: string | null; severity: "danger" | "warning" | null; page: number };
+// keys, so a scoped cockpit opens a scoped list, with `q` its service search: a part of the name of the
+// workload a finding is about), `check` (a check's name), `severity` and `page`.
+export type GuardrailFilter = {
+  clusters: string[];
+  namespaces: string[];
+  service: string | null;
+  check: string | null;
+  severity: "danger" | "warning" | null;
+  page: number;
+};
 
 export const FINDINGS_PER_PAGE = 25;
 
@@ -25,8 +33,8 @@ export function parseGuardrailFilter(params: Params): { filter: GuardrailFilter;
     return null;
   };
   return {
-    filter: { clusters: scope.clusters, namespaces: scope.namespaces, check: read("check", check), severity: read("severity", severity), page: read("page", page) ?? 1 },
-    problems: problems.filter((p) => /^(cluster|ns|check|severity|page)=|^(cluster|ns) names/.test(p)),
+    filter: { clusters: scope.clusters, namespaces: scope.namespaces, service: scope.service, check: read("check", check), severity: read("severity", severity), page: read("page", page) ?? 1 },
+    problems: problems.filter((p) => /^(cluster|ns|check|severity|page)=|^(cluster|ns) names|^q /.test(p)),
   };
 }
 
@@ -35,6 +43,7 @@ export function filterSearch(filter: GuardrailFilter): URLSearchParams {
   const out = new URLSearchParams();
   for (const c of filter.clusters) out.append("cluster", c);
   for (const n of filter.namespaces) out.append("ns", n);
+  if (filter.service) out.set("q", filter.service);
   if (filter.check) out.set("check", filter.check);
   if (filter.severity) out.set("severity", filter.severity);
   return out;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { parseGuardrailFilter } from "@/lib/domain/guardrail-filter.ts";
+import { parseScope } from "@/lib/domain/scope.ts";
 import { guardrailScore, workloadChecks, type WorkloadSpec } from "@/lib/domain/guardrails.ts";
 import { getGuardrailFindings } from "./get-guardrail-findings.ts";
 import { getGuardrails } from "./get-guardrails.ts";
@@ -24,11 +25,13 @@ beforeAll(async () => {
     const { rows: [{ id }] } = await pool.query<{ id: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ($1, 'https://x', 'connected', $2) RETURNING id`, [cluster, now]);
     const byNamespace = new Map<string, ReturnType<typeof workloadChecks>>();
     for (const w of workloads) {
+      const { rows: [{ id: workloadId }] } = await pool.query<{ id: string }>(
+        `INSERT INTO workloads (cluster_id, namespace, kind, name, uid) VALUES ($1, $2, 'Deployment', $3, gen_random_uuid()::text) RETURNING id`, [id, w.namespace, w.name]);
       const results = workloadChecks(w);
       byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), ...results]);
       for (const r of results.filter((x) => !x.passed)) {
-        await pool.query(`INSERT INTO guardrail_findings (cluster_id, namespace, target, "check", severity, message, first_seen) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, w.namespace, r.target, r.check, r.severity, r.message, now]);
+        await pool.query(`INSERT INTO guardrail_findings (cluster_id, workload_id, namespace, target, "check", severity, message, first_seen) VALUES ($1, $8, $2, $3, $4, $5, $6, $7)`,
+          [id, w.namespace, r.target, r.check, r.severity, r.message, now, workloadId]);
       }
     }
     for (const [ns, results] of [...byNamespace, ["", [...byNamespace.values()].flat()] as const]) {
@@ -51,6 +54,16 @@ describe("the guardrails page", () => {
     expect(page.findings[0].severity).toBe("danger");
     const rest = await getGuardrailFindings(filter("page=2"));
     expect(new Set([...page.findings, ...rest.findings].map((f) => f.id)).size).toBe(page.total);
+  });
+
+  it("counts, scoped as the cockpit is, the findings the scoped cockpit's panel says there are", async () => {
+    for (const search of ["cluster=prod-eu", "ns=shop", "cluster=prod-eu&ns=shop&q=check"]) {
+      const cockpit = await getGuardrails(parseScope(new URLSearchParams(search)).scope);
+      expect([search, (await getGuardrailFindings(filter(search))).total]).toEqual([search, cockpit.totalFindings]);
+    }
+    const checkout = await getGuardrailFindings(filter("q=checkout"));
+    expect(checkout.total).toBeGreaterThan(0);
+    expect(checkout.findings.every((f) => f.target.includes("checkout"))).toBe(true);
   });
 
   it("narrows to a cluster, a namespace, a check and a severity, all at once", async () => {

@@ -11,10 +11,12 @@ type Row = { id: string; cluster: string; namespace: string; target: string; che
 // there are findings for, so the filters offer only what exists.
 export async function getGuardrailFindings(filter: GuardrailFilter): Promise<GuardrailFindingsPage> {
   const pool = getPool();
-  const params = [filter.clusters, filter.namespaces, filter.check, filter.severity];
+  const params = [filter.clusters, filter.namespaces, filter.check, filter.severity, filter.service];
+  // The service search matches the workload a finding is about, as the cockpit's scope does (scope-sql.ts).
   const where = `WHERE (cardinality($1::text[]) = 0 OR c.name = ANY($1)) AND (cardinality($2::text[]) = 0 OR f.namespace = ANY($2))
-                   AND ($3::text IS NULL OR f."check" = $3) AND ($4::text IS NULL OR f.severity = $4)`;
-  const from = `FROM guardrail_findings f JOIN clusters c ON c.id = f.cluster_id`;
+                   AND ($3::text IS NULL OR f."check" = $3) AND ($4::text IS NULL OR f.severity = $4)
+                   AND ($5::text IS NULL OR strpos(lower(w.name), lower($5::text)) > 0)`;
+  const from = `FROM guardrail_findings f JOIN clusters c ON c.id = f.cluster_id LEFT JOIN workloads w ON w.id = f.workload_id`;
   const [{ rows: [{ n }] }, scores, options] = await Promise.all([
     pool.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${where}`, params),
     pool.query<GuardrailScoreRow>(
@@ -32,7 +34,7 @@ export async function getGuardrailFindings(filter: GuardrailFilter): Promise<Gua
   const { page, pages, offset, limit } = pageWindow(n, filter.page, FINDINGS_PER_PAGE);
   const { rows } = await pool.query<Row>(
     `SELECT f.id, c.name AS cluster, f.namespace, f.target, f."check" AS check, f.severity, f.message, f.first_seen ${from} ${where}
-      ORDER BY (f.severity = 'danger') DESC, f.first_seen DESC, f.target, f."check" LIMIT $5 OFFSET $6`,
+      ORDER BY (f.severity = 'danger') DESC, f.first_seen DESC, f.target, f."check" LIMIT $6 OFFSET $7`,
     [...params, limit, offset],
   );
   const of = (kind: string) => options.rows.filter((o) => o.kind === kind);
