@@ -11,4 +11,7 @@ export const queryKeys = {
   sharePreview: (incidentId: string) => ["share-preview", incidentId] as const,
   sharedPage: (token: string) => ["share", token] as const,
   recommendationPatch: (id: string) => ["recommendation-patch", id] as const,
+  /** A workload's axis over one range, by its API path (lib/domain/service-ref.ts serviceApiPath). */
+  serviceAxis: (api: string, from: string, to: string) => ["service-axis", api, from, to] as const,
+  serviceLogs: (api: string, at: string) => ["service-logs", api, at] as const,
 };

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
-import { poolSummary, poolSummaryText, type PoolSummary } from "@/lib/domain/capacity-summary.ts";
+import { poolSummaryText, type PoolSummary } from "@/lib/domain/capacity-summary.ts";
+import { summarizePool } from "@/lib/domain/cluster-summary.ts";
 import { formatUtc } from "../format.ts";
 import { Badge, type Tone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
@@ -8,16 +9,15 @@ import { CapacityChart } from "./capacity-chart.tsx";
 
 export const poolHref = (p: { cluster: string; pool: string }) => `/capacity/${encodeURIComponent(p.cluster)}/${encodeURIComponent(p.pool)}`;
 
-const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 const TONES: Record<PoolSummary["status"], Tone> = { full: "bad", dated: "warn", waiting: "neutral", clear: "ok" };
 
 // The pool's headline as lib/domain/capacity-summary.ts words it; a date under two weeks away is red.
 export function poolVerdict(forecasts: readonly CapacityForecastRow[]): { tone: Tone; text: string } {
-  const rows = forecasts.map((f) => ({ ...f, historyFrom: ms(f.historyFrom), historyTo: ms(f.historyTo), exhaustsAt: ms(f.exhaustsAt) }));
-  const summary = poolSummary(rows, ms(forecasts[0]?.computedAt ?? null) ?? 0);
-  const tone = summary.status === "dated" && summary.daysLeft < 14 ? "bad" : TONES[summary.status];
-  return { tone, text: poolSummaryText(summary) };
+  const summary = summarizePool(forecasts);
+  return { tone: poolTone(summary), text: poolSummaryText(summary) };
 }
+
+export const poolTone = (summary: PoolSummary): Tone => (summary.status === "dated" && summary.daysLeft < 14 ? "bad" : TONES[summary.status]);
 
 export function ForecastLines({ forecasts, resource }: { forecasts: readonly CapacityForecastRow[]; resource: CapacityForecastRow["resource"] }) {
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Cockpit } from "@/lib/views/cockpit.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import { formatUtc } from "../format.ts";
 import s from "../ui/styles.module.css";
 import { useCockpit } from "./use-cockpit.ts";
@@ -9,8 +10,8 @@ const HEALTH: Record<string, "ok" | "warn" | "bad"> = { connected: "ok", degrade
 
 // One chip per cluster: its ingest state, how current its data is, and (on hover or focus) the
 // sentence that says who ingests it, how far behind and the last error.
-export function ClusterStatus({ initialData }: { initialData: Cockpit }) {
-  const { data } = useCockpit(initialData);
+export function ClusterStatus({ initialData, scope }: { initialData: Cockpit; scope: Scope }) {
+  const { data } = useCockpit(initialData, scope);
   if (data.clusters.length === 0) {
     return <span className={`${s.muted} ${s.small}`}>No cluster has reported yet: Uptrust starts watching once ingest connects.</span>;
   }

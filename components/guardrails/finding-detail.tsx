@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { GuardrailFindingDetail } from "@/lib/db/queries/get-guardrail-finding.ts";
+import { servicePath } from "@/lib/domain/service-ref.ts";
 import { formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";
@@ -20,6 +21,7 @@ export function FindingDetail({ detail }: { detail: GuardrailFindingDetail }) {
         <dt>check</dt><dd>{f.check}</dd>
         <dt>what to change</dt><dd>{f.message}</dd>
         <dt>cluster</dt><dd>{f.cluster}</dd>
+        {detail.service ? <><dt>service</dt><dd><Link href={servicePath(detail.service)}>{detail.service.kind} {detail.service.namespace}/{detail.service.name}</Link></dd></> : null}
         <dt>first seen</dt><dd>{formatUtc(f.firstSeen)}</dd>
         {score ? (<><dt>namespace score</dt><dd>{score.score} ({score.passed} passed, {score.warnings} warnings, {score.dangers} dangers)</dd></>) : null}
       </dl>

@@ -1,9 +1,16 @@
+import Link from "next/link";
+import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { SharedIncident } from "@/lib/domain/shared-incident.ts";
 import { formatDuration, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 
 type Facts = SharedIncident["incident"];
+
+// A moment shown to the minute in UTC, with the exact instant kept for machines and tooltips.
+function At({ iso }: { iso: string | null }) {
+  return iso ? <time dateTime={iso} title={iso}>{formatUtc(iso)}</time> : <>not yet</>;
+}
 
 // The incident's name and its facts, as its page and a shared page both show them (times in UTC).
 
@@ -20,10 +27,12 @@ export function IncidentHeading({ i }: { i: Facts }) {
   );
 }
 
-export function IncidentFactList({ i }: { i: Facts }) {
+// `linkService`: signed-in pages link the workload to its service page (a shared page's reader has no session).
+export function IncidentFactList({ i, linkService = false }: { i: Facts; linkService?: boolean }) {
+  const workload = i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–";
   return (
     <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
-      <dt>workload</dt><dd>{i.workload ? `${i.workload.namespace}/${i.workload.name} (${i.workload.kind})` : "–"} · {i.cluster}</dd>
+      <dt>workload</dt><dd>{linkService && i.workload ? <Link href={servicePath({ cluster: i.cluster, ...i.workload })}>{workload}</Link> : workload} · {i.cluster}</dd>
       <dt>reason</dt><dd>{i.reason}</dd>
       {i.occurrences.count > 1 ? (
         <>
@@ -31,11 +40,11 @@ export function IncidentFactList({ i }: { i: Facts }) {
           <dd data-testid="occurrences">{i.occurrences.count} times · first {formatUtc(i.occurrences.firstAt)} · last {formatUtc(i.occurrences.lastAt)}</dd>
         </>
       ) : null}
-      <dt>started</dt><dd>{formatUtc(i.startedAt)}</dd>
-      <dt>detected</dt><dd>{formatUtc(i.detectedAt)} <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
-      <dt>acknowledged</dt><dd>{i.acknowledgedAt ? formatUtc(i.acknowledgedAt) : "not yet"}</dd>
-      <dt>mitigated</dt><dd>{i.mitigatedAt ? formatUtc(i.mitigatedAt) : "not yet"}</dd>
-      <dt>resolved</dt><dd>{i.resolvedAt ? formatUtc(i.resolvedAt) : "not yet"}</dd>
+      <dt>started</dt><dd><At iso={i.startedAt} /></dd>
+      <dt>detected</dt><dd><At iso={i.detectedAt} /> <span className={s.muted}>({formatDuration((Date.parse(i.detectedAt) - Date.parse(i.startedAt)) / 1000)} after the first signal)</span></dd>
+      <dt>acknowledged</dt><dd><At iso={i.acknowledgedAt} /></dd>
+      <dt>mitigated</dt><dd><At iso={i.mitigatedAt} /></dd>
+      <dt>resolved</dt><dd><At iso={i.resolvedAt} /></dd>
       <dt>owner</dt><dd>{i.owner ?? "nobody yet"}</dd>
       <dt>{i.active ? "open for" : "time to resolve"}</dt><dd><b>{formatDuration(i.durationSeconds)}</b></dd>
     </dl>

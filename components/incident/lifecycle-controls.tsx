@@ -2,10 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 import type { IncidentDetail } from "@/lib/views/incident.ts";
-import { INCIDENT_STATUSES, PUBLIC_STATUSES, SEVERITIES, suggestedPublicStatus } from "@/lib/domain/incident-lifecycle.ts";
+import { INCIDENT_STATUSES, PUBLIC_STATUSES, SEVERITIES, responseOptions, suggestedPublicStatus } from "@/lib/domain/incident-lifecycle.ts";
 import type { IncidentAction } from "@/lib/domain/incident-actions.ts";
+import { parseUtcTimeInput } from "@/lib/domain/utc-time-input.ts";
+import { formatUtc } from "../format.ts";
 import c from "../ui/controls.module.css";
 import { Panel } from "../ui/panel.tsx";
+import r from "./respond.module.css";
 import { useIncidentAction } from "./use-incident-action.ts";
 
 type Incident = IncidentDetail["incident"];
@@ -13,9 +16,6 @@ type Incident = IncidentDetail["incident"];
 const VERBS: Record<string, string> = {
   investigating: "Investigate", mitigated: "Mark mitigated", resolved: "Resolve", closed: "Close", cancelled: "Cancel (not an outage)",
 };
-
-// datetime-local has no zone; the page shows UTC everywhere, so the value is read as UTC too.
-const utcInput = (local: string) => (local ? `${local}:00Z` : undefined);
 
 // The page holds plain strings; these read them back as the lifecycle's own values.
 const pick = <T extends string>(options: readonly T[], value: string, fallback: T): T => options.find((o) => o === value) ?? fallback;
@@ -25,37 +25,63 @@ const submit = (run: () => void) => (e: FormEvent) => {
   run();
 };
 
-// What a responder changes: status (with an optional back-dated time), severity with a reason, owner,
-// and notes or status updates. Every change is a timeline entry; errors are the server's own words.
-export function LifecycleControls({ incident }: { incident: Incident }) {
+// What a responder changes: status (with an optional back-dated UTC time), severity with a reason, owner,
+// and notes or status updates. Only the moves the lifecycle allows from the current status are offered
+// (lib/domain/incident-lifecycle.ts decides); every change is a timeline entry; errors are the server's words.
+export function LifecycleControls({ incident, asOf }: { incident: Incident; asOf: string }) {
   const mutation = useIncidentAction(incident.id);
-  const act = (action: IncidentAction, done?: () => void) => mutation.mutate(action, { onSuccess: done });
+  const status = INCIDENT_STATUSES.find((st) => st === incident.status);
+  const options = status ? responseOptions({ status, acknowledgedAt: incident.acknowledgedAt === null ? null : Date.parse(incident.acknowledgedAt) }) : null;
   const [at, setAt] = useState("");
+  const [atError, setAtError] = useState<string | null>(null);
   const [severity, setSeverity] = useState(pick(SEVERITIES, incident.severity, "sev3"));
   const [reason, setReason] = useState("");
   const [owner, setOwner] = useState(incident.owner ?? "");
   const [kind, setKind] = useState<"note" | "status-update">("note");
-  const [publicStatus, setPublicStatus] = useState(suggestedPublicStatus(pick(INCIDENT_STATUSES, incident.status, "triage")));
+  const [publicStatus, setPublicStatus] = useState(suggestedPublicStatus(status ?? "triage"));
   const [text, setText] = useState("");
   const busy = mutation.isPending;
-  const canAcknowledge = incident.acknowledgedAt === null && incident.active;
+  const act = (action: IncidentAction, done?: () => void) => mutation.mutate(action, { onSuccess: done });
+  // A typed time is checked before anything is sent: a wrong one never becomes a wrong MTTA.
+  const actAt = (build: (at: string | undefined) => IncidentAction) => {
+    const parsed = parseUtcTimeInput(at);
+    if (!parsed.ok) return setAtError(parsed.error);
+    setAtError(null);
+    act(build(parsed.iso ?? undefined), () => setAt(""));
+  };
+  const moves = options ? options.acknowledge || options.transitions.length > 0 : false;
 
   return (
     <Panel title="Respond" aside="each change is recorded on the timeline with your name">
+      <div className={r.status} role="group" aria-label="status">
+        {moves ? (
+          <>
+            <div className={r.row}>
+              <label htmlFor="lifecycle-at">when (UTC)</label>
+              <input id="lifecycle-at" className={c.field} value={at} placeholder="now" autoComplete="off" spellCheck={false}
+                aria-invalid={atError ? true : undefined} aria-describedby={atError ? "lifecycle-at-hint lifecycle-at-error" : "lifecycle-at-hint"}
+                onChange={(e) => { setAt(e.target.value); setAtError(null); }} />
+            </div>
+            <span id="lifecycle-at-hint" className={r.hint}>
+              blank: now on the cluster clock ({formatUtc(asOf)}); to back-date, write e.g. 2026-12-06 09:42
+            </span>
+            <div className={r.row}>
+              {options?.acknowledge ? (
+                <button type="button" className={c.action} disabled={busy} onClick={() => actAt((t) => ({ type: "acknowledge", at: t }))}>Acknowledge</button>
+              ) : null}
+              {options?.transitions.map((to) => (
+                <button key={to} type="button" className={c.action} disabled={busy} data-to={to} onClick={() => actAt((t) => ({ type: "transition", to, at: t }))}>
+                  {VERBS[to] ?? to}
+                </button>
+              ))}
+            </div>
+            {atError ? <p id="lifecycle-at-error" className={c.error} role="alert">{atError}</p> : null}
+          </>
+        ) : (
+          <p className={r.hint}>The incident is {incident.status}: that is final, so there is no status to move to. Notes can still be added.</p>
+        )}
+      </div>
       <div className={c.controls}>
-        <div role="group" aria-label="status">
-          <label htmlFor="lifecycle-at">status · at (UTC, optional: now on the cluster clock)</label>
-          <input id="lifecycle-at" className={c.field} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
-          {canAcknowledge ? (
-            <button type="button" className={c.action} disabled={busy} onClick={() => act({ type: "acknowledge", at: utcInput(at) }, () => setAt(""))}>Acknowledge</button>
-          ) : null}
-          {incident.nextStatuses.map((to) => (
-            <button key={to} type="button" className={c.action} disabled={busy} data-to={to}
-              onClick={() => act({ type: "transition", to, at: utcInput(at) }, () => setAt(""))}>
-              {VERBS[to] ?? to}
-            </button>
-          ))}
-        </div>
         <form aria-label="severity" onSubmit={submit(() => act({ type: "severity", severity, reason }, () => setReason("")))}>
           <label htmlFor="severity">severity ({incident.severitySource === "person" ? "set by a responder" : "set by the detector"})</label>
           <select id="severity" className={c.field} value={severity} onChange={(e) => setSeverity(pick(SEVERITIES, e.target.value, severity))}>

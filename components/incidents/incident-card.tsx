@@ -17,7 +17,8 @@ export function IncidentCard({ incident, compact = false }: { incident: Incident
         </span>
       </div>
       <div className={`${s.small} ${s.muted} ${s.num}`}>
-        {incident.reason}
+        <span data-testid="incident-cluster">{incident.cluster}</span>
+        {` · ${incident.reason}`}
         {incident.occurrences.count > 1 ? (
           <span data-testid="occurrences">
             {` ×${incident.occurrences.count} · first ${formatHourMinute(incident.occurrences.firstAt)} · last ${formatHourMinute(incident.occurrences.lastAt)}`}

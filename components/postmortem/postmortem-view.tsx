@@ -1,32 +1,54 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import c from "../ui/controls.module.css";
-import { Panel } from "../ui/panel.tsx";
+import { Empty } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
+import p from "./postmortem.module.css";
 
-// The draft as the team will paste it into their postmortem document: copy it or download the .md.
-export function PostmortemView({ id, markdown }: { id: string; markdown: string }) {
-  const [copied, setCopied] = useState<string | null>(null);
+type View = "document" | "source";
+
+// The draft read as a document, or as the Markdown the team pastes into their postmortem tool: copy it
+// or download the .md. `rendered` is the document, rendered on the server from the same Markdown.
+export function PostmortemView({ id, markdown, rendered }: { id: string; markdown: string; rendered: ReactNode }) {
+  const [view, setView] = useState<View>("document");
+  const [copied, setCopied] = useState<{ ok: boolean; text: string } | null>(null);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(markdown);
-      setCopied("copied");
+      setCopied({ ok: true, text: "Markdown copied" });
     } catch {
-      setCopied("the browser refused the clipboard; select the text below instead");
+      setView("source");
+      setCopied({ ok: false, text: "The browser refused the clipboard; select the Markdown below and copy it instead." });
     }
   };
+  const tab = (v: View, label: string) => (
+    <button type="button" className={p.tab} aria-pressed={view === v} onClick={() => setView(v)}>{label}</button>
+  );
   return (
     <main className={s.page}>
       <p className={s.back}><Link href={`/incidents/${id}`}>← Incident</Link></p>
-      <Panel title="Postmortem draft" aside={copied ?? "Markdown · blameless template"}>
-        <p style={{ display: "flex", gap: 8, margin: "0 0 8px" }}>
+      <section className={`${s.panel} ${p.sheet}`} aria-label="Postmortem draft">
+        <div className={p.toolbar}>
+          <div role="group" aria-label="Show the draft as" className={p.tabs}>
+            {tab("document", "Document")}
+            {tab("source", "Markdown source")}
+          </div>
+          <span className={`${s.small} ${s.muted}`}>blameless template · times in UTC</span>
+          <span className={p.spacer} />
+          <span role="status" className={copied?.ok === false ? c.error : `${s.small} ${s.muted}`} data-testid="copy-status">{copied?.text ?? ""}</span>
           <button type="button" className={c.action} onClick={copy} data-testid="copy-postmortem">Copy Markdown</button>
           <a className={c.action} href={`/api/incidents/${id}/postmortem?download=1`} download>Download .md</a>
-        </p>
-        <pre className={s.mono} style={{ whiteSpace: "pre-wrap", fontSize: 12, margin: 0 }} data-testid="postmortem-markdown">{markdown}</pre>
-      </Panel>
+        </div>
+        {markdown.trim() === "" ? (
+          <Empty>The draft is empty: Uptrust has not recorded enough of this incident to assemble one yet.</Empty>
+        ) : view === "document" ? (
+          rendered
+        ) : (
+          <pre className={p.source} data-testid="postmortem-markdown" tabIndex={0} aria-label="Postmortem Markdown source">{markdown}</pre>
+        )}
+      </section>
     </main>
   );
 }

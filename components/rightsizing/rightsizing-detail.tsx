@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -56,7 +57,7 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>Right-sizing {d.namespace}/{d.workload}/{d.container}</h1>
       <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
-        <dt>workload</dt><dd>{d.workloadKind} {d.namespace}/{d.workload} · {d.cluster}</dd>
+        <dt>workload</dt><dd><Link href={servicePath({ cluster: d.cluster, namespace: d.namespace, kind: d.workloadKind, name: d.workload })}>{d.workloadKind} {d.namespace}/{d.workload}</Link> · {d.cluster}</dd>
         <dt>asks for now</dt><dd>{formatCpu(d.current.cpuRequestMillis)} (limit {d.current.cpuLimitMillis === null ? "none" : formatCpu(d.current.cpuLimitMillis)}) · {formatBytes(d.current.memoryRequestBytes)} (limit {formatBytes(d.current.memoryLimitBytes)})</dd>
         <dt>replicas</dt><dd>{d.replicas}{evidence.hpa ? ` (HPA ${evidence.hpa.minReplicas}–${evidence.hpa.maxReplicas})` : ""}</dd>
         <dt>history read</dt><dd>{formatUtc(d.usage.from)} – {formatUtc(d.usage.to)} · {d.usage.points.length.toLocaleString("en-US")} five-minute buckets · {samples.toLocaleString("en-US")} samples</dd>

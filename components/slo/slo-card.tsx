@@ -15,7 +15,7 @@ export function SloCard({ slo }: { slo: SloCardData }) {
     <article className={s.card} data-testid="slo-card" data-slo={slo.name} aria-label={`SLO ${sloLabel(slo)}`}>
       <div className={s.cardHead}>
         <Link href={`/slos/${slo.id}`} className={s.cardTitle}>{slo.workload.namespace}/{slo.workload.name}</Link>
-        <span className={`${s.muted} ${s.small}`}>{slo.name}: {objectiveText(slo)}</span>
+        <span className={`${s.muted} ${s.small}`} data-testid="slo-cluster">{slo.cluster} · {slo.name}: {objectiveText(slo)}</span>
         <span style={{ marginLeft: "auto" }}>
           {st?.alert === "page" ? <Badge tone="bad" title="Fast burn: both windows above the paging rate">page</Badge> : null}
           {st?.alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}

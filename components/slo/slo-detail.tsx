@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { coverageText, formatSpan, ruleStateText } from "@/lib/domain/burn-coverage.ts";
+import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { SloDetail } from "@/lib/views/slo.ts";
 import type { MinutePage, SloHistory } from "@/lib/views/slo-history.ts";
 import { formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
@@ -26,6 +27,7 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
       <p className={s.explain}>{objectiveText(slo)}.{slo.origin !== "default" && slo.description ? ` ${slo.description}` : ""}</p>
       <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
         <dt>cluster</dt><dd>{slo.cluster}</dd>
+        <dt>service</dt><dd><Link href={servicePath({ cluster: slo.cluster, ...slo.workload })}>{slo.workload.kind} {slo.workload.namespace}/{slo.workload.name}</Link></dd>
         <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>
         <dt>window starts</dt><dd>{formatUtc(detail.windowStart)}</dd>
         {slo.status?.measuredSince ? (

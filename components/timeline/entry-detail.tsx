@@ -2,6 +2,7 @@ import type { ChangeDetail as ChangeFact, EventDetail as EventFact, LogDetail as
 import { formatUtcSeconds } from "../format.ts";
 import s from "../ui/styles.module.css";
 import { changedFields } from "./change-diff.ts";
+import t from "./timeline.module.css";
 
 function ChangeDetail({ detail }: { detail: ChangeFact }) {
   const fields = changedFields(detail.before ?? {}, detail.after ?? {});
@@ -11,7 +12,7 @@ function ChangeDetail({ detail }: { detail: ChangeFact }) {
       {fields.length === 0 ? (
         <div className={s.muted}>No field-level difference was recorded.</div>
       ) : (
-        <div className={`${s.diff} ${s.mono}`} role="table" aria-label="Changed fields">
+        <div className={`${t.diff} ${s.mono}`} role="table" aria-label="Changed fields">
           {fields.map((f) => (
             <div key={f.field} role="row" style={{ display: "contents" }}>
               <span role="cell" className={s.muted}>{f.field}</span>

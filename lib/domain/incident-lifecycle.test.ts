@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  nextStatuses, ownerProblem, planAcknowledge, planTransition, suggestedPublicStatus, timestampProblems, type LifecycleState,
+  INCIDENT_STATUSES, nextStatuses, ownerProblem, planAcknowledge, planTransition, responseOptions, suggestedPublicStatus, timestampProblems,
+  type LifecycleState,
 } from "./incident-lifecycle.ts";
 
 const MIN = 60_000;
@@ -52,6 +53,27 @@ describe("incident lifecycle transitions", () => {
       conflict: false,
       error: "resolved time 2026-11-25T10:15:00Z is before mitigated (2026-11-25T10:20:00Z); set it to 2026-11-25T10:20:00Z or later",
     });
+  });
+});
+
+describe("what the respond controls offer", () => {
+  it("offers every move the lifecycle accepts and none it refuses, from every status", () => {
+    for (const status of INCIDENT_STATUSES) {
+      const state = { ...open, status, acknowledgedAt: started + MIN };
+      const offered = responseOptions(state).transitions;
+      for (const to of INCIDENT_STATUSES) {
+        expect(planTransition(state, to, now, now).ok, `${status} → ${to}`).toBe(offered.includes(to));
+      }
+    }
+  });
+
+  it("offers Acknowledge only to an open incident nobody has acknowledged yet", () => {
+    for (const status of INCIDENT_STATUSES) {
+      const state = { ...open, status };
+      expect(responseOptions(state).acknowledge, status).toBe(planAcknowledge(state, now, now).ok);
+    }
+    expect(responseOptions({ ...open, acknowledgedAt: started + MIN }).acknowledge).toBe(false);
+    expect(responseOptions({ ...open, status: "resolved" }).acknowledge).toBe(false);
   });
 });
 

@@ -101,11 +101,21 @@ export function planTransition(state: LifecycleState, to: IncidentStatus, at: nu
   return checked(state, patch, clusterNow);
 }
 
+const ACKNOWLEDGEABLE: readonly IncidentStatus[] = ["triage", "investigating", "mitigated"];
+
 // An explicit "I'm on it" without changing status; only once, and only while the incident is open.
 export function planAcknowledge(state: LifecycleState, at: number, clusterNow: number): Decision<TimesPatch> {
   if (state.acknowledgedAt !== null) return fail(`The incident was already acknowledged at ${utc(state.acknowledgedAt)}`, true);
-  if (!["triage", "investigating", "mitigated"].includes(state.status)) return fail(`A ${state.status} incident cannot be acknowledged`, true);
+  if (!ACKNOWLEDGEABLE.includes(state.status)) return fail(`A ${state.status} incident cannot be acknowledged`, true);
   return checked(state, { acknowledgedAt: at }, clusterNow);
+}
+
+export type ResponseOptions = { acknowledge: boolean; transitions: readonly IncidentStatus[] };
+
+// What the respond controls offer for the incident as it stands: exactly the moves planAcknowledge and
+// planTransition accept, so a responder is never shown a button the server would refuse.
+export function responseOptions(state: Pick<LifecycleState, "status" | "acknowledgedAt">): ResponseOptions {
+  return { acknowledge: state.acknowledgedAt === null && ACKNOWLEDGEABLE.includes(state.status), transitions: NEXT[state.status] };
 }
 
 // Public status wording for status updates (Statuspage / incident.io): what readers outside the team see.

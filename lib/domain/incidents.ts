@@ -44,8 +44,12 @@ export function strongerReason(a: IncidentReason, b: IncidentReason): IncidentRe
 // symptom of whatever the workload suffers, so they belong to the series around them: the availability
 // page that stays up between hourly OOM kills is that OOM incident, not an incident beside it.
 function sameTrouble(a: IncidentReason, b: IncidentReason): boolean {
-  const restarts = (r: IncidentReason) => r === "OOMKilled" || r === "CrashLoopBackOff";
-  return a === b || a === "Unavailable" || b === "Unavailable" || (restarts(a) && restarts(b));
+  return a === b || a === "Unavailable" || b === "Unavailable" || (isRestartReason(a) && isRestartReason(b));
+}
+
+/** A container restarting: killed for memory, or crashing and backed off by kubelet. */
+export function isRestartReason(r: IncidentReason): boolean {
+  return r === "OOMKilled" || r === "CrashLoopBackOff";
 }
 
 // One incident per workload and outage. Signals of a workload chain into one occurrence while each starts

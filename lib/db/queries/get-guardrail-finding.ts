@@ -9,6 +9,8 @@ export type GuardrailFindingDetail = {
   /** Everything else found on the same workload or object. */
   siblings: GuardrailFindingRow[];
   score: { namespace: string; score: number; passed: number; warnings: number; dangers: number } | null;
+  /** The workload the finding is about, for its service page (null: another kind of object). */
+  service: { cluster: string; kind: string; namespace: string; name: string } | null;
 };
 
 type Row = { id: string; cluster_id: string; workload_id: string | null; cluster: string; namespace: string; target: string; check: string; severity: string; message: string; first_seen: Date };
@@ -30,9 +32,12 @@ export async function getGuardrailFinding(id: string): Promise<GuardrailFindingD
   const f = rows[0];
   if (!f) return null;
   let facts: GuardrailFindingDetail["facts"] = null;
+  let service: GuardrailFindingDetail["service"] = null;
   if (f.workload_id) {
     const w = await pool.query<{ kind: string; namespace: string; name: string; facts: JsonValue }>(`SELECT kind::text AS kind, namespace, name, spec_facts AS facts FROM workloads WHERE id = $1`, [f.workload_id]);
-    if (w.rows[0]) facts = { source: `${w.rows[0].kind} ${w.rows[0].namespace}/${w.rows[0].name}: pod template as ingested`, value: w.rows[0].facts };
+    const wl = w.rows[0];
+    if (wl) facts = { source: `${wl.kind} ${wl.namespace}/${wl.name}: pod template as ingested`, value: wl.facts };
+    if (wl) service = { cluster: f.cluster, kind: wl.kind, namespace: wl.namespace, name: wl.name };
   } else {
     const o = objectOf(f.target);
     const obj = o ? await pool.query<{ spec: JsonValue }>(`SELECT spec FROM kube_objects WHERE cluster_id = $1 AND kind = $2 AND namespace = $3 AND name = $4`, [f.cluster_id, o.kind, o.namespace, o.name]) : { rows: [] };
@@ -46,5 +51,5 @@ export async function getGuardrailFinding(id: string): Promise<GuardrailFindingD
     `SELECT namespace, score, passed, warnings, dangers FROM guardrail_scores WHERE cluster_id = $1 AND namespace = $2`,
     [f.cluster_id, f.namespace],
   );
-  return { finding: toRow(f), facts, siblings: siblings.rows.map(toRow), score: score.rows[0] ?? null };
+  return { finding: toRow(f), facts, siblings: siblings.rows.map(toRow), score: score.rows[0] ?? null, service };
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
+import { MarkdownDocument } from "@/components/postmortem/markdown-document.tsx";
 import { PostmortemView } from "@/components/postmortem/postmortem-view.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
@@ -20,7 +21,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader tagline="postmortem draft" />
-      <PostmortemView id={parsed.data} markdown={markdown} />
+      <PostmortemView id={parsed.data} markdown={markdown} rendered={<MarkdownDocument markdown={markdown} />} />
     </>
   );
 }

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { ClusterCard } from "@/components/cockpit/cluster-card.tsx";
+import c from "@/components/cockpit/cockpit.module.css";
+import { formatDuration } from "@/components/format.ts";
+import { Empty } from "@/components/ui/panel.tsx";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import s from "@/components/ui/styles.module.css";
+import { gatePage } from "@/lib/auth/gate.ts";
+import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { clusterSummaries, fleetHeadline } from "@/lib/domain/cluster-summary.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
+
+// Every cluster with the same summary the home page's strip gives, trouble first; each card opens the
+// home page scoped to its cluster.
+export default async function ClustersPage() {
+  await connection();
+  await gatePage("/clusters");
+  const summaries = clusterSummaries(await getCockpit(EVERYTHING));
+  return (
+    <>
+      <PageHeader tagline="every cluster at a glance" />
+      <main className={s.page}>
+        <p className={s.back}><Link href="/">← Cockpit</Link></p>
+        <h1 style={{ fontSize: 18, margin: "6px 0" }}>Clusters</h1>
+        <p className={c.headline} data-testid="clusters-headline">{fleetHeadline(summaries, formatDuration)}</p>
+        {summaries.length === 0 ? (
+          <Empty>No cluster has reported yet: register one with npm run cluster:register, and Uptrust summarizes it once ingest connects.</Empty>
+        ) : (
+          <div className={c.overview}>
+            {summaries.map((x) => <ClusterCard key={x.cluster} summary={x} />)}
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { IncidentLoading } from "@/components/incident/incident-loading.tsx";
+
+export default function Loading() {
+  return <IncidentLoading />;
+}

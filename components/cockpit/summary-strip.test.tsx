@@ -1,0 +1,120 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { inScope } from "@/lib/domain/scope.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
+import { CapacityPanel } from "../capacity/capacity-panel.tsx";
+import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";
+import { IncidentPanel } from "../incidents/incident-panel.tsx";
+import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
+import { SloPanel } from "../slo/slo-panel.tsx";
+import { SummaryStrip } from "./summary-strip.tsx";
+import { sampleCockpit } from "./summary-fixture.ts";
+
+// The cockpit narrowed to one cluster, as the home page scoped to it shows it: the strip's row for that
+// cluster and the panels under it then speak of the same rows.
+function scopedTo(cluster: string): Cockpit {
+  const all = sampleCockpit();
+  const scope = { clusters: [cluster], namespaces: [], service: null, range: { kind: "default" as const } };
+  const keep = (at: { cluster: string; namespace: string | null; name: string | null }) => inScope(scope, at);
+  return {
+    ...all,
+    clusters: all.clusters.filter((c) => keep({ cluster: c.name, namespace: null, name: null })),
+    slos: all.slos.filter((s) => keep({ cluster: s.cluster, namespace: s.workload.namespace, name: s.workload.name })),
+    incidents: all.incidents.filter((i) => keep({ cluster: i.cluster, namespace: i.workload?.namespace ?? null, name: i.workload?.name ?? null })),
+    recommendations: all.recommendations.filter((r) => keep({ cluster: r.cluster, namespace: r.namespace, name: r.workload })),
+    guardrails: { ...all.guardrails, scores: all.guardrails.scores.filter((g) => g.cluster === cluster) },
+    capacity: { pools: all.capacity.pools.filter((p) => p.cluster === cluster), totalPools: all.capacity.pools.filter((p) => p.cluster === cluster).length },
+  };
+}
+
+function renderHome(data: Cockpit) {
+  render(
+    <>
+      <SummaryStrip data={data} clusterHref={(c) => `/?cluster=${c}`} />
+      <SloPanel slos={data.slos} canEdit={false} />
+      <IncidentPanel incidents={data.incidents} />
+      <RightsizingPanel rows={data.recommendations} />
+      <GuardrailsPanel view={data.guardrails} />
+      <CapacityPanel view={data.capacity} />
+    </>,
+  );
+  return within(screen.getByTestId("summary-strip"));
+}
+
+// What a person reads in an element: its text with runs of white space as one space.
+const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
+const href = (el: HTMLElement) => el.closest("a")?.getAttribute("href") ?? null;
+
+// Rendering every panel (charts included) takes seconds on a busy machine.
+describe("the summary strip says nothing the panels below it contradict", { timeout: 30_000 }, () => {
+  it("counts the SLO cards that page and the open incident cards", () => {
+    const strip = renderHome(scopedTo("prod-eu"));
+    const pagingCards = screen.getAllByTestId("slo-card").filter((card) => within(card).queryByText("page"));
+    expect(text(strip.getByTestId("summary-slos"))).toContain(`${pagingCards.length} paging`);
+    expect(text(screen.getByText(/\d+ paging/, { selector: "span" }))).toContain(`${pagingCards.length} paging`);
+    const openCards = screen.getAllByTestId("incident-card").filter((card) => card.getAttribute("data-active") === "true");
+    expect(text(strip.getByTestId("summary-incidents"))).toContain(`${openCards.length} open: 1 sev2, 1 sev3`);
+  });
+
+  it("gives the oldest open incident the age its card shows", () => {
+    const strip = renderHome(scopedTo("prod-eu"));
+    const oldest = strip.getByTestId("summary-oldest-incident");
+    const age = /oldest open (\S+ \S+):/.exec(oldest.textContent ?? "")?.[1];
+    const card = screen.getAllByTestId("incident-card").find((c) => c.textContent?.includes("cart was OOM-killed"))!;
+    expect(text(card)).toContain(`open for ${age}`);
+    expect(href(oldest)).toBe("/incidents/i-cart");
+  });
+
+  it("reads budget spent as what the SLO card's budget left leaves out, and links the SLO page", () => {
+    const strip = renderHome(scopedTo("prod-eu"));
+    const budget = strip.getByTestId("summary-budget");
+    expect(text(budget)).toContain("37.5 % spent · shop/checkout availability");
+    const card = screen.getAllByTestId("slo-card").find((c) => c.textContent?.includes("shop/checkout"))!;
+    expect(text(card)).toContain("62.5 % of the error budget left");
+    expect(href(budget)).toBe("/slos/s-checkout");
+    // The change named is the card's own largest charge, in the card's words.
+    const change = strip.getByTestId("summary-top-change");
+    expect(text(within(card).getByTestId("budget-charges"))).toContain(change.textContent!.replace(/^most: /, ""));
+  });
+
+  it("totals right-sizing as the right-sizing panel does, and scores guardrails as its chip does", () => {
+    const strip = renderHome(scopedTo("prod-eu"));
+    const savings = strip.getByTestId("summary-savings").textContent!;
+    const krr = /saves [^·]+/.exec(savings)![0].trim();
+    expect(text(screen.getByText(/^if applied now:/))).toContain(`KRR ${krr} (1 held)`);
+    expect(text(strip.getByTestId("summary-guardrails"))).toContain("score 71 · 9 dangers");
+    expect(text(screen.getByTestId("guardrail-score"))).toContain("prod-eu score 71 · 9 danger");
+  });
+
+  it("says there is no suggestion yet when the right-sizing panel has none", () => {
+    const strip = renderHome({ ...scopedTo("prod-eu"), recommendations: [] });
+    expect(text(strip.getByTestId("summary-savings"))).toBe("no suggestion yet");
+    expect(screen.getByText(/^No suggestions yet/)).toBeTruthy();
+  });
+
+  it("dates capacity as the soonest pool card does, and links that pool's page", () => {
+    const strip = renderHome(scopedTo("prod-eu"));
+    const capacity = strip.getByTestId("summary-capacity");
+    const pool = screen.getAllByTestId("capacity-pool").find((p) => p.textContent?.includes("prod-eu / general"))!;
+    expect(text(pool)).toContain(capacity.querySelector("span")!.textContent!);
+    expect(href(capacity)).toBe("/capacity/prod-eu/general");
+  });
+
+  it("links every panel figure to a panel that is on the page", () => {
+    const strip = renderHome(sampleCockpit());
+    const anchors = strip.getAllByRole("link").map((a) => a.getAttribute("href")!).filter((h) => h.startsWith("#"));
+    expect(new Set(anchors)).toEqual(new Set(["#slo-burn-heading", "#incidents-heading", "#right-sizing-heading", "#guardrails-heading"]));
+    for (const a of anchors) expect(document.getElementById(a.slice(1)), a).not.toBeNull();
+  });
+
+  it("states every cluster in words, trouble first, each row scoping the page to its cluster", () => {
+    const strip = renderHome(sampleCockpit());
+    expect(text(strip.getByTestId("summary-headline"))).toContain(
+      "2 clusters: 1 SLO paging, 1 SLO ticketing, 2 incidents open (oldest 3h 20m), 1 cluster not connected",
+    );
+    const rows = strip.getAllByTestId("summary-row");
+    expect(rows.map((r) => r.getAttribute("data-cluster"))).toEqual(["prod-eu", "staging"]);
+    expect(text(within(rows[1]).getByTestId("summary-ingest"))).toContain("unreachable");
+    expect(href(within(rows[1]).getByRole("link", { name: "staging" }))).toBe("/?cluster=staging");
+  });
+});

@@ -1,0 +1,22 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { scopeSearch } from "@/lib/domain/scope.ts";
+import type { Scope } from "@/lib/views/scope.ts";
+import { sendJson } from "../api/api-client.ts";
+
+// A new scope is a new URL (router.push: shareable, and the back button walks back through scopes). With
+// `remember`, the person's choice is stored first, so opening / later (or clearing to everything, then
+// reloading) brings back exactly what they last chose; a failed save is said, and the page still moves.
+export function useScopeNavigation(remember: boolean) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const save = useMutation({ mutationFn: (search: string) => sendJson<{ search: string }>("PUT", "/api/preferences/scope", { search }) });
+  const go = async (scope: Scope) => {
+    const search = scopeSearch(scope).toString();
+    if (remember) await save.mutateAsync(search).catch(() => undefined);
+    router.push(search ? `${pathname}?${search}` : pathname);
+  };
+  return { go, saveError: save.error };
+}
