@@ -1,48 +1,40 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { METRIC_DEFINITIONS } from "@/components/mttr/mttx-series.ts";
-import { formatDuration, formatUtc } from "@/components/format.ts";
-import { Empty, Panel } from "@/components/ui/panel.tsx";
+import { z } from "zod";
+import { MttxWeek } from "@/components/mttr/mttx-week.tsx";
+import { MttxWeekCharts } from "@/components/mttr/mttx-week-charts.tsx";
+import { Panel } from "@/components/ui/panel.tsx";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
+import { chosenWeek, incidentsOfWeek, mttxWeeks } from "@/lib/domain/mttx-weeks.ts";
 
-const time = (seconds: number | null) => (seconds === null ? "–" : formatDuration(seconds));
+// A week as the URL names it (its Monday, 2026-11-23); anything else opens the newest week with an incident.
+const weekSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).transform((v) => Date.parse(`${v}T00:00:00Z`)).catch(Number.NaN);
 
-// The incidents behind the MTTx chart, each with its own times, so every p50, p90 and mean can be checked.
-export default async function MttxPage() {
+// MTTD, MTTA and MTTR over twelve weeks, and the incidents behind the figures of the week chosen.
+export default async function MttxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   await gatePage("/mttx");
-  const { incidents } = await getMttxIncidents();
+  const { week } = await searchParams;
+  const asked = weekSchema.parse(Array.isArray(week) ? week[0] : (week ?? ""));
+  const { asOf, incidents } = await getMttxIncidents();
+  const now = Date.parse(asOf);
+  const weeks = mttxWeeks(incidents.map((i) => i.times), now);
+  const selected = chosenWeek(weeks, Number.isNaN(asked) ? null : asked);
+  const listed = incidentsOfWeek(incidents, (i) => i.times, selected, now);
   return (
     <>
       <PageHeader tagline="MTTD · MTTA · MTTR" />
       <main className={s.page}>
         <p className={s.back}><Link href="/">← Cockpit</Link></p>
-        <Panel title="Incidents behind the MTTx figures" aside={`${incidents.length} in the last 12 weeks · cancelled ones left out`}>
-          <p className={s.definition}>{METRIC_DEFINITIONS.mttd} {METRIC_DEFINITIONS.mtta} {METRIC_DEFINITIONS.mttr}</p>
-          {incidents.length === 0 ? (
-            <Empty>No incident in the last 12 weeks.</Empty>
-          ) : (
-            <table className={`${s.table} ${s.num}`} data-testid="mttx-incidents">
-              <thead><tr><th>started (UTC)</th><th>incident</th><th>service</th><th>severity</th><th className={s.right}>MTTD</th><th className={s.right}>MTTA</th><th className={s.right}>MTTR</th></tr></thead>
-              <tbody>
-                {incidents.map((i) => (
-                  <tr key={i.id}>
-                    <td>{formatUtc(i.startedAt)}</td>
-                    <td className={s.wrap}><Link href={`/incidents/${i.id}`}>{i.title}</Link></td>
-                    <td>{i.service ?? "–"}</td>
-                    <td>{i.severity}</td>
-                    <td className={s.right}>{time(i.seconds.mttd)}</td>
-                    <td className={s.right}>{time(i.seconds.mtta)}</td>
-                    <td className={s.right}>{time(i.seconds.mttr)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+        <h1 style={{ fontSize: 20, margin: "4px 0" }}>Time to detect, acknowledge and resolve</h1>
+        <p className={s.definition}>Each chart says what it measures under it. p50 and p90 stand beside the mean because one long incident skews it; cancelled incidents are left out.</p>
+        <Panel title="Per week, last 12 weeks" aside="choose a week (a bar or a button) to list its incidents">
+          <MttxWeekCharts weeks={weeks} selected={selected} />
         </Panel>
+        <MttxWeek week={weeks.find((w) => w.weekStart === selected)!} incidents={listed} />
       </main>
     </>
   );

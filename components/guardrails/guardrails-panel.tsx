@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import type { GuardrailsView } from "@/lib/views/guardrails.ts";
 import { formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -8,9 +11,14 @@ import s from "../ui/styles.module.css";
 // Polaris-style scores per cluster and namespace, and the findings that cost the most, each saying
 // what to change. The score's formula is printed under it, as every derived figure's should be.
 export function GuardrailsPanel({ view }: { view: GuardrailsView }) {
+  // The list opens narrowed as the cockpit is (clusters, namespaces, service), so it counts what the panel counts.
+  const scoped = new URLSearchParams([...(useSearchParams() ?? [])].filter(([key]) => key === "cluster" || key === "ns" || key === "q"));
   const clusterScores = view.scores.filter((x) => x.namespace === "");
   return (
-    <Panel title="Guardrails" aside={view.totalFindings ? `${view.totalFindings} findings · showing ${view.findings.length}` : undefined}>
+    <Panel
+      title="Guardrails"
+      aside={view.totalFindings ? <Link href={`/guardrails${scoped.size ? `?${scoped}` : ""}`} data-testid="guardrails-all">All {view.totalFindings} findings, with filters →</Link> : undefined}
+    >
       {view.scores.length === 0 ? (
         <Empty>No check yet: Uptrust checks every workload and RBAC object once ingest has listed them.</Empty>
       ) : (

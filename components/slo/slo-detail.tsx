@@ -2,17 +2,23 @@ import Link from "next/link";
 import { coverageText, formatSpan, ruleStateText } from "@/lib/domain/burn-coverage.ts";
 import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { SloDetail } from "@/lib/views/slo.ts";
+import type { MinutePage, SloHistory } from "@/lib/views/slo-history.ts";
 import { formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
+import { AlertHistory } from "./alert-history.tsx";
+import { BudgetBurnDownChart } from "./budget-burn-down-chart.tsx";
+import { MinutesTable } from "./minutes-table.tsx";
+import { RuleBurnCharts } from "./rule-burn-charts.tsx";
 import { SloCard } from "./slo-card.tsx";
+import h from "./slo-history.module.css";
 import { objectiveText } from "./objective.ts";
 
 const covers = (windowMs: number, coveredMs: number | null) => (coveredMs === null ? "–" : coverageText({ windowMs, coveredMs }).replace(/^covers /, ""));
 
 // Everything behind one SLO's card: its definition, each rule of the burn-rate table with the events it
 // saw, and the budget charged to each change with the intervals it paid for.
-export function SloDetailView({ detail }: { detail: SloDetail }) {
+export function SloDetailView({ detail, history, minutes, search, minutesOpen }: { detail: SloDetail; history: SloHistory; minutes: MinutePage; search: string; minutesOpen: boolean }) {
   const { slo, windows, charges } = detail;
   return (
     <main className={s.page}>
@@ -29,7 +35,22 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
         ) : null}
         <dt>budget runs out</dt><dd>{slo.status?.exhaustedAt ? formatUtc(slo.status.exhaustedAt) : "not at the current pace"}</dd>
       </dl>
-      <div className={s.cards} style={{ marginBottom: 16 }}><SloCard slo={slo} /></div>
+      <div className={h.charts} style={{ marginBottom: 16 }}>
+        <div className={s.cards}><SloCard slo={slo} /></div>
+        <Panel title="Error budget burn-down" aside={history.kind === "ok" ? `as of ${formatUtc(history.asOf)}` : undefined}>
+          {history.kind === "ok" ? <BudgetBurnDownChart points={history.burnDown} stepMs={history.burnDownStepMs} windowEnd={history.windowEnd} /> : <Empty>{history.reason}</Empty>}
+        </Panel>
+      </div>
+      {history.kind === "ok" ? (
+        <div className={`${h.charts} ${h.wide}`} style={{ marginBottom: 16 }}>
+          <Panel title="Burn rate against the alert rules" aside="a rule fires while both its windows burn at or above its rate">
+            <RuleBurnCharts rules={history.rules} stepMs={history.burnStepMs} />
+          </Panel>
+          <Panel title="Alert history" aside="pages and tickets the rules raised in this window">
+            <AlertHistory alerts={history.alerts} asOf={history.asOf} />
+          </Panel>
+        </div>
+      ) : null}
       <Panel title="Burn-rate windows" aside="burn = bad ÷ measured events ÷ budget on every window; an alert fires when both burn at or above the rate and the history covers enough to judge">
         {windows.length === 0 ? (
           <Empty>Not evaluated yet.</Empty>
@@ -71,24 +92,8 @@ export function SloDetailView({ detail }: { detail: SloDetail }) {
           </table>
         )}
       </Panel>
-      <Panel title="Measured minutes" aside={`the newest ${detail.recent.length} with events · what every figure above is summed from`}>
-        {detail.recent.length === 0 ? (
-          <Empty>No minute measured yet.</Empty>
-        ) : (
-          <table className={`${s.table} ${s.num}`} data-testid="slo-minutes">
-            <thead><tr><th>minute (UTC)</th><th className={s.right}>good</th><th className={s.right}>total</th><th className={s.right}>bad</th></tr></thead>
-            <tbody>
-              {detail.recent.map((m) => (
-                <tr key={m.ts}>
-                  <td>{formatUtc(m.ts).slice(0, -4)}</td>
-                  <td className={s.right}>{+m.good.toFixed(2)}</td>
-                  <td className={s.right}>{+m.total.toFixed(2)}</td>
-                  <td className={s.right}>{m.total - m.good > 0 ? <b>{+(m.total - m.good).toFixed(2)}</b> : 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+      <Panel title="Measured minutes" aside="what every figure above is summed from">
+        <MinutesTable minutes={minutes} search={search} open={minutesOpen} />
       </Panel>
       {detail.sourceYaml ? (
         <Panel title="Definition as imported">

@@ -66,6 +66,4 @@ export type SloDetail = {
   windowStart: string | null;
   windows: BurnWindowRow[];
   charges: (BudgetChargeItem & { bad: number; intervals: { from: string; to: string; bad: number }[] })[];
-  /** The newest measured minutes (good and total events), newest first: the facts behind the figures. */
-  recent: { ts: string; good: number; total: number }[];
 };

@@ -4,6 +4,9 @@ import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
 import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
+import { getSloHistory } from "@/lib/db/queries/get-slo-history.ts";
+import { getSloMinutes } from "@/lib/db/queries/get-slo-minutes.ts";
+import { formatPercent } from "@/components/format.ts";
 import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
 import { formatBurn } from "@/lib/domain/burn-rate.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
@@ -152,9 +155,33 @@ describe("one analysis cycle over the demo story", () => {
     const detail = await getSloDetail(slo.id, now);
     expect(detail?.charges[0].description).toBe(charges[0].description);
     expect(detail?.windows.map((w) => w.burnRate)).toEqual([14.4, 6, 3, 1]);
-    // The newest measured minutes are on the page too: the last hour, all good since the rollback.
-    expect(detail?.recent).toHaveLength(60);
-    expect(detail?.recent.every((m) => m.good === m.total)).toBe(true);
+    // The measured minutes are on the page too, 30 a page, newest first: the last hour all good since the rollback.
+    const [first, second] = [await getSloMinutes(slo.id, 1), await getSloMinutes(slo.id, 2)];
+    expect([first.rows.length, first.pages]).toEqual([30, Math.ceil(first.total / 30)]);
+    expect([...first.rows, ...second.rows].every((m) => m.good === m.total)).toBe(true);
+    expect(second.rows[0].ts < first.rows[29].ts).toBe(true);
+  });
+
+  it("the SLO page's burn-down ends at the budget its card says is left, and its alert history at the card's alert", async () => {
+    const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
+    const detail = (await getSloDetail(slo.id, now))!;
+    const history = await getSloHistory(detail.slo);
+    if (history.kind !== "ok") throw new Error(history.reason);
+    const card = detail.slo.status!;
+    const last = history.burnDown.filter((p) => p.remaining !== null).at(-1)!;
+    expect(last.ts).toBe(card.computedAt);
+    expect(last.remaining).toBeCloseTo(card.budgetRemaining, 12);
+    expect(formatPercent(last.remaining!)).toBe(formatPercent(card.budgetRemaining));
+    expect(history.burnDown[0].remaining).toBe(1);
+    // The rollout's 20 bad minutes paged, and the page cleared after the rollback: none fires now, as the card says.
+    const pages = history.alerts.filter((a) => a.severity === "page");
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages[0].from > at(121).toISOString() && pages[0].from <= at(141).toISOString()).toBe(true);
+    const open = history.alerts.filter((a) => a.to === null).map((a) => a.severity);
+    expect(open.includes("page") ? "page" : open.includes("ticket") ? "ticket" : null).toBe(card.alert);
+    // The chart draws the rules the card's table judged, at the rates the domain derives.
+    expect(history.rules.map((r) => r.burnRate)).toEqual(detail.windows.map((w) => w.burnRate));
+    expect(history.rules.map((r) => r.points.at(-1)!.long ?? 0)).toEqual(detail.windows.map((w) => w.longBurn));
   });
 
   it("a new install reads one burn on every window: checkout's 20 bad minutes burn alike on the 6 h, 1 d, 3 d and 30 d lines, the sentence and the card", async () => {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
 import { getMttxStats } from "@/lib/db/queries/get-mttx-stats.ts";
+import { incidentsOfWeek, mttxWeeks } from "@/lib/domain/mttx-weeks.ts";
+import type { MttxMetric } from "@/lib/domain/mttx.ts";
+import { mean, percentile } from "@/lib/domain/percentile.ts";
 import { computeMttr } from "./compute-mttr.ts";
 
 const MIN = 60_000;
@@ -51,6 +55,21 @@ describe("the MTTx job", () => {
     expect(mttr).toEqual([["shop/checkout", 2]]);
     const mttd = rows.filter((r) => r.metric === "mttd" && r.grouping === "severity").map((r) => [r.groupKey, r.incidents]);
     expect(mttd).toEqual([["sev2", 2], ["sev3", 1]]);
+  });
+
+  it("the MTTx page charts, for every week, the figures the cockpit's panel shows, from the incidents it lists", async () => {
+    const stored = (await getMttxStats()).filter((r) => r.grouping === "week");
+    const { asOf, incidents } = await getMttxIncidents(now);
+    const weeks = mttxWeeks(incidents.map((i) => i.times), Date.parse(asOf));
+    for (const row of stored) {
+      const week = weeks.find((w) => new Date(w.weekStart).toISOString() === row.groupKey)!;
+      const { metric, grouping, groupKey, ...figure } = row;
+      expect([metric, grouping, groupKey, week.figures[metric as MttxMetric]]).toEqual([metric, "week", groupKey, figure]);
+      // The incidents listed under that week, with the times shown beside them, make that figure.
+      const seconds = incidentsOfWeek(incidents, (i) => i.times, week.weekStart, Date.parse(asOf)).flatMap((i) => i.seconds[metric as MttxMetric] ?? []);
+      expect([seconds.length, mean(seconds), percentile(seconds, 50), percentile(seconds, 90)]).toEqual([row.incidents, row.meanSeconds, row.p50Seconds, row.p90Seconds]);
+    }
+    expect(weeks.filter((w) => w.figures.mttd !== null)).toHaveLength(1);
   });
 
   it("replaces its figures on every run instead of adding to them", async () => {

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
-import { MTTX_METRICS, MTTX_WEEKS, mttxSeconds, type MttxMetric } from "@/lib/domain/mttx.ts";
+import { MTTX_METRICS, MTTX_WEEKS, mttxSeconds, type MttxIncident, type MttxMetric } from "@/lib/domain/mttx.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 
 export type MttxIncidentRow = {
@@ -10,6 +10,8 @@ export type MttxIncidentRow = {
   status: string;
   startedAt: string;
   seconds: Record<MttxMetric, number | null>;
+  /** The incident's times (epoch ms) as lib/domain/mttx.ts reads them. */
+  times: MttxIncident;
 };
 
 // The incidents every MTTx figure is computed from (the last 12 weeks of cluster time, cancelled ones
@@ -30,6 +32,7 @@ export async function getMttxIncidents(now: Date = new Date()): Promise<{ asOf: 
       return {
         id: r.id, title: r.title, service: r.service, severity: r.severity, status: r.status, startedAt: r.started_at.toISOString(),
         seconds: Object.fromEntries(MTTX_METRICS.map((m) => [m, mttxSeconds(m, i)])) as Record<MttxMetric, number | null>,
+        times: i,
       };
     }),
   };

@@ -6,8 +6,6 @@ import { isoOrNull } from "./map-rows.ts";
 import { toSloCard, toWindowRows } from "./map-slo.ts";
 import type { SloDetail } from "@/lib/views/slo.ts";
 
-const RECENT_MINUTES = 60;
-
 const intervals = (v: unknown): { from: string; to: string; bad: number }[] =>
   Array.isArray(v) ? v.filter((i): i is { from: string; to: string; bad: number } => typeof i?.from === "string" && typeof i?.to === "string" && typeof i?.bad === "number") : [];
 
@@ -19,11 +17,7 @@ export async function getSloDetail(id: string, now: Date = new Date()): Promise<
     include: { status: true, sourceError: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" } } },
   });
   if (!row) return null;
-  const [buckets, clusters, recent] = await Promise.all([
-    getHourlyBuckets(id),
-    getClusterChips(),
-    prisma().sliSample.findMany({ where: { sloId: id, total: { gt: 0 } }, orderBy: { ts: "desc" }, take: RECENT_MINUTES }),
-  ]);
+  const [buckets, clusters] = await Promise.all([getHourlyBuckets(id), getClusterChips()]);
   return {
     asOf: clusterNow(clusters, now).toISOString(),
     slo: toSloCard(row, toHourlyBurn(buckets.get(id) ?? [], row.target)),
@@ -31,6 +25,5 @@ export async function getSloDetail(id: string, now: Date = new Date()): Promise<
     windowStart: isoOrNull(row.status?.windowStart ?? null),
     windows: toWindowRows(row.status?.windows),
     charges: row.charges.map((c) => ({ description: c.description, spent: c.spent, changeId: c.changeId, bad: c.bad, intervals: intervals(c.intervals) })),
-    recent: recent.map((r) => ({ ts: r.ts.toISOString(), good: r.good, total: r.total })),
   };
 }
