@@ -2,21 +2,21 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { UsageBucket } from "@/lib/domain/usage-history.ts";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { axisTick, chartColors as c, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { timeTick, usageSeries } from "./usage-series.ts";
 
 export type Marker = { label: string; value: number; color: string; dashed?: boolean };
 
 const LINES = {
   cpu: [
-    { key: "cpuP50", name: "p50", color: "#3fb950" },
-    { key: "cpuP95", name: "p95", color: "#58a6ff" },
-    { key: "cpuMax", name: "max", color: "#d29922" },
+    { key: "cpuP50", name: "p50", color: c.good },
+    { key: "cpuP95", name: "p95", color: c.primary },
+    { key: "cpuMax", name: "max", color: c.caution },
   ],
   memory: [
-    { key: "memP50", name: "p50", color: "#3fb950" },
-    { key: "memP95", name: "p95", color: "#58a6ff" },
-    { key: "memMax", name: "max", color: "#d29922" },
+    { key: "memP50", name: "p50", color: c.good },
+    { key: "memP95", name: "p95", color: c.primary },
+    { key: "memMax", name: "max", color: c.caution },
   ],
 } as const;
 
@@ -30,7 +30,7 @@ export function UsageChart({ points, resource, markers }: { points: UsageBucket[
   return (
     <div data-testid={`usage-chart-${resource}`}>
       <LineChart responsive style={{ width: "100%", height: 240 }} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#263241" strokeDasharray="2 4" vertical={false} />
+        <CartesianGrid {...gridProps} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tick={axisTick} tickLine={false} tickFormatter={tick} />
         <YAxis tick={axisTick} tickLine={false} width={56} tickFormatter={(v: number) => `${v}${unit}`} />
         <Tooltip
