@@ -3,7 +3,6 @@ import { connection } from "next/server";
 import { METRIC_DEFINITIONS } from "@/components/mttr/mttx-series.ts";
 import { formatDuration, formatUtc } from "@/components/format.ts";
 import { Empty, Panel } from "@/components/ui/panel.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
@@ -17,9 +16,9 @@ export default async function MttxPage() {
   const { incidents } = await getMttxIncidents();
   return (
     <>
-      <PageHeader tagline="MTTD · MTTA · MTTR" />
-      <main className={s.page}>
+      <div className={s.page}>
         <p className={s.back}><Link href="/">← Cockpit</Link></p>
+        <h1>MTTD, MTTA and MTTR</h1>
         <Panel title="Incidents behind the MTTx figures" aside={`${incidents.length} in the last 12 weeks · cancelled ones left out`}>
           <p className={s.definition}>{METRIC_DEFINITIONS.mttd} {METRIC_DEFINITIONS.mtta} {METRIC_DEFINITIONS.mttr}</p>
           {incidents.length === 0 ? (
@@ -43,7 +42,7 @@ export default async function MttxPage() {
             </table>
           )}
         </Panel>
-      </main>
+      </div>
     </>
   );
 }

@@ -15,7 +15,7 @@ import { useCockpit } from "./use-cockpit.ts";
 export function CockpitView({ initialData, canRespond }: { initialData: Cockpit; canRespond: boolean }) {
   const { data, error, dataUpdatedAt } = useCockpit(initialData);
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       {error ? (
         <p className={s.notice} role="status">
           Live updates paused ({error.message}); showing data fetched at {formatUtc(new Date(dataUpdatedAt).toISOString())}. Uptrust retries every 5 seconds.
@@ -35,6 +35,6 @@ export function CockpitView({ initialData, canRespond }: { initialData: Cockpit;
       <div className={s.stack}>
         <CapacityPanel view={data.capacity} />
       </div>
-    </main>
+    </div>
   );
 }

@@ -17,7 +17,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
   const { data, error } = useIncident(initialData);
   const { incident: i, timeline, causes, related } = data;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       {error ? <p className={s.notice} role="status">Live updates paused ({error.message}); Uptrust retries shortly.</p> : null}
       <IncidentHeading i={i} />
@@ -28,6 +28,6 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
       <ProbableCauses causes={causes} related={related} />
       {aiEnabled ? <ExplainWithAi incidentId={i.id} /> : null}
       <TimelinePanel timeline={timeline} />
-    </main>
+    </div>
   );
 }

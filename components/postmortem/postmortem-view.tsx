@@ -18,15 +18,16 @@ export function PostmortemView({ id, markdown }: { id: string; markdown: string 
     }
   };
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href={`/incidents/${id}`}>← Incident</Link></p>
-      <Panel title="Postmortem draft" aside={copied ?? "Markdown · blameless template"}>
+      <h1>Postmortem draft</h1>
+      <Panel title="Draft" aside={copied ?? "Markdown · blameless template"}>
         <p style={{ display: "flex", gap: 8, margin: "0 0 8px" }}>
           <button type="button" className={c.action} onClick={copy} data-testid="copy-postmortem">Copy Markdown</button>
           <a className={c.action} href={`/api/incidents/${id}/postmortem?download=1`} download>Download .md</a>
         </p>
         <pre className={s.mono} style={{ whiteSpace: "pre-wrap", fontSize: 12, margin: 0 }} data-testid="postmortem-markdown">{markdown}</pre>
       </Panel>
-    </main>
+    </div>
   );
 }

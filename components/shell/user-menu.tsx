@@ -1,27 +1,19 @@
 import { signOutOfUptrust } from "@/lib/auth/actions.ts";
-import { currentUser } from "@/lib/auth/require-user.ts";
-import { AdminNav } from "./admin/admin-nav.tsx";
+import type { SessionUser } from "@/lib/auth/require-user.ts";
+import s from "./shell.module.css";
 
-// Who is signed in, with what role, and the way out; admins also get their pages' links.
-export async function UserMenu() {
-  const user = await currentUser();
-  if (!user) return null;
+// Who is signed in, with what role, and the way out.
+export function UserMenu({ user }: { user: SessionUser }) {
   return (
-    <div style={{ display: "flex", alignItems: "center", gap: 12 }} aria-label="Signed-in user">
-      {user.role === "admin" ? <AdminNav /> : null}
-      <div style={{ textAlign: "right", lineHeight: 1.2 }}>
+    <div className={s.user} role="group" aria-label="Signed-in user">
+      <div className={s.userText}>
         <div data-testid="user-name">{user.name || user.email}</div>
-        <div style={{ color: "var(--muted)", fontSize: 12 }}>
+        <div className={s.userDetail}>
           <span data-testid="user-email">{user.email}</span> · <span data-testid="user-role">{user.role}</span>
         </div>
       </div>
       <form action={signOutOfUptrust}>
-        <button
-          type="submit"
-          style={{ background: "transparent", color: "var(--text)", border: "1px solid var(--border)", borderRadius: 6, padding: "4px 10px", font: "inherit", cursor: "pointer" }}
-        >
-          Sign out
-        </button>
+        <button type="submit" className={s.button}>Sign out</button>
       </form>
     </div>
   );

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { SloDetailView } from "@/components/slo/slo-detail.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 
@@ -19,7 +18,6 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   if (!detail) notFound();
   return (
     <>
-      <PageHeader tagline="service level objective" />
       <SloDetailView detail={detail} />
     </>
   );

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { PostmortemView } from "@/components/postmortem/postmortem-view.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 
@@ -19,7 +18,6 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   if (markdown === null) notFound();
   return (
     <>
-      <PageHeader tagline="postmortem draft" />
       <PostmortemView id={parsed.data} markdown={markdown} />
     </>
   );
