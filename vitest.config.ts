@@ -16,6 +16,19 @@ export default defineConfig({
         },
       },
       {
+        // Interactive components, rendered in jsdom and driven the way a person would (Testing Library).
+        resolve: { alias },
+        test: {
+          name: "components",
+          include: ["components/**/*.test.tsx", "app/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["./components/test-setup.ts"],
+          // Typing and clicking take real time in jsdom, more so on a busy machine.
+          testTimeout: 20_000,
+          css: { modules: { classNameStrategy: "non-scoped" } },
+        },
+      },
+      {
         resolve: { alias },
         test: {
           name: "integration",

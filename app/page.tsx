@@ -5,7 +5,7 @@ import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { canRespond } from "@/lib/auth/rules.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
-import type { Cockpit } from "@/lib/db/queries/types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 
 async function loadCockpit(): Promise<{ data: Cockpit } | { problem: string }> {
   try {

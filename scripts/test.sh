@@ -17,6 +17,8 @@ step "lint"
 npx eslint . --max-warnings=0
 step "unit tests"
 npx vitest run --project unit
+step "component tests (jsdom)"
+npx vitest run --project components
 step "integration tests (PostgreSQL)"
 npx vitest run --project integration
 step "end-to-end tests (Chromium, through npm start)"

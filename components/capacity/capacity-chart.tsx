@@ -1,7 +1,7 @@
 "use client";
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityPool } from "@/lib/views/capacity.ts";
 import { formatUtc } from "../format.ts";
 import { axisTick, chartColors as c, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { capacitySeries, unitOf, type Resource } from "./capacity-series.ts";

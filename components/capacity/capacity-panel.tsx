@@ -1,4 +1,4 @@
-import type { CapacityView } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityView } from "@/lib/views/capacity.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { PoolCard } from "./pool-card.tsx";

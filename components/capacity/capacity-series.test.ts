@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CapacityForecastRow, CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
 import { capacitySeries, trendShown } from "./capacity-series.ts";
 
 const GIB = 1024 ** 3;

@@ -1,4 +1,4 @@
-import type { CapacityForecastRow, CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
 
 // Chart rows for one pool and resource: the hourly points at the middle of their hour, and the trend's
 // samples (history and ahead), merged on one time axis. CPU is drawn in cores and memory in GiB, the

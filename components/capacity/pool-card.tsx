@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CapacityForecastRow, CapacityPool } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
 import { poolSummary, poolSummaryText, type PoolSummary } from "@/lib/domain/capacity-summary.ts";
 import { formatUtc } from "../format.ts";
 import { Badge, type Tone } from "../ui/badge.tsx";

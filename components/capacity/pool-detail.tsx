@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CapacityForecastRow, CapacityPoolDetail } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityForecastRow, CapacityPoolDetail } from "@/lib/views/capacity.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import { Panel } from "../ui/panel.tsx";

@@ -1,4 +1,4 @@
-import type { CapacityNodeRow, CapacityPointRow } from "@/lib/db/queries/capacity-types.ts";
+import type { CapacityNodeRow, CapacityPointRow } from "@/lib/views/capacity.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import s from "../ui/styles.module.css";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Cockpit } from "@/lib/db/queries/types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { formatUtc } from "../format.ts";
 import s from "../ui/styles.module.css";
 import { useCockpit } from "./use-cockpit.ts";

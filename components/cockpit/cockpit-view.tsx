@@ -1,6 +1,6 @@
 "use client";
 
-import type { Cockpit } from "@/lib/db/queries/types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { CapacityPanel } from "../capacity/capacity-panel.tsx";
 import { formatUtc } from "../format.ts";
 import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { GuardrailsView } from "@/lib/db/queries/types.ts";
+import type { GuardrailsView } from "@/lib/views/guardrails.ts";
 import { formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";

@@ -1,27 +1,32 @@
 "use client";
 
-import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
 import type { Explanation } from "@/lib/ai/explain-incident.ts";
+import { sendJson } from "../api/api-client.ts";
+import { ApiError } from "../api/api-error.ts";
 import s from "../ui/styles.module.css";
+
+type Shown = Explanation | { ok: false; error: string; sent?: undefined };
 
 // Shown only when an LLM endpoint is configured. The answer comes with exactly what was sent (the
 // redacted brief), so nobody has to take on trust what the model saw.
 export function ExplainWithAi({ incidentId }: { incidentId: string }) {
-  const [state, setState] = useState<Explanation | { ok: false; error: string; sent?: undefined } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ask = async () => {
-    setBusy(true);
-    try {
-      const res = await fetch(`/api/incidents/${incidentId}/explain`, { method: "POST", headers: { accept: "application/json" } });
-      const type = res.headers.get("content-type") ?? "";
-      setState(type.includes("application/json") ? ((await res.json()) as Explanation) : { ok: false, error: `the server answered ${res.status}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const ask = useMutation({
+    mutationFn: async (): Promise<Shown> => {
+      try {
+        return await sendJson<Explanation>("POST", `/api/incidents/${incidentId}/explain`);
+      } catch (err) {
+        // A refusal from the model's endpoint still says what was sent.
+        if (err instanceof ApiError && (err.body as Explanation | null)?.ok === false) return err.body as Explanation;
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+  });
+  const state = ask.data ?? null;
+  const busy = ask.isPending;
   return (
     <div className={s.small} style={{ margin: "0 0 12px" }} data-testid="ai-explain">
-      <button type="button" onClick={ask} disabled={busy}>{busy ? "Asking…" : "Explain with AI"}</button>{" "}
+      <button type="button" onClick={() => ask.mutate()} disabled={busy}>{busy ? "Asking…" : "Explain with AI"}</button>{" "}
       <span className={s.muted}>sends only the redacted brief below; the model explains, it decides nothing</span>
       {state?.ok ? <p style={{ whiteSpace: "pre-wrap" }} data-testid="ai-answer"><b>{state.model}:</b> {state.answer}</p> : null}
       {state && !state.ok ? <p className={s.notice} role="status">{state.error}</p> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { IncidentDetail } from "@/lib/db/queries/types.ts";
+import type { IncidentDetail } from "@/lib/views/incident.ts";
 import { SharePanel } from "../share/share-panel.tsx";
 import s from "../ui/styles.module.css";
 import { ExplainWithAi } from "./explain-with-ai.tsx";

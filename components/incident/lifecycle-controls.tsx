@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { IncidentDetail } from "@/lib/db/queries/types.ts";
+import type { IncidentDetail } from "@/lib/views/incident.ts";
 import { INCIDENT_STATUSES, PUBLIC_STATUSES, SEVERITIES, suggestedPublicStatus } from "@/lib/domain/incident-lifecycle.ts";
 import type { IncidentAction } from "@/lib/domain/incident-actions.ts";
 import c from "../ui/controls.module.css";

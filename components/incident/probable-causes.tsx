@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentDetail, ProbableCauseItem } from "@/lib/db/queries/types.ts";
+import type { IncidentDetail, ProbableCauseItem } from "@/lib/views/incident.ts";
 import { formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";

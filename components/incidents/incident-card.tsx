@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentSummary } from "@/lib/db/queries/types.ts";
+import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { formatDuration, formatHourMinute, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";

@@ -1,4 +1,4 @@
-import type { IncidentSummary } from "@/lib/db/queries/types.ts";
+import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { IncidentCard } from "./incident-card.tsx";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { MttxRow } from "@/lib/db/queries/types.ts";
+import type { MttxRow } from "@/lib/views/mttx.ts";
 import { formatDuration } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";

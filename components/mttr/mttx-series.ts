@@ -1,4 +1,4 @@
-import type { MttxRow } from "@/lib/db/queries/types.ts";
+import type { MttxRow } from "@/lib/views/mttx.ts";
 
 export type MttxMetric = "mttd" | "mtta" | "mttr";
 export type MttxGrouping = "week" | "service" | "severity";

@@ -1,4 +1,4 @@
-import type { Evidence } from "@/lib/db/queries/recommendation-evidence.ts";
+import type { Evidence } from "@/lib/views/recommendation-evidence.ts";
 import { formatCpu, formatPercent } from "../format.ts";
 import s from "../ui/styles.module.css";
 import r from "./rightsizing.module.css";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { savingsText } from "@/lib/domain/savings-text.ts";
 import { groupByContainer, totalsOf } from "./group-recommendations.ts";
 

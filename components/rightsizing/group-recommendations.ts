@@ -1,4 +1,4 @@
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 
 // The cockpit shows KRR and VPA side by side, one line per container: these fold the per-strategy rows.
 

@@ -1,4 +1,4 @@
-import type { StrategyDetail } from "@/lib/db/queries/rightsizing-types.ts";
+import type { StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu } from "../format.ts";
 import r from "./rightsizing.module.css";
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ResourcePatch } from "@/lib/domain/rightsizing-patch.ts";
+import { getJson } from "../api/api-client.ts";
 import s from "../ui/styles.module.css";
 import r from "./rightsizing.module.css";
 
@@ -12,11 +13,11 @@ const patchUrl = (id: string, format?: "json" | "yaml") => `/api/recommendations
 
 // The route answers 409 with the reason when there is nothing to apply (e.g. every change is held).
 async function loadPatch(id: string): Promise<State> {
-  const res = await fetch(patchUrl(id), { cache: "no-store", headers: { accept: "application/json" } });
-  const type = res.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) return { kind: "refused", reason: res.redirected ? "your session ended; sign in again" : `the server answered ${res.status}` };
-  const body = (await res.json()) as Bundle | { error: string };
-  return "error" in body ? { kind: "refused", reason: body.error } : { kind: "ready", bundle: body };
+  try {
+    return { kind: "ready", bundle: await getJson<Bundle>(patchUrl(id)) };
+  } catch (err) {
+    return { kind: "refused", reason: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 async function copy(text: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RightsizingDetail, StrategyDetail } from "@/lib/db/queries/rightsizing-types.ts";
+import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import { chartColors } from "../ui/chart-theme.ts";

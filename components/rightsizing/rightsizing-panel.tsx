@@ -1,4 +1,4 @@
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { savingsText } from "@/lib/domain/savings-text.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";

@@ -1,4 +1,4 @@
-import type { RightsizingDetail, StrategyDetail } from "@/lib/db/queries/rightsizing-types.ts";
+import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { moneyVerb, savingsText } from "@/lib/domain/savings-text.ts";
 import { formatPrice } from "./format-money.ts";
 import r from "./rightsizing.module.css";

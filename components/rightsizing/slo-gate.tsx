@@ -1,4 +1,4 @@
-import type { RightsizingDetail } from "@/lib/db/queries/rightsizing-types.ts";
+import type { RightsizingDetail } from "@/lib/views/rightsizing.ts";
 import { formatBurn, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";

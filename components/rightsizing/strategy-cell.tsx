@@ -1,4 +1,4 @@
-import type { RecommendationRow } from "@/lib/db/queries/types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { savingsText } from "@/lib/domain/savings-text.ts";
 import { formatBytes, formatCpu, formatDuration } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";

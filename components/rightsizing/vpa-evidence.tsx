@@ -1,4 +1,4 @@
-import type { StrategyDetail } from "@/lib/db/queries/rightsizing-types.ts";
+import type { StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import s from "../ui/styles.module.css";
 import r from "./rightsizing.module.css";

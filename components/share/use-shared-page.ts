@@ -2,6 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { SharedPage } from "@/lib/share/shared-page.ts";
+import { getJson } from "../api/api-client.ts";
+import { ApiError } from "../api/api-error.ts";
+import { queryKeys } from "../api/query-keys.ts";
 
 const REFRESH_MS = 15_000;
 
@@ -9,17 +12,20 @@ const REFRESH_MS = 15_000;
 export class ShareGoneError extends Error {}
 
 async function fetchShared(token: string): Promise<SharedPage> {
-  const res = await fetch(`/api/share/${encodeURIComponent(token)}`, { cache: "no-store", headers: { accept: "application/json" } });
-  if (res.status === 404) throw new ShareGoneError("gone");
-  if (!res.ok) throw new Error(res.status === 429 ? "too many requests from your address" : `the server answered ${res.status}`);
-  return (await res.json()) as SharedPage;
+  try {
+    return await getJson<SharedPage>(`/api/share/${encodeURIComponent(token)}`);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new ShareGoneError("gone");
+    if (err instanceof ApiError && err.status === 429) throw new Error("too many requests from your address");
+    throw err;
+  }
 }
 
 // The shared page follows the incident every 15 s until the link expires; one last request just after
 // expiry turns the page into the "not available" notice, as a reload would.
 export function useSharedPage(token: string, initialData: SharedPage) {
   return useQuery({
-    queryKey: ["share", token],
+    queryKey: queryKeys.sharedPage(token),
     queryFn: () => fetchShared(token),
     initialData,
     retry: (count, error) => !(error instanceof ShareGoneError) && count < 2,

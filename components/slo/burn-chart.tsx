@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { HourlyBurnPoint } from "@/lib/db/queries/types.ts";
+import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
 import { burnSeries, formatBurn } from "../format.ts";
 import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
 

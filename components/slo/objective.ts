@@ -1,4 +1,4 @@
-import type { SloCardData } from "@/lib/db/queries/types.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 import { formatTarget } from "../format.ts";
 
 type Definition = Pick<SloCardData, "indicator" | "target" | "windowDays" | "thresholdMs" | "budgeting" | "calendar">;

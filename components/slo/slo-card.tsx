@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
-import type { SloCardData } from "@/lib/db/queries/types.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 import { budgetHealth, formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { coverageText, formatSpan, ruleStateText } from "@/lib/domain/burn-coverage.ts";
-import type { SloDetail } from "@/lib/db/queries/types.ts";
+import type { SloDetail } from "@/lib/views/slo.ts";
 import { formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";

@@ -1,24 +1,33 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { LATENCY_BOUNDS_MS } from "@/lib/domain/access-log.ts";
 import { percentToFraction } from "@/lib/slo/percent.ts";
+import { sendJson } from "../api/api-client.ts";
+import { ApiError } from "../api/api-error.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import e from "./slo-editor.module.css";
 
 type Outcome = { ok: boolean; text: string } | null;
 type Answer = { slos?: { workload: string; name: string; created: boolean; redefined: boolean }[]; error?: string; notes?: string[] };
 
-async function send(url: string, init: RequestInit): Promise<Outcome> {
-  const res = await fetch(url, { ...init, headers: { accept: "application/json", ...init.headers } });
-  const type = res.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, text: res.redirected || res.status === 401 ? "your session ended; sign in again" : `the server answered ${res.status}` };
-  const body = (await res.json()) as Answer;
-  // Notes say what the file held that Uptrust read but does not use, so nothing seems silently dropped.
-  const notes = body.notes ?? [];
-  if (!res.ok || !body.slos) return { ok: false, text: [body.error ?? `the server answered ${res.status}`, ...notes].join("\n") };
+// The server's answer as the form shows it: what was saved, or each problem with its line. Notes say what the
+// file held that Uptrust read but does not use, so nothing seems silently dropped.
+function outcome(result: Answer | ApiError): Outcome {
+  const body = (result instanceof ApiError ? result.body : result) as Answer | null;
+  const notes = body?.notes ?? [];
+  if (result instanceof ApiError || !body?.slos) return { ok: false, text: [result instanceof Error ? result.message : "the server saved nothing", ...notes].join("\n") };
   const saved = body.slos.map((s) => `${s.workload} ${s.name}: ${s.created ? "created" : s.redefined ? "redefined; its history is being re-measured" : "updated"}`);
   return { ok: true, text: [...saved, ...notes].join("\n") };
+}
+
+async function send(url: string, body: unknown, contentType?: string): Promise<Outcome> {
+  try {
+    return outcome(await sendJson<Answer>("POST", url, body, contentType));
+  } catch (err) {
+    return outcome(err instanceof ApiError ? err : new ApiError(String(err), 0));
+  }
 }
 
 // SLOs beside the defaults: one defined here, or a whole OpenSLO / Sloth file. The server validates;
@@ -26,10 +35,13 @@ async function send(url: string, init: RequestInit): Promise<Outcome> {
 export function SloEditor() {
   const client = useQueryClient();
   const [indicator, setIndicator] = useState("latency");
-  const [defined, setDefined] = useState<Outcome>(null);
-  const [imported, setImported] = useState<Outcome>(null);
+  const settled = () => client.invalidateQueries({ queryKey: queryKeys.cockpits });
+  const defineSlo = useMutation({ mutationFn: (body: unknown) => send("/api/slos", body), onSettled: settled });
+  const importSlos = useMutation({ mutationFn: ({ url, yaml }: { url: string; yaml: string }) => send(url, yaml, "application/yaml"), onSettled: settled });
+  const defined = defineSlo.data ?? null;
+  const imported = importSlos.data ?? null;
 
-  const define = async (ev: FormEvent<HTMLFormElement>) => {
+  const define = (ev: FormEvent<HTMLFormElement>) => {
     ev.preventDefault();
     const f = new FormData(ev.currentTarget);
     const calendar = String(f.get("window"));
@@ -41,16 +53,14 @@ export function SloEditor() {
       ...(indicator === "latency" ? { thresholdMs: Number(f.get("thresholdMs")) } : {}),
       ...(calendar === "month" || calendar === "week" ? { calendar } : { windowDays: Number(calendar) }),
     };
-    setDefined(await send("/api/slos", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
-    await client.invalidateQueries({ queryKey: ["cockpit"] });
+    defineSlo.mutate(body);
   };
 
-  const importFile = async (ev: FormEvent<HTMLFormElement>) => {
+  const importFile = (ev: FormEvent<HTMLFormElement>) => {
     ev.preventDefault();
     const f = new FormData(ev.currentTarget);
     const cluster = String(f.get("cluster")).trim();
-    setImported(await send(`/api/slos/import${cluster ? `?cluster=${encodeURIComponent(cluster)}` : ""}`, { method: "POST", body: String(f.get("yaml")), headers: { "content-type": "application/yaml" } }));
-    await client.invalidateQueries({ queryKey: ["cockpit"] });
+    importSlos.mutate({ url: `/api/slos/import${cluster ? `?cluster=${encodeURIComponent(cluster)}` : ""}`, yaml: String(f.get("yaml")) });
   };
 
   return (

@@ -1,4 +1,4 @@
-import type { SloCardData } from "@/lib/db/queries/types.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { SloCard } from "./slo-card.tsx";

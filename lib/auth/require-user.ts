@@ -9,7 +9,7 @@ export type SessionUser = LiveUser;
 
 // Live views poll with this header; only requests without it (a person loading a page, clicking,
 // typing) count as activity for the idle timeout.
-export const BACKGROUND_HEADER = "x-uptrust-background"; // sent by components/live/fetch-live.ts
+export const BACKGROUND_HEADER = "x-uptrust-background"; // sent by components/api/api-client.ts
 
 // The signed cookie is checked by Auth.js, then its server-side row: the row decides whether the
 // session is still live and which role its user holds now. Cached per request (layout, menu and page ask).

@@ -4,7 +4,7 @@ import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
-import type { Cockpit } from "@/lib/db/queries/types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
 // What the cockpit says about incidents must agree with itself: an SLO card that pages has an open

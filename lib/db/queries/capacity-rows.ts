@@ -1,7 +1,7 @@
 import { getPool } from "@/lib/db/pool.ts";
 import { predict, type LinearFit } from "@/lib/domain/linear-fit.ts";
 import { DAY_MS, HOUR_MS } from "@/lib/domain/slo.ts";
-import type { CapacityForecastRow, CapacityPointRow, CapacityPool, CapacityTrendPoint } from "./capacity-types.ts";
+import type { CapacityForecastRow, CapacityPointRow, CapacityPool, CapacityTrendPoint } from "@/lib/views/capacity.ts";
 
 // Reads of the capacity tables shared by the cockpit panel and the pool page. The trend and its band
 // are redrawn from the stored fit with the same function the analyzer used, never refitted here.

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
-import type { CapacityNodeRow, CapacityPoolDetail } from "./capacity-types.ts";
+import type { CapacityNodeRow, CapacityPoolDetail } from "@/lib/views/capacity.ts";
 import { readPoolForecasts, readPoolPoints, toCapacityPool } from "./capacity-rows.ts";
 
 // One pool with everything its figures come from: the nodes the analyzer put in it (and by which label),

@@ -1,4 +1,4 @@
-import type { CapacityView } from "./capacity-types.ts";
+import type { CapacityView } from "@/lib/views/capacity.ts";
 import { readPoolForecasts, readPoolPoints, toCapacityPool, urgency } from "./capacity-rows.ts";
 
 // The cockpit's capacity panel: the pools closest to running out, with their hourly history and trend.

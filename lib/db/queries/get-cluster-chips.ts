@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import { ingestHealth } from "@/lib/domain/ingest-health.ts";
-import type { ClusterChip } from "./types.ts";
+import type { ClusterChip } from "@/lib/views/cluster.ts";
 import { isoOrNull, num, numOrNull } from "./map-rows.ts";
 
 // Each cluster with its ingest health, judged against the database's clock (the same clock workers'

@@ -6,7 +6,7 @@ import { FIXTURE_CLUSTER_TIME, seedCockpitFixture } from "./cockpit-fixture.ts";
 import { getCockpit } from "./get-cockpit.ts";
 import { getHealth } from "./get-health.ts";
 import { getIncident } from "./get-incident.ts";
-import type { Cockpit } from "./types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 
 let client: pg.Client;
 let ids: Awaited<ReturnType<typeof seedCockpitFixture>>;

@@ -1,4 +1,4 @@
-import type { Cockpit } from "./types.ts";
+import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { getSloCards } from "./get-slo-cards.ts";
 import { getIncidentSummaries } from "./get-incident-summaries.ts";

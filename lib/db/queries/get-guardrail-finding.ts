@@ -1,5 +1,6 @@
 import { getPool } from "@/lib/db/pool.ts";
-import type { GuardrailFindingRow, JsonValue } from "./types.ts";
+import type { GuardrailFindingRow } from "@/lib/views/guardrails.ts";
+import type { JsonValue } from "@/lib/views/json.ts";
 
 export type GuardrailFindingDetail = {
   finding: GuardrailFindingRow;

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool.ts";
-import type { GuardrailsView } from "./types.ts";
+import type { GuardrailsView } from "@/lib/views/guardrails.ts";
 
 // The guardrail scores and the findings that cost the most (dangers first, then the newest), read
 // from what the analyzer stored: the cockpit never re-runs the checks.

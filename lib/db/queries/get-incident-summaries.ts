@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client.ts";
-import type { IncidentSummary } from "./types.ts";
+import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { toCauseItems } from "./map-causes.ts";
 import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
 import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import { nextStatuses } from "@/lib/domain/incident-lifecycle.ts";
-import type { IncidentDetail } from "./types.ts";
+import type { IncidentDetail } from "@/lib/views/incident.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { incidentInclude, toIncidentSummary } from "./get-incident-summaries.ts";
 import { getRelatedIncidents } from "./get-related-incidents.ts";

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client.ts";
-import type { MttrPoint } from "./types.ts";
+import type { MttrPoint } from "@/lib/views/mttx.ts";
 import { iso } from "./map-rows.ts";
 
 const WEEKS = 12;

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client.ts";
-import type { MttxRow } from "./types.ts";
+import type { MttxRow } from "@/lib/views/mttx.ts";
 
 // The analyzer's MTTx figures as stored (weeks sort by their ISO start, services and severities by name).
 export async function getMttxStats(): Promise<MttxRow[]> {

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/client.ts";
-import type { RecommendationRow } from "./types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { configuredPrices } from "./configured-prices.ts";
 import { recommendationInclude, toRecommendationRow } from "./map-recommendation.ts";
 

@@ -3,8 +3,8 @@ import { HOURS_PER_MONTH } from "@/lib/domain/rightsizing-savings.ts";
 import { configuredPrices } from "./configured-prices.ts";
 import { iso, isoOrNull, num, numOrNull } from "./map-rows.ts";
 import { recommendationInclude, toRecommendationRow } from "./map-recommendation.ts";
-import { readEvidence } from "./recommendation-evidence.ts";
-import type { RightsizingDetail } from "./rightsizing-types.ts";
+import { readEvidence } from "@/lib/views/recommendation-evidence.ts";
+import type { RightsizingDetail } from "@/lib/views/rightsizing.ts";
 
 const FALLBACK_HISTORY_MS = 14 * 24 * 3_600_000;
 

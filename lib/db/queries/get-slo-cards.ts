@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client.ts";
 import { getPool } from "@/lib/db/pool.ts";
-import type { SloCardData } from "./types.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 import { toSloCard } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 

@@ -4,7 +4,7 @@ import { getHourlyBuckets } from "./get-slo-cards.ts";
 import { toHourlyBurn } from "./hourly-burn.ts";
 import { isoOrNull } from "./map-rows.ts";
 import { toSloCard, toWindowRows } from "./map-slo.ts";
-import type { SloDetail } from "./types.ts";
+import type { SloDetail } from "@/lib/views/slo.ts";
 
 const RECENT_MINUTES = 60;
 

@@ -1,4 +1,4 @@
-import type { HourlyBurnPoint } from "./types.ts";
+import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
 
 export type HourBucket = { sloId: string; hour: Date; good: number | null; total: number | null };
 

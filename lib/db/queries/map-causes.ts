@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProbableCauseItem } from "./types.ts";
+import type { ProbableCauseItem } from "@/lib/views/incident.ts";
 
 const stored = z.array(
   z.object({

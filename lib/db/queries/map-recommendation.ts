@@ -2,7 +2,7 @@ import type { Recommendation } from "@/lib/generated/prisma/client.ts";
 import { monthlyValue, timesReplicas, type Prices } from "@/lib/domain/rightsizing-savings.ts";
 import { iso, num, numOrNull } from "./map-rows.ts";
 import { readBasis, readHpa, savingsOf } from "./recommendation-basis.ts";
-import type { RecommendationRow } from "./types.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 
 export type RecommendationWithWorkload = Recommendation & { workload: { namespace: string; name: string; kind: string; cluster: { name: string } } };
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { burnLines } from "@/lib/domain/burn-coverage.ts";
 import { sloWindow } from "@/lib/domain/slo.ts";
-import type { BurnWindowRow, SloCardData } from "./types.ts";
+import type { BurnWindowRow, SloCardData } from "@/lib/views/slo.ts";
 import { iso, isoOrNull } from "./map-rows.ts";
-import type { HourlyBurnPoint } from "./types.ts";
+import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
 
 const ALERTS = new Set(["page", "ticket"]);
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { savingsPerReplica } from "@/lib/domain/rightsizing-savings.ts";
 import { MIN_HISTORY_MS, MIN_SAMPLES } from "@/lib/domain/usage-history.ts";
-import { readEvidence } from "./recommendation-evidence.ts";
-import type { RecommendationRow } from "./types.ts";
+import { readEvidence } from "@/lib/views/recommendation-evidence.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 
 const MIN_HISTORY_HOURS = MIN_HISTORY_MS / 3_600_000;
 

@@ -47,8 +47,9 @@ describe("image-pull", () => {
 
 describe("configmap-break", () => {
   it("changes checkout-config's content hash at the stated time, then restarted pods hit CreateContainerConfigError", async () => {
-    const run = await start("configmap-break", 40);
-    const [incident] = groundTruthOf("configmap-break", { leadMinutes: 40 }).incidents;
+    // A lead long enough that the edit comes seconds after start: the first read must see the config before it.
+    const run = await start("configmap-break", 100);
+    const [incident] = groundTruthOf("configmap-break", { leadMinutes: 100 }).incidents;
     const { changedAtOffsetMinutes, fromHash, toHash, message } = incident.cause;
     const cause = { changedAtOffsetMinutes: Number(changedAtOffsetMinutes), fromHash: String(fromHash), toHash: String(toHash), message: String(message) };
     const read = () => run.get<{ data: Record<string, string>; metadata: { managedFields: { manager: string; time: string }[] } }>(`/api/v1/namespaces/shop/configmaps/${CONFIG_BREAK.configMap}`);

@@ -1,6 +1,6 @@
 import type { UsageBucket } from "@/lib/domain/usage-history.ts";
-import type { Evidence } from "./recommendation-evidence.ts";
-import type { RecommendationRow } from "./types.ts";
+import type { Evidence } from "@/lib/views/recommendation-evidence.ts";
+import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 
 // The right-sizing detail page: one container's suggestions with the facts under every figure.
 
