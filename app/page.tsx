@@ -5,11 +5,12 @@ import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { canRespond } from "@/lib/auth/rules.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 
 async function loadCockpit(): Promise<{ data: Cockpit } | { problem: string }> {
   try {
-    return { data: await getCockpit() };
+    return { data: await getCockpit(EVERYTHING) };
   } catch (err) {
     return { problem: err instanceof Error ? err.message : String(err) };
   }

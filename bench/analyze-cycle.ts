@@ -17,6 +17,7 @@ import pg from "pg";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { migrate } from "@/lib/db/migrate.ts";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { runAnalysisCycle } from "@/workers/analyze/run-analysis-cycle.ts";
@@ -165,7 +166,7 @@ if (db !== seededBy) await db.query(workloadTable(DEPLOYMENTS, now));
 
 const cockpit = async () => {
   const before = await scans(db);
-  const [view, ms] = await timed(() => getCockpit());
+  const [view, ms] = await timed(() => getCockpit(EVERYTHING));
   const after = await scans(db);
   const touched = [...after].filter(([t, x]) => x > (before.get(t) ?? 0)).map(([t]) => t).sort();
   return { ms, view, touched };

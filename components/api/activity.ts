@@ -7,6 +7,8 @@
 // Loading the page was the person's last activity, and the server counted it then.
 let activeSinceLastPoll = false;
 let listening = false;
+// Signing out leaves through the identity provider; a poll answered 401 meanwhile must not cut that short.
+let signingOut = false;
 
 function listenForActivity() {
   if (listening || typeof window === "undefined") return;
@@ -15,7 +17,14 @@ function listenForActivity() {
     activeSinceLastPoll = true;
   };
   for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) window.addEventListener(type, mark, { passive: true, capture: true });
+  const leaving = (e: Event) => {
+    if (e.target instanceof HTMLFormElement && e.target.hasAttribute("data-signs-out")) signingOut = true;
+  };
+  window.addEventListener("submit", leaving, { capture: true });
 }
+
+/** The person pressed Sign out: the page is on its way to the provider's sign-out and then the login page. */
+export const isSigningOut = (): boolean => signingOut;
 
 /** Whether this poll is background (nobody did anything since the last one); reading it starts a new count. */
 export function takeBackground(): boolean {

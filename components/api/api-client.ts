@@ -1,7 +1,7 @@
 "use client";
 
 import { z } from "zod";
-import { takeBackground } from "./activity.ts";
+import { isSigningOut, takeBackground } from "./activity.ts";
 import { ApiError } from "./api-error.ts";
 
 // The one way the browser talks to Uptrust's API: every query and mutation goes through here, so a lapsed
@@ -21,8 +21,9 @@ async function answer<T>(res: Response): Promise<T> {
   const type = res.headers.get("content-type") ?? "";
   const json: unknown = type.includes("application/json") ? await res.json().catch(() => null) : null;
   if (res.status === 401) {
-    // The session ended server-side (signed out elsewhere, idle, revoked): the login page says why.
-    signInAgain((json as { signedOut?: string } | null)?.signedOut);
+    // The session ended server-side (signed out elsewhere, idle, revoked): the login page says why. Unless
+    // the person is signing out here: then the provider's sign-out is already taking them there.
+    if (!isSigningOut()) signInAgain((json as { signedOut?: string } | null)?.signedOut);
     throw new ApiError("your session ended; sign in again", 401, json);
   }
   if (!type.includes("application/json")) {
@@ -37,8 +38,10 @@ async function answer<T>(res: Response): Promise<T> {
 /** Reads JSON. `live`: a poll, which tells the server whether a person was active since the last one. */
 export async function getJson<T>(url: string, options: { live?: boolean; signal?: AbortSignal } = {}): Promise<T> {
   const background = options.live === true && takeBackground();
+  // "no-cache": always ask the server, but with the ETag of the answer held, so an unchanged answer comes
+  // back as 304 with no body (the browser hands the held one over; React Query keeps the same data).
   const res = await fetch(url, {
-    cache: "no-store",
+    cache: "no-cache",
     signal: options.signal,
     headers: { accept: "application/json", ...(background ? { "x-uptrust-background": "1" } : {}) },
   });

@@ -20,9 +20,10 @@ export function useShareLinks(incidentId: string) {
 export function useSharePreview(incidentId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.sharePreview(incidentId),
-    queryFn: () => getJson<ShareRedaction>(`/api/incidents/${incidentId}/share-links/preview?view=external`),
+    queryFn: () => getJson<ShareRedaction>(`/api/incidents/${incidentId}/share-links/preview?view=external`, { live: true }),
     enabled,
-    staleTime: 30_000,
+    // An open incident keeps gathering facts (new pods, log excerpts): the preview follows what a link would show.
+    refetchInterval: 15_000,
   });
 }
 

@@ -12,7 +12,8 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <span data-testid="user-email">{user.email}</span> · <span data-testid="user-role">{user.role}</span>
         </div>
       </div>
-      <form action={signOutOfUptrust}>
+      {/* data-signs-out: live views stop sending the page to sign-in while it leaves (components/api/activity.ts). */}
+      <form action={signOutOfUptrust} data-signs-out>
         <button type="submit" className={s.button}>Sign out</button>
       </form>
     </div>

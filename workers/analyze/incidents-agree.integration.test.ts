@@ -4,6 +4,7 @@ import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -62,7 +63,7 @@ beforeAll(async () => {
   await seed();
   // The cycle runs twice, 24 cluster-minutes apart as in the 720x demo replay: nothing it stamps may move.
   for (const t of [at(-24), now]) expect((await runAnalysisCycle(t)).filter((o) => !o.ok)).toEqual([]);
-  cockpit = await getCockpit(now);
+  cockpit = await getCockpit(EVERYTHING, now);
 });
 afterAll(async () => {
   await disconnectPrisma();
@@ -115,7 +116,7 @@ describe("incidents on the cockpit agree with the rest of it", () => {
     const reports = incidents.filter((i) => i.title.startsWith("reports"));
     expect(reports).toHaveLength(1);
     expect(reports[0].seconds.mttr).toBe((KILLS.at(-1)! + 1 - KILLS[0]) * 60);
-    expect((await getCockpit(at(60))).slos.filter((s) => s.status?.alert === "page")).toEqual([]);
+    expect((await getCockpit(EVERYTHING, at(60))).slos.filter((s) => s.status?.alert === "page")).toEqual([]);
   });
 
   // After the hour above: a late fact moves the first kill, so the next cycle groups it differently.
@@ -124,7 +125,7 @@ describe("incidents on the cockpit agree with the rest of it", () => {
     // The ingest worker catches up on a replica count it had missed: reports was down 30 s before the first kill.
     await q(`INSERT INTO workload_status VALUES ($1, $2, 1, 0, 0, 1)`, [reports, at(KILLS[0] - 0.5)]);
     expect((await runAnalysisCycle(at(61))).filter((o) => !o.ok)).toEqual([]);
-    const card = (await getCockpit(at(61))).incidents.find((i) => i.workload?.name === "reports")!;
+    const card = (await getCockpit(EVERYTHING, at(61))).incidents.find((i) => i.workload?.name === "reports")!;
     const occurrences = (await getIncident(card.id, at(61)))!.timeline.filter((e) => e.kind === "occurrence");
     const starts = [KILLS[0] - 0.5, ...KILLS.slice(1)].map((k) => at(k).toISOString());
     expect(occurrences.map((e) => e.ts)).toEqual(starts);

@@ -69,13 +69,15 @@ function toForecastRow(r: ForecastRecord): CapacityForecastRow {
 
 export type PoolKey = { clusterId: string; cluster: string; pool: string };
 
-/** Forecasts grouped by pool, optionally of one pool of one cluster (by cluster name). */
-export async function readPoolForecasts(only?: { cluster: string; pool: string }): Promise<(PoolKey & { forecasts: CapacityForecastRow[] })[]> {
+/** Forecasts grouped by pool: of one pool of one cluster (by cluster name), or of the named clusters (none: all). */
+export async function readPoolForecasts(only?: { cluster: string; pool: string } | { clusters: readonly string[] }): Promise<(PoolKey & { forecasts: CapacityForecastRow[] })[]> {
+  const one = only && "pool" in only ? only : null;
+  const clusters = only && "clusters" in only && only.clusters.length ? only.clusters : null;
   const { rows } = await getPool().query<ForecastRecord>(
     `SELECT c.name AS cluster, f.* FROM capacity_forecasts f JOIN clusters c ON c.id = f.cluster_id
-      WHERE ($1::text IS NULL OR (c.name = $1 AND f.pool = $2))
+      WHERE ($1::text IS NULL OR (c.name = $1 AND f.pool = $2)) AND ($3::text[] IS NULL OR c.name = ANY($3))
       ORDER BY c.name, f.pool, f.resource, f.basis`,
-    [only?.cluster ?? null, only?.pool ?? null],
+    [one?.cluster ?? null, one?.pool ?? null, clusters],
   );
   const pools = new Map<string, PoolKey & { forecasts: CapacityForecastRow[] }>();
   for (const r of rows) {

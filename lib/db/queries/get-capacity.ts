@@ -1,4 +1,6 @@
+import type { Scope } from "@/lib/views/scope.ts";
 import type { CapacityView } from "@/lib/views/capacity.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { readPoolForecasts, readPoolPoints, toCapacityPool, urgency } from "./capacity-rows.ts";
 
 // The cockpit's capacity panel: the pools closest to running out, with their hourly history and trend.
@@ -12,8 +14,10 @@ function thin<T>(points: readonly T[]): T[] {
   return points.filter((_, i) => (points.length - 1 - i) % every === 0);
 }
 
-export async function getCapacity(): Promise<CapacityView> {
-  const all = await readPoolForecasts();
+// Node pools belong to a cluster and every namespace shares them, so only the scope's clusters narrow
+// this panel; the history a forecast is fitted on stays whole whatever the time range (it is the evidence).
+export async function getCapacity(scope: Pick<Scope, "clusters"> = EVERYTHING): Promise<CapacityView> {
+  const all = await readPoolForecasts({ clusters: scope.clusters });
   const shown = all.map((p) => ({ p, u: urgency(p.forecasts) })).sort((a, b) => a.u - b.u).slice(0, TOP).map((x) => x.p);
   const points = await readPoolPoints(shown);
   return { pools: shown.map((p) => toCapacityPool(p, thin(points.get(`${p.clusterId}/${p.pool}`) ?? []))), totalPools: all.length };

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { FIXTURE_CLUSTER_TIME, seedCockpitFixture } from "./cockpit-fixture.ts";
 import { getCockpit } from "./get-cockpit.ts";
 import { getHealth } from "./get-health.ts";
@@ -18,7 +19,7 @@ beforeAll(async () => {
   await client.query("TRUNCATE clusters, users CASCADE");
   await client.query("TRUNCATE mttr_weeks");
   ids = await seedCockpitFixture(client);
-  cockpit = await getCockpit(new Date("2030-01-01T00:00:00Z"));
+  cockpit = await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z"));
 });
 
 afterAll(async () => {

@@ -1,25 +1,40 @@
+import { burnBucketHours } from "@/lib/domain/burn-buckets.ts";
+import { rangeBounds } from "@/lib/domain/scope.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { getSloCards } from "./get-slo-cards.ts";
 import { getIncidentSummaries } from "./get-incident-summaries.ts";
-import { getMttrWeeks } from "./get-mttr-weeks.ts";
-import { getMttxStats } from "./get-mttx-stats.ts";
+import { getMttxInScope } from "./get-mttx-in-scope.ts";
 import { getCapacity } from "./get-capacity.ts";
 import { getGuardrails } from "./get-guardrails.ts";
 import { getRecommendationRows } from "./get-recommendation-rows.ts";
 
-// Everything the cockpit shows, read in one go; `now` is only the fallback before any cluster reports.
-export async function getCockpit(now: Date = new Date()): Promise<Cockpit> {
-  const clusters = await getClusterChips();
+// Everything the cockpit shows for a scope, read in one go; `now` is only the fallback before any
+// cluster reports. Every section is narrowed in SQL, so a narrow scope also reads less. What a scope
+// means for each (an SRE's reading; each query's comment says more):
+// - clusters: chosen clusters narrow every section; namespaces and a service search (a substring of the
+//   workload's name) narrow what runs in them: SLOs, incidents, MTTx, right-sizing, guardrail findings.
+// - the time range ("last 6 h" ends at the clusters' newest report, like every window on the screen):
+//   SLO cards keep their status and budget over the SLO's own window, and their burn chart covers the
+//   range; incidents are those going on at some point of it; MTTR weeks are the weeks overlapping it and
+//   MTTD/MTTA/MTTR count the incidents that started in it. Right-sizing, guardrails and capacity describe
+//   the workloads and nodes as they are now, so the range leaves them as they are.
+// - the default range keeps the cockpit's own windows: burn over the last 24 cluster-hours, open
+//   incidents and those of the last 7 days, the last 12 weeks of MTTx.
+export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<Cockpit> {
+  const clusters = await getClusterChips(scope);
   const asOf = clusterNow(clusters, now);
-  const [slos, incidents, mttr, mttx, recommendations, guardrails, capacity] = await Promise.all([
-    getSloCards(),
-    getIncidentSummaries(asOf),
-    getMttrWeeks(),
-    getMttxStats(),
-    getRecommendationRows(),
-    getGuardrails(),
-    getCapacity(),
+  const { from, to } = rangeBounds(scope.range, asOf);
+  const bounds = from ? { from, to } : null;
+  const burnWindow = bounds ? { ...bounds, bucketHours: burnBucketHours(bounds.to.getTime() - bounds.from.getTime()) } : null;
+  const [slos, incidents, { mttr, mttx }, recommendations, guardrails, capacity] = await Promise.all([
+    getSloCards(scope, burnWindow),
+    getIncidentSummaries(asOf, scope, bounds),
+    getMttxInScope(scope, asOf, bounds),
+    getRecommendationRows(scope),
+    getGuardrails(scope),
+    getCapacity(scope),
   ]);
   return { asOf: asOf.toISOString(), clusters, slos, incidents, mttr, mttx, recommendations, guardrails, capacity };
 }

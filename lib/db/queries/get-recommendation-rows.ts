@@ -1,15 +1,43 @@
-import { prisma } from "@/lib/db/client.ts";
+import { getPool } from "@/lib/db/pool.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { configuredPrices } from "./configured-prices.ts";
-import { recommendationInclude, toRecommendationRow } from "./map-recommendation.ts";
+import { toRecommendationRow, type RecommendationWithWorkload } from "./map-recommendation.ts";
+import { scopeWhere } from "./scope-sql.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 
-// Every live workload's suggestions, one row per container and strategy, in namespace/workload/container
-// order with KRR before VPA (the cockpit puts them side by side).
-export async function getRecommendationRows(): Promise<RecommendationRow[]> {
-  const rows = await prisma().recommendation.findMany({ where: { workload: { deletedAt: null } }, include: recommendationInclude });
+type Row = {
+  id: string; workload_id: string; container: string; strategy: string; current_cpu_request_millis: number | null; current_memory_request_bytes: number | null;
+  current_memory_limit_bytes: number | null; current_cpu_limit_millis: number | null; cpu_request_millis: number; memory_request_bytes: number;
+  memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; basis: unknown; computed_at: Date;
+  namespace: string; name: string; kind: string; cluster: string;
+};
+
+const toStored = (r: Row): RecommendationWithWorkload => ({
+  id: r.id, workloadId: r.workload_id, container: r.container, strategy: r.strategy, currentCpuRequestMillis: r.current_cpu_request_millis,
+  currentMemoryRequestBytes: r.current_memory_request_bytes === null ? null : BigInt(r.current_memory_request_bytes),
+  currentMemoryLimitBytes: r.current_memory_limit_bytes === null ? null : BigInt(r.current_memory_limit_bytes),
+  currentCpuLimitMillis: r.current_cpu_limit_millis, cpuRequestMillis: r.cpu_request_millis, memoryRequestBytes: BigInt(r.memory_request_bytes),
+  memoryLimitBytes: BigInt(r.memory_limit_bytes), replicas: r.replicas, held: r.held, heldReason: r.held_reason,
+  basis: r.basis as RecommendationWithWorkload["basis"], computedAt: r.computed_at,
+  workload: { namespace: r.namespace, name: r.name, kind: r.kind, cluster: { name: r.cluster } },
+});
+
+// Every live workload's suggestions in the scope, one row per container and strategy, in
+// cluster/namespace/workload/container order with KRR before VPA (the cockpit puts them side by side).
+// A suggestion is today's advice from the usage history, so the time range does not narrow it.
+export async function getRecommendationRows(scope: Scope = EVERYTHING): Promise<RecommendationRow[]> {
+  const params: unknown[] = [];
+  const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
+  const { rows } = await getPool().query<Row>(
+    `SELECT r.*, w.namespace, w.name, w.kind::text AS kind, c.name AS cluster
+       FROM recommendations r JOIN workloads w ON w.id = r.workload_id JOIN clusters c ON c.id = w.cluster_id
+      WHERE w.deleted_at IS NULL AND ${where}`,
+    params,
+  );
   const prices = configuredPrices();
   return rows
-    .map((r) => toRecommendationRow(r, prices))
+    .map((r) => toRecommendationRow(toStored(r), prices))
     .sort((a, b) =>
       `${a.cluster}/${a.namespace}/${a.workload}/${a.container}/${a.strategy}`.localeCompare(`${b.cluster}/${b.namespace}/${b.workload}/${b.container}/${b.strategy}`),
     );

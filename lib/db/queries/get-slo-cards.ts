@@ -1,54 +1,76 @@
-import { prisma } from "@/lib/db/client.ts";
 import { getPool } from "@/lib/db/pool.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import type { SloCardData } from "@/lib/views/slo.ts";
 import { toSloCard } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
+import { getBurnBuckets, type BurnWindow } from "./get-burn-buckets.ts";
+import { scopeWhere } from "./scope-sql.ts";
+import { EVERYTHING } from "@/lib/domain/scope.ts";
 
-// One row per SLO (or the one asked for) and hour for the 24 hours ending at the hour of its cluster's newest report
-// (or, before the cluster reported anything, its newest measured hour). Empty hours come back with NULL sums.
-// The analyzer keeps every hour's sums (sli_hours, the current hour's too), so this reads 24 rows an SLO.
-const HOURLY_SQL = `
-WITH ends AS (
-  SELECT s.id, date_trunc('hour', COALESCE(c.last_event_at,
-           (SELECT max(x.hour) FROM sli_hours x WHERE x.slo_id = s.id), now())) AS end_hour
+/** One SLO's hour sums for the 24 hours ending at its cluster's newest hour (the SLO page's chart). */
+export async function getHourlyBuckets(sloId: string): Promise<Map<string, HourBucket[]>> {
+  return getBurnBuckets({ sloId }, null);
+}
+
+// Every card of the scope in one statement (a thousand SLOs are a thousand rows, not a query each):
+// the SLO, its workload and cluster, the analyzer's status, a failing source, and its three largest
+// budget charges. The status's burn-rate table (windows) stays behind: the SLO page reads it.
+const CARDS_SQL = (where: string) => `
+SELECT s.id, s.name, s.indicator, s.target, s.window_days, s.threshold_ms, s.budgeting, s.calendar, s.origin, s.description,
+       w.namespace, w.name AS workload_name, w.kind::text AS kind, c.name AS cluster,
+       st.computed_at, st.sli, st.budget_remaining, st.burn_rate_1h, st.burn_rate_6h, st.burn_rate_30d, st.alert, st.explanation,
+       st.exhausted_at, st.measured_since, se.message AS error_message, se.since AS error_since, se.seen_at AS error_seen_at,
+       COALESCE(ch.charges, '[]') AS charges
   FROM slos s
   JOIN workloads w ON w.id = s.workload_id
   JOIN clusters c ON c.id = w.cluster_id
-  WHERE $1::uuid IS NULL OR s.id = $1
-)
-SELECT e.id AS slo_id, h.hour, x.good, x.total
-FROM ends e
-CROSS JOIN LATERAL generate_series(e.end_hour - interval '23 hours', e.end_hour, interval '1 hour') AS h(hour)
-LEFT JOIN sli_hours x ON x.slo_id = e.id AND x.hour = h.hour
-ORDER BY e.id, h.hour`;
+  LEFT JOIN slo_status st ON st.slo_id = s.id
+  LEFT JOIN sli_source_errors se ON se.slo_id = s.id
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('description', b.description, 'spent', b.spent, 'changeId', b.change_id) ORDER BY b.position) AS charges
+      FROM (SELECT * FROM budget_charges b WHERE b.slo_id = s.id ORDER BY b.position LIMIT 3) b
+  ) ch ON true
+ WHERE ${where}`;
 
-type HourRow = { slo_id: string; hour: Date; good: number | null; total: number | null };
+type CardRow = {
+  id: string; name: string; indicator: string; target: number; window_days: number; threshold_ms: number | null; budgeting: string; calendar: string | null;
+  origin: string; description: string; namespace: string; workload_name: string; kind: string; cluster: string;
+  computed_at: Date | null; sli: number; budget_remaining: number; burn_rate_1h: number; burn_rate_6h: number; burn_rate_30d: number; alert: string | null;
+  explanation: string; exhausted_at: Date | null; measured_since: Date | null; error_message: string | null; error_since: Date; error_seen_at: Date;
+  charges: { description: string; spent: number; changeId: string | null }[];
+};
 
-export async function getHourlyBuckets(sloId?: string): Promise<Map<string, HourBucket[]>> {
-  const { rows } = await getPool().query<HourRow>(HOURLY_SQL, [sloId ?? null]);
-  const bySlo = new Map<string, HourBucket[]>();
-  for (const r of rows) {
-    const list = bySlo.get(r.slo_id) ?? [];
-    list.push({ sloId: r.slo_id, hour: new Date(r.hour), good: r.good, total: r.total });
-    bySlo.set(r.slo_id, list);
-  }
-  return bySlo;
+function toCard(r: CardRow, buckets: HourBucket[]): SloCardData {
+  return toSloCard(
+    {
+      id: r.id, name: r.name, indicator: r.indicator, target: r.target, windowDays: r.window_days, thresholdMs: r.threshold_ms, budgeting: r.budgeting,
+      calendar: r.calendar, origin: r.origin, description: r.description, charges: r.charges,
+      workload: { namespace: r.namespace, name: r.workload_name, kind: r.kind, cluster: { name: r.cluster } },
+      status: r.computed_at === null ? null : {
+        computedAt: r.computed_at, sli: r.sli, budgetRemaining: r.budget_remaining, burnRate1h: r.burn_rate_1h, burnRate6h: r.burn_rate_6h,
+        burnRate30d: r.burn_rate_30d, alert: r.alert, explanation: r.explanation, exhaustedAt: r.exhausted_at, measuredSince: r.measured_since,
+      },
+      sourceError: r.error_message === null ? null : { message: r.error_message, since: r.error_since, seenAt: r.error_seen_at },
+    },
+    toHourlyBurn(buckets, r.target),
+  );
 }
 
-export async function getSloCards(): Promise<SloCardData[]> {
-  const [slos, buckets] = await Promise.all([
-    prisma().slo.findMany({
-      include: { status: true, sourceError: true, workload: { include: { cluster: { select: { name: true } } } }, charges: { orderBy: { position: "asc" }, take: 3 } },
-    }),
-    getHourlyBuckets(),
-  ]);
-  const cards = slos.map((s) => toSloCard(s, toHourlyBurn(buckets.get(s.id) ?? [], s.target)));
+// The SLOs of the scope's workloads. Status, budget and alert are the analyzer's, over each SLO's own
+// window (a budget is defined over its window, whatever range the screen shows); the burn chart covers
+// the cockpit's range (`window`, lib/domain/burn-buckets.ts), by default the last 24 cluster-hours.
+export async function getSloCards(scope: Scope = EVERYTHING, window: BurnWindow = null): Promise<SloCardData[]> {
+  const params: unknown[] = [];
+  const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
+  const [{ rows }, buckets] = await Promise.all([getPool().query<CardRow>(CARDS_SQL(where), params), getBurnBuckets({ scope }, window)]);
+  const cards = rows.map((r) => toCard(r, buckets.get(r.id) ?? []));
   // Trouble first: paging SLOs, then tickets, then the least budget left.
   const rank = (c: SloCardData) => (c.status?.alert === "page" ? 0 : c.status?.alert === "ticket" ? 1 : 2);
   return cards.sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.status?.budgetRemaining ?? 1) - (b.status?.budgetRemaining ?? 1) ||
-      `${a.workload.namespace}/${a.workload.name}`.localeCompare(`${b.workload.namespace}/${b.workload.name}`),
+      `${a.workload.namespace}/${a.workload.name}`.localeCompare(`${b.workload.namespace}/${b.workload.name}`) ||
+      a.name.localeCompare(b.name),
   );
 }
