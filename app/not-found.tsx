@@ -9,9 +9,9 @@ export const metadata: Metadata = { title: "Not found · Uptrust", robots: { ind
 export default async function NotFound() {
   await connection();
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <h1>Not found</h1>
       <p>There is nothing at this address. Check the link, or ask whoever sent it for a new one.</p>
-    </main>
+    </div>
   );
 }

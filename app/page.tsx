@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { ClusterStatus } from "@/components/cockpit/cluster-status.tsx";
 import { CockpitView } from "@/components/cockpit/cockpit-view.tsx";
 import s from "@/components/ui/styles.module.css";
-import { UserMenu } from "@/components/user-menu.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { canRespond } from "@/lib/auth/rules.ts";
 import { readSavedScope } from "@/lib/db/preferences/read-saved-scope.ts";
@@ -43,24 +42,22 @@ export default async function CockpitPage({ searchParams }: PageProps) {
   const loaded = await loadCockpit(scope);
   if ("problem" in loaded) {
     return (
-      <main className={s.page}>
-        <h1>Uptrust</h1>
+      <div className={s.page}>
+        <h1>Cockpit</h1>
         <p className={s.notice} role="alert">
           Uptrust cannot read its database right now ({loaded.problem}). Reload once it is back; /api/health shows its state.
         </p>
-      </main>
+      </div>
     );
   }
   const initial = loaded.data;
   return (
     <>
-      <header className={s.header}>
-        <h1>Uptrust</h1>
+      <div className={s.titleBar}>
+        <h1>Cockpit</h1>
         <span className={s.tagline}>what changed, and what is it costing us?</span>
         <ClusterStatus initialData={initial} scope={scope} />
-        <span className={s.headerSpacer} />
-        <UserMenu />
-      </header>
+      </div>
       <CockpitView initialData={initial} canRespond={canRespond(user.role)} scope={scope} problems={problems} options={loaded.options} />
     </>
   );

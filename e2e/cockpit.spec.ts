@@ -60,7 +60,7 @@ test("a wrong password at the identity provider is refused", async ({ page }) =>
 test("after signing in, the SRE sees what the bad rollout changed and what it cost", async ({ page }) => {
   await loginAs(page, { user: "demo", password: "demo" });
   const cockpit = new CockpitPage(page);
-  await expect(page.getByRole("heading", { name: "Uptrust", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Cockpit", level: 1 })).toBeVisible();
   await expect(page.getByTestId("user-name")).toHaveText("Demo SRE");
   // Ingest health: the demo cluster is connected, with the worker ingesting it and how far behind it is.
   const chip = page.getByTestId("cluster-chip").filter({ hasText: "uptrust-demo" });
@@ -88,7 +88,7 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
     await page.reload();
     await expect(page.getByTestId("budget-charge-table")).toContainText(/rollout \d+ of checkout \(image checkout/);
   });
-  await page.getByRole("link", { name: /Cockpit/ }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cockpit" }).click();
 
   // An SRE adds a stricter latency SLO of their own, and the analyzer picks it up.
   await page.getByText("Define or import an SLO").click();
@@ -127,7 +127,7 @@ test("after signing in, the SRE sees what the bad rollout changed and what it co
     await expect(first).toHaveAttribute("data-cause", "ImageChange");
     await expect(first).toContainText("1.5.0");
   });
-  await page.getByRole("link", { name: /Cockpit/ }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cockpit" }).click();
 
   // reports is OOM-killed about hourly: one card with its occurrences, not a card per kill.
   await cockpit.eventually(async () => {

@@ -61,7 +61,7 @@ test("a person in a mapped group signs in at glewlwyd and lands on the cockpit w
   await new GlewlwydLoginPage(page, idp.issuer).signIn({ user: ROSA.username, password: ROSA.password });
 
   await expect(page).toHaveURL(`${uptrust.url}/`);
-  await expect(page.getByRole("heading", { name: "Uptrust", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Cockpit", level: 1 })).toBeVisible();
   await expect(page.getByTestId("user-email")).toHaveText(ROSA.email);
   // "oncall" maps to responder; "staff" maps to nothing and does not lower it.
   await expect(page.getByTestId("user-role")).toHaveText("responder");

@@ -4,7 +4,6 @@ import { ClusterCard } from "@/components/cockpit/cluster-card.tsx";
 import c from "@/components/cockpit/cockpit.module.css";
 import { formatDuration } from "@/components/format.ts";
 import { Empty } from "@/components/ui/panel.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
@@ -19,8 +18,7 @@ export default async function ClustersPage() {
   const summaries = clusterSummaries(await getCockpit(EVERYTHING));
   return (
     <>
-      <PageHeader tagline="every cluster at a glance" />
-      <main className={s.page}>
+      <div className={s.page}>
         <p className={s.back}><Link href="/">← Cockpit</Link></p>
         <h1 style={{ fontSize: 18, margin: "6px 0" }}>Clusters</h1>
         <p className={c.headline} data-testid="clusters-headline">{fleetHeadline(summaries, formatDuration)}</p>
@@ -31,7 +29,7 @@ export default async function ClustersPage() {
             {summaries.map((x) => <ClusterCard key={x.cluster} summary={x} />)}
           </div>
         )}
-      </main>
+      </div>
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { howToGetRole, readDeniedQuery } from "@/lib/auth/denied-page.ts";
 import { gatePage } from "@/lib/auth/gate.ts";
@@ -23,8 +22,7 @@ export default async function DeniedPage({ searchParams }: { searchParams: Searc
   const nowAllowed = need !== null && hasRole(user.role, need);
   return (
     <>
-      <PageHeader tagline="another role needed" />
-      <main className={s.page} style={{ maxWidth: 720 }}>
+      <div className={s.page} style={{ maxWidth: 720 }}>
         <h1 style={{ fontSize: 20, margin: "12px 0 8px" }}>{nowAllowed ? "You have the role this page needs now" : "Your role does not open this page"}</h1>
         <p data-testid="denied-reason">
           {page} needs {need ? <>the <strong>{need}</strong> role{need === "admin" ? "" : " or above"}</> : "a higher role"}; you are signed in as{" "}
@@ -35,7 +33,7 @@ export default async function DeniedPage({ searchParams }: { searchParams: Searc
           {nowAllowed && from ? <Link href={from}>Go back to {from}</Link> : null}
           <Link href="/">← Back to the cockpit</Link>
         </p>
-      </main>
+      </div>
     </>
   );
 }

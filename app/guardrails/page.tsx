@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { GuardrailFindingsView } from "@/components/guardrails/guardrail-findings-view.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getGuardrailFindings } from "@/lib/db/queries/get-guardrail-findings.ts";
 import { parseGuardrailFilter } from "@/lib/domain/guardrail-filter.ts";
@@ -20,7 +19,6 @@ export default async function GuardrailsPage({ searchParams }: { searchParams: P
   const view = await getGuardrailFindings(filter);
   return (
     <>
-      <PageHeader tagline="guardrails" />
       <GuardrailFindingsView view={view} filter={filter} problems={problems} />
     </>
   );

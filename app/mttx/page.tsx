@@ -4,7 +4,6 @@ import { z } from "zod";
 import { MttxWeek } from "@/components/mttr/mttx-week.tsx";
 import { MttxWeekCharts } from "@/components/mttr/mttx-week-charts.tsx";
 import { Panel } from "@/components/ui/panel.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
@@ -26,8 +25,7 @@ export default async function MttxPage({ searchParams }: { searchParams: Promise
   const listed = incidentsOfWeek(incidents, (i) => i.times, selected, now);
   return (
     <>
-      <PageHeader tagline="MTTD · MTTA · MTTR" />
-      <main className={s.page}>
+      <div className={s.page}>
         <p className={s.back}><Link href="/">← Cockpit</Link></p>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>Time to detect, acknowledge and resolve</h1>
         <p className={s.definition}>Each chart says what it measures under it. p50 and p90 stand beside the mean because one long incident skews it; cancelled incidents are left out.</p>
@@ -35,7 +33,7 @@ export default async function MttxPage({ searchParams }: { searchParams: Promise
           <MttxWeekCharts weeks={weeks} selected={selected} />
         </Panel>
         <MttxWeek week={weeks.find((w) => w.weekStart === selected)!} incidents={listed} />
-      </main>
+      </div>
     </>
   );
 }

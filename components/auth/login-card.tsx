@@ -15,7 +15,7 @@ type Props = {
 
 export function LoginCard({ providerName, development, error, providerDetail, signedOut, callbackUrl, action }: Props) {
   return (
-    <main className={styles.page}>
+    <div className={styles.page}>
       <section className={styles.card} aria-labelledby="login-title">
         <div className={styles.brand}>
           <span className={styles.mark} aria-hidden="true">U</span>
@@ -45,6 +45,6 @@ export function LoginCard({ providerName, development, error, providerDetail, si
           <button type="submit" className={styles.button}>Sign in with {providerName}</button>
         </form>
       </section>
-    </main>
+    </div>
   );
 }

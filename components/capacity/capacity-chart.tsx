@@ -3,7 +3,8 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { CapacityPool } from "@/lib/views/capacity.ts";
 import { formatUtc } from "../format.ts";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { ChartFigure } from "../ui/chart-figure.tsx";
+import { axisTick, chartColors as c, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { capacitySeries, unitOf, type Resource } from "./capacity-series.ts";
 
 const day = (t: number) => new Date(t).toISOString().slice(5, 10);
@@ -20,22 +21,37 @@ export function CapacityChart({ pool, resource, height = 170 }: { pool: Capacity
   const { rows, trend } = capacitySeries(pool, resource);
   const unit = unitOf(resource);
   const crossing = trend?.exhaustsAt ? Date.parse(trend.exhaustsAt) : null;
+  const table = {
+    caption: `${pool.pool} ${resource} per hour (${unit})`,
+    columns: ["hour (UTC)", "allocatable", "requests", "usage p95", ...(trend ? [`${trend.basis} trend`, "95 % interval"] : [])],
+    rows: rows.map((r) => [
+      formatUtc(new Date(r.t).toISOString()),
+      show(r.allocatable ?? r.allocatableAhead, unit),
+      show(r.requests, unit),
+      show(r.usage, unit),
+      ...(trend ? [show(r.fit, unit), show(r.band, unit)] : []),
+    ]),
+  };
+  const label = `${pool.cluster} / ${pool.pool}: ${resource} allocatable, requests and usage${trend ? ", with the trend ahead" : ""}`;
+  const description = crossing ? `The trend reaches allocatable around ${formatUtc(new Date(crossing).toISOString())}.` : undefined;
   return (
-    <div data-testid="capacity-chart" data-resource={resource}>
-      <ComposedChart responsive style={{ width: "100%", height }} data={rows} margin={{ top: 6, right: 10, bottom: 0, left: -10 }}>
-        <CartesianGrid stroke="#263241" strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tick={axisTick} tickLine={false} tickFormatter={day} />
-        <YAxis tick={axisTick} tickLine={false} domain={[0, "auto"]} tickFormatter={(v: number) => `${round2(v)}`} label={{ value: unit, angle: -90, position: "insideLeft", fill: "#8b9bb0", fontSize: 10, dx: 14 }} />
-        <Tooltip contentStyle={tooltipStyle} labelFormatter={(l) => formatUtc(new Date(Number(l)).toISOString())} formatter={(v, name) => [show(v, unit), name]} />
-        <Legend wrapperStyle={{ fontSize: 11 }} />
-        {trend ? <Area dataKey="band" name={`${trend.basis} trend, 95 % interval`} stroke="none" fill="#d29922" fillOpacity={0.15} connectNulls isAnimationActive={false} /> : null}
-        <Line dataKey="allocatable" name="allocatable" type="stepAfter" stroke="#8b9bb0" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
-        <Line dataKey="allocatableAhead" name="allocatable at today's size" legendType="none" stroke="#8b9bb0" strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
-        <Line dataKey="requests" name="requests" stroke="#58a6ff" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
-        <Line dataKey="usage" name="usage p95" stroke="#3fb950" strokeWidth={1.2} dot={false} connectNulls isAnimationActive={false} />
-        {trend ? <Line dataKey="fit" name={`${trend.basis} trend`} stroke="#d29922" strokeDasharray="5 3" dot={false} connectNulls isAnimationActive={false} /> : null}
-        {crossing ? <ReferenceLine x={crossing} stroke="#f85149" strokeDasharray="3 3" label={{ value: `reaches allocatable ~${day(crossing)}`, fill: "#f85149", fontSize: 10, position: "insideTopLeft" }} /> : null}
-      </ComposedChart>
-    </div>
+    <ChartFigure label={label} description={description} table={table}>
+      <div data-testid="capacity-chart" data-resource={resource}>
+        <ComposedChart accessibilityLayer={false} responsive style={{ width: "100%", height }} data={rows} margin={{ top: 6, right: 10, bottom: 0, left: -10 }}>
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tick={axisTick} tickLine={false} tickFormatter={day} />
+          <YAxis tick={axisTick} tickLine={false} domain={[0, "auto"]} tickFormatter={(v: number) => `${round2(v)}`} label={{ value: unit, angle: -90, position: "insideLeft", fill: c.axis, fontSize: 10, dx: 14 }} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(l) => formatUtc(new Date(Number(l)).toISOString())} formatter={(v, name) => [show(v, unit), name]} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {trend ? <Area dataKey="band" name={`${trend.basis} trend, 95 % interval`} stroke="none" fill={c.band} fillOpacity={0.15} connectNulls isAnimationActive={false} /> : null}
+          <Line dataKey="allocatable" name="allocatable" type="stepAfter" stroke={c.axis} strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+          <Line dataKey="allocatableAhead" name="allocatable at today's size" legendType="none" stroke={c.axis} strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
+          <Line dataKey="requests" name="requests" stroke={c.primary} strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+          <Line dataKey="usage" name="usage p95" stroke={c.good} strokeWidth={1.2} dot={false} connectNulls isAnimationActive={false} />
+          {trend ? <Line dataKey="fit" name={`${trend.basis} trend`} stroke={c.caution} strokeDasharray="5 3" dot={false} connectNulls isAnimationActive={false} /> : null}
+          {crossing ? <ReferenceLine x={crossing} stroke={c.danger} strokeDasharray="3 3" label={{ value: `reaches allocatable ~${day(crossing)}`, fill: c.danger, fontSize: 10, position: "insideTopLeft" }} /> : null}
+        </ComposedChart>
+      </div>
+    </ChartFigure>
   );
 }

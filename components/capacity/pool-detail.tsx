@@ -50,7 +50,7 @@ export function PoolDetail({ detail }: { detail: CapacityPoolDetail }) {
   const verdict = poolVerdict(pool.forecasts);
   const labels = [...new Set(nodes.map((n) => n.poolLabel ?? "no pool or instance-type label"))];
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <div style={{ display: "flex", alignItems: "center", gap: 10, flexWrap: "wrap" }}>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>{pool.cluster} / {pool.pool}</h1>
@@ -90,6 +90,6 @@ export function PoolDetail({ detail }: { detail: CapacityPoolDetail }) {
           <PoolPointsTable points={pool.points} />
         </Panel>
       </div>
-    </main>
+    </div>
   );
 }

@@ -26,7 +26,7 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
   const { data, error, dataUpdatedAt } = useCockpit(initialData, scope);
   const clusterHref = (cluster: string) => `/?${scopeSearch({ ...scope, clusters: [cluster] })}`;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <ScopeBar scope={scope} problems={problems} options={options} remember />
       {error ? (
         <p className={s.notice} role="status">
@@ -48,6 +48,6 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
       <div className={s.stack}>
         <CapacityPanel view={data.capacity} />
       </div>
-    </main>
+    </div>
   );
 }

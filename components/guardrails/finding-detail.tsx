@@ -11,7 +11,7 @@ import s from "../ui/styles.module.css";
 export function FindingDetail({ detail }: { detail: GuardrailFindingDetail }) {
   const { finding: f, facts, siblings, score } = detail;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <div style={{ display: "flex", alignItems: "center", gap: 10, flexWrap: "wrap" }}>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>{f.target}</h1>
@@ -45,6 +45,6 @@ export function FindingDetail({ detail }: { detail: GuardrailFindingDetail }) {
           </table>
         )}
       </Panel>
-    </main>
+    </div>
   );
 }

@@ -16,7 +16,7 @@ const namespaceHref = (cluster: string, namespace: string) => `/guardrails?${new
 export function GuardrailFindingsView({ view, filter, problems }: { view: GuardrailFindingsPage; filter: GuardrailFilter; problems: string[] }) {
   const search = filterSearch(filter).toString();
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>Guardrail findings</h1>
       <p className={s.definition}>
@@ -67,6 +67,6 @@ export function GuardrailFindingsView({ view, filter, problems }: { view: Guardr
           <Pager page={view.page} pages={view.pages} param="page" search={search} label="Pages of findings" />
         </Panel>
       </div>
-    </main>
+    </div>
   );
 }

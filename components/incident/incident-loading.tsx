@@ -5,7 +5,7 @@ import l from "./incident-layout.module.css";
 // What the incident page shows while the server reads it: the page's panels, each saying what is coming.
 export function IncidentLoading() {
   return (
-    <main className={s.page} aria-busy="true">
+    <div className={s.page} aria-busy="true">
       <p className={`${s.small} ${s.muted}`} role="status">Loading the incident…</p>
       <div className={l.layout}>
         <div className={l.side}>
@@ -17,6 +17,6 @@ export function IncidentLoading() {
           <Panel title="Timeline"><p className={s.empty}>Gathering changes, events and logs around the incident…</p></Panel>
         </div>
       </div>
-    </main>
+    </div>
   );
 }

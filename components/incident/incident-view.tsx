@@ -22,7 +22,7 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
   const filter = useTimelineFilter();
   const { incident: i, timeline, causes, related } = data;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       {error ? (
         <p className={s.notice} role="status">
@@ -45,6 +45,6 @@ export function IncidentView({ initialData, canRespond, aiEnabled = false }: { i
           <TimelinePanel timeline={timeline} filter={filter} />
         </div>
       </div>
-    </main>
+    </div>
   );
 }

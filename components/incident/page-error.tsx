@@ -14,7 +14,7 @@ export function PageError({ what, error, retry }: { what: string; error: Error &
   // The page is read on the server: ask it again, then render the segment anew.
   const again = () => startTransition(() => { router.refresh(); retry(); });
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <Panel title={`The ${what} could not be loaded`}>
         <p role="alert">
@@ -23,6 +23,6 @@ export function PageError({ what, error, retry }: { what: string; error: Error &
         </p>
         <button type="button" className={c.action} onClick={again}>Try again</button>
       </Panel>
-    </main>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDuration } from "../format.ts";
+import { ChartFigure } from "../ui/chart-figure.tsx";
 import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
 import type { MttxPoint } from "./mttx-series.ts";
 
@@ -29,21 +30,28 @@ export function MttrChart({ points, trend }: { points: MttxPoint[]; trend: boole
       <Legend wrapperStyle={{ fontSize: 11 }} />
     </>
   );
+  const table = {
+    caption: "Minutes per group: p50, mean and p90",
+    columns: [trend ? "week of" : "group", "incidents", ...SERIES.map((l) => l.name)],
+    rows: points.map((p) => [p.label, p.incidents, ...SERIES.map((l) => formatDuration(p[l.key] * 60))]),
+  };
   return (
+    <ChartFigure label={trend ? "The chosen MTTx measure per week" : "The chosen MTTx measure per group"} table={table}>
     <div data-testid="mttr-chart">
       {trend ? (
-        <LineChart responsive style={style} data={points} margin={margin}>
+        <LineChart accessibilityLayer={false} responsive style={style} data={points} margin={margin}>
           {axes}
           {SERIES.map((l) => (
             <Line key={l.key} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={1.5} dot={{ r: 2 }} isAnimationActive={false} />
           ))}
         </LineChart>
       ) : (
-        <BarChart responsive style={style} data={points} margin={margin}>
+        <BarChart accessibilityLayer={false} responsive style={style} data={points} margin={margin}>
           {axes}
           {SERIES.map((l) => <Bar key={l.key} dataKey={l.key} name={l.name} fill={l.color} isAnimationActive={false} />)}
         </BarChart>
       )}
     </div>
+    </ChartFigure>
   );
 }

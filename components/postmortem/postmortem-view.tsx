@@ -27,7 +27,7 @@ export function PostmortemView({ id, markdown, rendered }: { id: string; markdow
     <button type="button" className={p.tab} aria-pressed={view === v} onClick={() => setView(v)}>{label}</button>
   );
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href={`/incidents/${id}`}>← Incident</Link></p>
       <section className={`${s.panel} ${p.sheet}`} aria-label="Postmortem draft">
         <div className={p.toolbar}>
@@ -49,6 +49,6 @@ export function PostmortemView({ id, markdown, rendered }: { id: string; markdow
           <pre className={p.source} data-testid="postmortem-markdown" tabIndex={0} aria-label="Postmortem Markdown source">{markdown}</pre>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { servicePath } from "@/lib/domain/service-ref.ts";
 import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
+import { chartColors } from "../ui/chart-theme.ts";
 import { Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { AutoscalerEvidence } from "./autoscaler-evidence.tsx";
@@ -17,15 +18,15 @@ import { basisText } from "./strategy-cell.tsx";
 
 const MIB = 1024 * 1024;
 const NAMES: Record<string, string> = { "krr-simple": "KRR simple", vpa: "VPA-style" };
-const COLORS: Record<string, string> = { "krr-simple": "#c297ff", vpa: "#f778ba" };
+const COLORS: Record<string, string> = { "krr-simple": chartColors.violet, vpa: chartColors.pink };
 
 function markers(d: RightsizingDetail, resource: "cpu" | "memory"): Marker[] {
   const today = resource === "cpu" ? d.current.cpuRequestMillis : d.current.memoryRequestBytes;
   const list: Marker[] = [];
-  if (today !== null) list.push({ label: "request now", value: resource === "cpu" ? today : Math.round(today / MIB), color: "#8b9bb0", dashed: true });
+  if (today !== null) list.push({ label: "request now", value: resource === "cpu" ? today : Math.round(today / MIB), color: chartColors.axis, dashed: true });
   for (const { row } of d.strategies) {
     const v = resource === "cpu" ? row.recommended.cpuMillis : Math.round(row.recommended.memoryRequestBytes / MIB);
-    list.push({ label: NAMES[row.strategy] ?? row.strategy, value: v, color: COLORS[row.strategy] ?? "#e6edf3" });
+    list.push({ label: NAMES[row.strategy] ?? row.strategy, value: v, color: COLORS[row.strategy] ?? chartColors.text });
   }
   return list;
 }
@@ -53,7 +54,7 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
   const evidence = d.strategies.find((x) => x.row.id === d.selectedId)?.evidence ?? d.strategies[0]?.evidence ?? {};
   const samples = d.usage.points.reduce((n, p) => n + p.samples, 0);
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>Right-sizing {d.namespace}/{d.workload}/{d.container}</h1>
       <dl className={`${s.dl} ${s.num}`} style={{ margin: "10px 0 16px" }}>
@@ -83,6 +84,6 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
           <SloGate slos={d.slos} />
         </Panel>
       </div>
-    </main>
+    </div>
   );
 }

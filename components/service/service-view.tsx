@@ -62,7 +62,7 @@ export function ServiceView({ page }: { page: Found }) {
   const { workload, ref } = page;
 
   return (
-    <main className={s.page} id="main">
+    <div className={s.page}>
       <h1 className={a.title}>{ref.name}</h1>
       <div className={a.facts} data-testid="service-facts">
         <span>{serviceLabel(ref)}</span>
@@ -105,6 +105,6 @@ export function ServiceView({ page }: { page: Found }) {
           <ServiceGuardrails findings={page.findings} />
         </div>
       </div>
-    </main>
+    </div>
   );
 }

@@ -11,10 +11,11 @@ export function AdminShareLinks({ links }: { links: ShareLinkItem[] }) {
   const router = useRouter();
   const active = links.filter((l) => l.state === "active").length;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
+      <h1>Share links</h1>
       <Panel title="Share links" aside={`${links.length} links · ${active} active · times in UTC`}>
         <ShareLinkTable links={links} showIncident onRevoked={() => router.refresh()} />
       </Panel>
-    </main>
+    </div>
   );
 }

@@ -23,15 +23,13 @@ export function SharedIncidentView({ token, initialData }: { token: string; init
   const { incident: view, expiresAt, sharedBy } = data;
   return (
     <>
-      <header className={s.header}>
-        <span style={{ fontSize: 18, fontWeight: 700 }}>Uptrust</span>
+      <div className={s.titleBar}>
         <span className={s.tagline}>shared incident · read-only</span>
-        <span className={s.headerSpacer} />
         <span className={s.small} data-testid="share-meta">
           Shared by <b>{sharedBy}</b> · link expires <b>{formatUtc(expiresAt)}</b>
         </span>
-      </header>
-      <main className={s.page}>
+      </div>
+      <div className={s.page}>
         {error ? <p className={s.notice} role="status">Updates paused ({error.message}); the page tries again shortly.</p> : null}
         <IncidentHeading i={view.incident} />
         <IncidentFactList i={view.incident} />
@@ -44,7 +42,7 @@ export function SharedIncidentView({ token, initialData }: { token: string; init
           <ProbableCauses causes={view.causes} />
           <TimelinePanel timeline={view.timeline} />
         </div>
-      </main>
+      </div>
     </>
   );
 }

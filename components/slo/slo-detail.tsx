@@ -21,7 +21,7 @@ const covers = (windowMs: number, coveredMs: number | null) => (coveredMs === nu
 export function SloDetailView({ detail, history, minutes, search, minutesOpen }: { detail: SloDetail; history: SloHistory; minutes: MinutePage; search: string; minutesOpen: boolean }) {
   const { slo, windows, charges } = detail;
   return (
-    <main className={s.page}>
+    <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>{slo.workload.namespace}/{slo.workload.name} · {slo.name}</h1>
       <p className={s.explain}>{objectiveText(slo)}.{slo.origin !== "default" && slo.description ? ` ${slo.description}` : ""}</p>
@@ -100,6 +100,6 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
           <pre style={{ fontSize: 12, overflowX: "auto" }}>{detail.sourceYaml}</pre>
         </Panel>
       ) : null}
-    </main>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { ChartFigure } from "./chart-figure.tsx";
@@ -27,5 +27,19 @@ describe("a chart as people read it", () => {
     expect(within(grid).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["hour (UTC)", "burn"]);
     const last = within(grid).getAllByRole("row")[2];
     expect(within(last!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["10:00", "14.9×"]);
+  });
+
+  it("is no Tab stop, even where a chart draws layers after it is measured", async () => {
+    render(
+      <ChartFigure label="Burn rate, last 24 hours" table={table}>
+        <svg><g className="layer" /></svg>
+      </ChartFigure>,
+    );
+    const svg = screen.getByRole("figure").querySelector("svg")!;
+    const late = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    svg.appendChild(late);
+    await waitFor(() => expect(late.getAttribute("tabindex")).toBe("-1"));
+    expect(svg.getAttribute("tabindex")).toBe("-1");
+    expect(svg.querySelector("g.layer")!.getAttribute("tabindex")).toBe("-1");
   });
 });

@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
 import s from "./styles.module.css";
 
 export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][] };
@@ -7,9 +9,11 @@ export type ChartTable = { caption: string; columns: string[]; rows: (string | n
 // Recharts chart inside sets accessibilityLayer={false}, so there is no Tab stop per SVG node), and carries
 // its table, folded, for anyone who reads numbers rather than shapes.
 export function ChartFigure({ label, description, table, children }: { label: string; description?: string; table: ChartTable; children: ReactNode }) {
+  const picture = useRef<HTMLDivElement>(null);
+  useEffect(() => keepOutOfTabOrder(picture.current), []);
   return (
     <figure className={s.chartFigure} aria-label={label} data-testid="chart-figure">
-      <div aria-hidden>{children}</div>
+      <div aria-hidden ref={picture}>{children}</div>
       {description ? <figcaption className={`${s.muted} ${s.small}`}>{description}</figcaption> : null}
       <details className={s.chartTable}>
         <summary>{label}: as a table</summary>
@@ -27,4 +31,17 @@ export function ChartFigure({ label, description, table, children }: { label: st
       </details>
     </figure>
   );
+}
+
+// Chromium makes an SVG element with focus listeners a Tab stop, and React puts such listeners on every portal
+// container: Recharts draws its layers through portals into <g> elements, several per chart. An explicit
+// tabindex="-1" takes them out of the Tab order (hover tooltips still work); charts draw their layers after
+// measuring, so the picture is watched for new ones.
+function keepOutOfTabOrder(root: HTMLElement | null): (() => void) | undefined {
+  if (!root) return undefined;
+  const silence = () => root.querySelectorAll("svg:not([tabindex]), svg g:not([tabindex])").forEach((el) => el.setAttribute("tabindex", "-1"));
+  silence();
+  const observer = new MutationObserver(silence);
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }

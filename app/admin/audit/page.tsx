@@ -3,7 +3,6 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AuditFilters } from "@/components/admin/audit-filters.tsx";
 import { AuditTable } from "@/components/admin/audit-table.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Empty, Panel } from "@/components/ui/panel.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
@@ -26,8 +25,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const page = parsed.ok ? await listAudit(filter) : null;
   return (
     <>
-      <PageHeader tagline="admin · audit log" />
-      <main className={s.page}>
+      <div className={s.page}>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>Audit log</h1>
         <p className={s.explain} style={{ marginBottom: 10 }}>
           Sign-ins and sign-outs, ended sessions, role changes, SLO definitions and imports, incident actions and share links, newest first.
@@ -43,7 +41,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             {page?.older ? <Link href={auditPageHref(filter, page.older)}>Older →</Link> : null}
           </nav>
         </Panel>
-      </main>
+      </div>
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { AdminShareLinks } from "@/components/share/admin-share-links.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { listShareLinks } from "@/lib/db/share-links/list-share-links.ts";
 
@@ -12,7 +11,6 @@ export default async function AdminShareLinksPage() {
   const user = await gatePage("/admin/share-links", "admin");
   return (
     <>
-      <PageHeader tagline="admin · share links" />
       <AdminShareLinks links={await listShareLinks({}, user)} />
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { UsersTable } from "@/components/admin/users-table.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Panel } from "@/components/ui/panel.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
@@ -19,8 +18,7 @@ export default async function AdminUsersPage() {
   const followProvider = rolesFollowProvider();
   return (
     <>
-      <PageHeader tagline="admin · users" />
-      <main className={s.page}>
+      <div className={s.page}>
         <h1 style={{ fontSize: 20, margin: "4px 0" }}>Users</h1>
         <p className={s.explain} data-testid="role-policy" style={{ maxWidth: 980, marginBottom: 12 }}>
           {followProvider
@@ -31,7 +29,7 @@ export default async function AdminUsersPage() {
         <Panel title="People who have signed in" aside={`${users.length} users · a session is live until signed out, ${limits.idleMinutes} minutes idle or ${limits.maxHours} hours old`}>
           <UsersTable users={users} selfId={admin.id} rolesFollowProvider={followProvider} />
         </Panel>
-      </main>
+      </div>
     </>
   );
 }

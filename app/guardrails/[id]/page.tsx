@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { FindingDetail } from "@/components/guardrails/finding-detail.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getGuardrailFinding } from "@/lib/db/queries/get-guardrail-finding.ts";
 
@@ -19,7 +18,6 @@ export default async function GuardrailFindingPage({ params }: { params: Promise
   if (!detail) notFound();
   return (
     <>
-      <PageHeader tagline="guardrail finding" />
       <FindingDetail detail={detail} />
     </>
   );

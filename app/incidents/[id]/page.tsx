@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { IncidentView } from "@/components/incident/incident-view.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { canRespond } from "@/lib/auth/rules.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
@@ -21,7 +20,6 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   return (
     <>
-      <PageHeader tagline="incident" />
       <IncidentView initialData={detail} canRespond={canRespond(user.role)} aiEnabled={Boolean(env().UPTRUST_LLM_URL)} />
     </>
   );

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { RightsizingDetailView } from "@/components/rightsizing/rightsizing-detail.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getRightsizingDetail } from "@/lib/db/queries/get-rightsizing-detail.ts";
 
@@ -19,7 +18,6 @@ export default async function RightsizingPage({ params }: { params: Promise<{ id
   if (!detail) notFound();
   return (
     <>
-      <PageHeader tagline="right-sizing" />
       <RightsizingDetailView detail={detail} />
     </>
   );

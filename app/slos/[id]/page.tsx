@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { SloDetailView } from "@/components/slo/slo-detail.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { getSloHistory } from "@/lib/db/queries/get-slo-history.ts";
@@ -29,7 +28,6 @@ export default async function SloPage({ params, searchParams }: { params: Promis
   const [history, minutes] = await Promise.all([getSloHistory(detail.slo), getSloMinutes(parsed.data, page)]);
   return (
     <>
-      <PageHeader tagline="service level objective" />
       <SloDetailView detail={detail} history={history} minutes={minutes} search={searchOf(query)} minutesOpen={query.minutes !== undefined} />
     </>
   );

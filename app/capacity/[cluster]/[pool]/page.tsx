@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PoolDetail } from "@/components/capacity/pool-detail.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getCapacityPool } from "@/lib/db/queries/get-capacity-pool.ts";
 import { parsePoolParams } from "./pool-params.ts";
@@ -18,7 +17,6 @@ export default async function CapacityPoolPage({ params }: { params: Promise<{ c
   if (!detail) notFound();
   return (
     <>
-      <PageHeader tagline="node pool capacity" />
       <PoolDetail detail={detail} />
     </>
   );

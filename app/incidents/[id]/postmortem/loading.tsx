@@ -3,8 +3,8 @@ import s from "@/components/ui/styles.module.css";
 
 export default function Loading() {
   return (
-    <main className={s.page} aria-busy="true">
+    <div className={s.page} aria-busy="true">
       <Panel title="Postmortem draft"><p className={s.empty} role="status">Assembling the draft from the incident record…</p></Panel>
-    </main>
+    </div>
   );
 }

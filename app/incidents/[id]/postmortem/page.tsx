@@ -3,7 +3,6 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { MarkdownDocument } from "@/components/postmortem/markdown-document.tsx";
 import { PostmortemView } from "@/components/postmortem/postmortem-view.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getPostmortem } from "@/lib/db/queries/get-postmortem.ts";
 
@@ -20,7 +19,6 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   if (markdown === null) notFound();
   return (
     <>
-      <PageHeader tagline="postmortem draft" />
       <PostmortemView id={parsed.data} markdown={markdown} rendered={<MarkdownDocument markdown={markdown} />} />
     </>
   );

@@ -2,7 +2,6 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { ServiceView } from "@/components/service/service-view.tsx";
-import { PageHeader } from "@/components/ui/page-header.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getServicePage } from "@/lib/db/queries/get-service-page.ts";
@@ -26,18 +25,16 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   if (page.kind !== "found") {
     return (
       <>
-        <PageHeader tagline="service" />
-        <main className={s.page} id="main">
+        <div className={s.page}>
           <h1 style={{ fontSize: 20 }}>{page.kind === "missing" ? "No such workload" : "Not a kind Uptrust tracks"}</h1>
           <p data-testid="service-not-found">{page.sentence}</p>
           <p><Link href="/">Back to the cockpit</Link></p>
-        </main>
+        </div>
       </>
     );
   }
   return (
     <>
-      <PageHeader tagline="service" />
       {range.success ? null : (
         <p className={s.notice} role="alert" style={{ margin: "10px 20px" }}>
           {range.error.issues[0]?.message}: showing the six hours up to the cluster&apos;s newest report instead.
