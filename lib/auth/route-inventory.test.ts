@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exportedMethods, gateProblems, listAppRoutes, publicReason, type AppRoute } from "./route-inventory.ts";
 
@@ -16,6 +16,14 @@ describe("every page and route handler in Uptrust's app/", () => {
 
   it("goes through the one gate itself: gatePage in pages, gateRoute in each handler, except the public ones", () => {
     expect(routes.flatMap(gateProblems)).toEqual([]);
+  });
+
+  // A loading.tsx streams its page: the answer starts as 200 before gatePage runs, so someone signed out gets
+  // a 200 page that redirects in the browser instead of an HTTP redirect. Pages show their loading states
+  // inside their panels instead.
+  it("answers before the gate with no loading.tsx anywhere in app/", () => {
+    const loading = readdirSync(APP, { recursive: true, encoding: "utf8" }).filter((f) => f.split(sep).at(-1) === "loading.tsx");
+    expect(loading).toEqual([]);
   });
 });
 

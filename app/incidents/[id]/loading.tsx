@@ -1,5 +1,0 @@
-import { IncidentLoading } from "@/components/incident/incident-loading.tsx";
-
-export default function Loading() {
-  return <IncidentLoading />;
-}
