@@ -7,7 +7,7 @@ import { Empty } from "@/components/ui/panel.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
-import { clusterSummaries, fleetHeadline } from "@/lib/domain/cluster-summary.ts";
+import { fleetHeadline } from "@/lib/domain/cluster-summary.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
 
 // Every cluster with the same summary the home page's strip gives, trouble first; each card opens the
@@ -15,7 +15,7 @@ import { EVERYTHING } from "@/lib/domain/scope.ts";
 export default async function ClustersPage() {
   await connection();
   await gatePage("/clusters");
-  const summaries = clusterSummaries(await getCockpit(EVERYTHING));
+  const { summaries } = await getCockpit(EVERYTHING);
   return (
     <>
       <div className={s.page}>

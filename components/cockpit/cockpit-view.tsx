@@ -13,7 +13,6 @@ import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { SloPanel } from "../slo/slo-panel.tsx";
 import { ScopeBar } from "../scope/scope-bar.tsx";
 import s from "../ui/styles.module.css";
-import { byLargestSavings } from "./panel-order.ts";
 import { SummaryStrip } from "./summary-strip.tsx";
 import { useCockpit } from "./use-cockpit.ts";
 
@@ -25,6 +24,8 @@ type Props = { initialData: Cockpit; canRespond: boolean; scope: Scope; problems
 export function CockpitView({ initialData, canRespond, scope, problems, options }: Props) {
   const { data, error, dataUpdatedAt } = useCockpit(initialData, scope);
   const clusterHref = (cluster: string) => `/?${scopeSearch({ ...scope, clusters: [cluster] })}`;
+  const search = scopeSearch(scope).toString();
+  const listHref = (path: string) => (search ? `${path}?${search}` : path);
   return (
     <div className={s.page}>
       <ScopeBar scope={scope} problems={problems} options={options} remember />
@@ -33,14 +34,14 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
           Live updates paused ({error.message}); showing data fetched at {formatUtc(new Date(dataUpdatedAt).toISOString())}. Uptrust retries every 5 seconds.
         </p>
       ) : null}
-      <SummaryStrip data={data} clusterHref={clusterHref} />
+      <SummaryStrip summaries={data.summaries} clusterHref={clusterHref} />
       <div className={s.grid}>
-        <SloPanel slos={data.slos} canEdit={canRespond} />
+        <SloPanel slos={data.slos} counts={data.sloCounts} allHref={listHref("/slos")} canEdit={canRespond} />
         <IncidentPanel incidents={data.incidents} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>
         <MttxPanel rows={data.mttx} />
-        <RightsizingPanel rows={byLargestSavings(data.recommendations)} />
+        <RightsizingPanel rows={data.recommendations} totals={data.rightsizingTotals} allHref={listHref("/rightsizing")} />
       </div>
       <div className={s.stack}>
         <GuardrailsPanel view={data.guardrails} />

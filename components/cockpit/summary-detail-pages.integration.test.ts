@@ -8,7 +8,7 @@ import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { attributeBudget, describeCharge } from "@/lib/domain/budget-attribution.ts";
-import { clusterSummary, type ClusterSummary } from "@/lib/domain/cluster-summary.ts";
+import type { ClusterSummary } from "@/lib/domain/cluster-summary.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { allowedBadEvents, DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 
@@ -38,7 +38,8 @@ beforeAll(async () => {
   const change = { id: rows[0].id, observedAt: at(-85), summary: "image shop/checkout:1.4.2 → 1.5.0", kind: "template", revision: "7" };
   const charges = attributeBudget(minutes, [change], 0.999, allowed).map((c) => ({ ...c, description: describeCharge(c, "checkout") }));
   await replaceBudgetCharges([{ sloId: ids.sloCheckout, charges }], FIXTURE_CLUSTER_TIME);
-  prod = clusterSummary(await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z")), "prod-eu");
+  const { summaries } = await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z"));
+  prod = summaries.find((x) => x.cluster === "prod-eu")!;
 });
 
 afterAll(async () => {

@@ -2,7 +2,8 @@ import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts"
 import { durationSeconds } from "@/lib/db/queries/map-rows.ts";
 import { toRecommendationRow, type RecommendationWithWorkload } from "@/lib/db/queries/map-recommendation.ts";
 import { toSloCard } from "@/lib/db/queries/map-slo.ts";
-import type { Cockpit } from "@/lib/views/cockpit.ts";
+import { assembleCockpit } from "@/lib/domain/cockpit-assembly.ts";
+import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
 import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { DAY_MS } from "@/lib/domain/slo.ts";
 
@@ -15,7 +16,7 @@ const GIB = 1024 ** 3;
 
 type Alert = "page" | "ticket" | null;
 
-function slo(id: string, cluster: string, ns: string, name: string, status: { remaining: number; alert: Alert } | null, charges: Cockpit["slos"][number]["charges"] = []) {
+function slo(id: string, cluster: string, ns: string, name: string, status: { remaining: number; alert: Alert } | null, charges: CockpitRows["slos"][number]["charges"] = []) {
   return toSloCard(
     {
       id, name: "availability", indicator: "availability", target: 0.999, windowDays: 30, thresholdMs: null, budgeting: "occurrences", calendar: null,
@@ -71,7 +72,8 @@ const chip = (name: string, status: string, summary: string) => ({
   worker: "ingest-0/17", lastError: null,
 });
 
-export function sampleCockpit(): Cockpit {
+// Every row of the two clusters, as getCockpit reads them before the long lists are cut.
+export function sampleRows(): CockpitRows {
   return {
     asOf: SAMPLE_NOW.toISOString(),
     clusters: [
@@ -116,4 +118,9 @@ export function sampleCockpit(): Cockpit {
       totalPools: 3,
     },
   };
+}
+
+/** The cockpit the home page receives for `rows` (by default all of the sample's), cut as getCockpit cuts it. */
+export function sampleCockpit(rows: CockpitRows = sampleRows(), top?: { slos: number; containers: number }): Cockpit {
+  return assembleCockpit(rows, top);
 }

@@ -1,19 +1,19 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { inScope } from "@/lib/domain/scope.ts";
-import type { Cockpit } from "@/lib/views/cockpit.ts";
+import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
 import { CapacityPanel } from "../capacity/capacity-panel.tsx";
 import { GuardrailsPanel } from "../guardrails/guardrails-panel.tsx";
 import { IncidentPanel } from "../incidents/incident-panel.tsx";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { SloPanel } from "../slo/slo-panel.tsx";
 import { SummaryStrip } from "./summary-strip.tsx";
-import { sampleCockpit } from "./summary-fixture.ts";
+import { sampleCockpit, sampleRows } from "./summary-fixture.ts";
 
 // The cockpit narrowed to one cluster, as the home page scoped to it shows it: the strip's row for that
 // cluster and the panels under it then speak of the same rows.
-function scopedTo(cluster: string): Cockpit {
-  const all = sampleCockpit();
+function scopedTo(cluster: string): CockpitRows {
+  const all = sampleRows();
   const scope = { clusters: [cluster], namespaces: [], service: null, range: { kind: "default" as const } };
   const keep = (at: { cluster: string; namespace: string | null; name: string | null }) => inScope(scope, at);
   return {
@@ -27,13 +27,14 @@ function scopedTo(cluster: string): Cockpit {
   };
 }
 
-function renderHome(data: Cockpit) {
+function renderHome(rows: CockpitRows, top?: { slos: number; containers: number }) {
+  const data: Cockpit = sampleCockpit(rows, top);
   render(
     <>
-      <SummaryStrip data={data} clusterHref={(c) => `/?cluster=${c}`} />
-      <SloPanel slos={data.slos} canEdit={false} />
+      <SummaryStrip summaries={data.summaries} clusterHref={(c) => `/?cluster=${c}`} />
+      <SloPanel slos={data.slos} counts={data.sloCounts} allHref="/slos" canEdit={false} />
       <IncidentPanel incidents={data.incidents} />
-      <RightsizingPanel rows={data.recommendations} />
+      <RightsizingPanel rows={data.recommendations} totals={data.rightsizingTotals} allHref="/rightsizing" />
       <GuardrailsPanel view={data.guardrails} />
       <CapacityPanel view={data.capacity} />
     </>,
@@ -100,15 +101,29 @@ describe("the summary strip says nothing the panels below it contradict", { time
     expect(href(capacity)).toBe("/capacity/prod-eu/general");
   });
 
+  it("counts every SLO and suggestion of the scope when the panels show only their first rows", () => {
+    const strip = renderHome(scopedTo("prod-eu"), { slos: 1, containers: 1 });
+    expect(screen.getAllByTestId("slo-card")).toHaveLength(1);
+    expect(text(strip.getByTestId("summary-slos"))).toContain("1 paging");
+    expect(text(screen.getByText(/^4 SLOs/))).toContain("4 SLOs · 1 paging");
+    expect(text(screen.getByTestId("slo-panel-more"))).toBe("Showing 1 of 4, most troubled first. All SLOs, by state →");
+    expect(href(within(screen.getByTestId("slo-panel-more")).getByRole("link"))).toBe("/slos");
+    // The totals line still adds up both containers (one held), though the panel lists one.
+    const full = sampleCockpit(scopedTo("prod-eu"));
+    expect(full.rightsizingTotals.containers).toBe(2);
+    expect(text(screen.getByText(/^if applied now:/))).toContain("(1 held)");
+    expect(text(screen.getByTestId("rightsizing-more"))).toBe("Showing 1 of 2 containers, largest savings first. Every suggestion →");
+  });
+
   it("links every panel figure to a panel that is on the page", () => {
-    const strip = renderHome(sampleCockpit());
+    const strip = renderHome(sampleRows());
     const anchors = strip.getAllByRole("link").map((a) => a.getAttribute("href")!).filter((h) => h.startsWith("#"));
     expect(new Set(anchors)).toEqual(new Set(["#slo-burn-heading", "#incidents-heading", "#right-sizing-heading", "#guardrails-heading"]));
     for (const a of anchors) expect(document.getElementById(a.slice(1)), a).not.toBeNull();
   });
 
   it("states every cluster in words, trouble first, each row scoping the page to its cluster", () => {
-    const strip = renderHome(sampleCockpit());
+    const strip = renderHome(sampleRows());
     expect(text(strip.getByTestId("summary-headline"))).toContain(
       "2 clusters: 1 SLO paging, 1 SLO ticketing, 2 incidents open (oldest 3h 20m), 1 cluster not connected",
     );

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { clusterSummaries, fleetHeadline, type SummaryInput } from "@/lib/domain/cluster-summary.ts";
+import { fleetHeadline, type ClusterSummary } from "@/lib/domain/cluster-summary.ts";
 import { formatDuration } from "../format.ts";
 import c from "./cockpit.module.css";
 import {
@@ -13,8 +13,7 @@ const COLUMNS = ["cluster", "ingest", "SLOs", "open incidents", "budget spent th
 
 // The state of every cluster in the scope, one row each, trouble first: the first thing the home page says.
 // `clusterHref` scopes the home page to one cluster; the panels it links to are on this page.
-export function SummaryStrip({ data, clusterHref }: { data: SummaryInput; clusterHref: (cluster: string) => string }) {
-  const summaries = clusterSummaries(data);
+export function SummaryStrip({ summaries, clusterHref }: { summaries: ClusterSummary[]; clusterHref: (cluster: string) => string }) {
   const shown = summaries.slice(0, STRIP_ROWS);
   const panel: PanelHref = (anchor) => `#${anchor}`;
   return (

@@ -1,23 +1,33 @@
+import Link from "next/link";
+import type { RightsizingTotals } from "@/lib/views/cockpit.ts";
 import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { savingsText } from "@/lib/domain/savings-text.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
-import { groupByContainer, KRR, totalsOf, VPA } from "./group-recommendations.ts";
+import { groupByContainer, type StrategyTotals } from "./group-recommendations.ts";
 import { RecommendationRowView } from "./recommendation-row.tsx";
 
-function totalsText(rows: RecommendationRow[]): string {
-  const part = (label: string, strategy: string) => {
-    const t = totalsOf(rows, strategy);
+function totalsText(totals: RightsizingTotals): string {
+  const part = (label: string, t: StrategyTotals) => {
     const held = t.held ? ` (${t.held} held)` : "";
     return `${label} ${savingsText({ cpuCores: t.cpuCores, memoryGiB: t.memoryGiB, monthly: t.monthly, currency: t.currency })}${held}`;
   };
-  return `if applied now: ${part("KRR", KRR)}; ${part("VPA", VPA)}`;
+  return `if applied now: ${part("KRR", totals.krr)}; ${part("VPA", totals.vpa)}`;
 }
 
-export function RightsizingPanel({ rows }: { rows: RecommendationRow[] }) {
+type Props = {
+  /** The containers worth most first, both strategies' rows of each. */
+  rows: RecommendationRow[];
+  /** Over every suggestion of the scope, not only the rows shown. */
+  totals: RightsizingTotals;
+  /** The full list for the same scope. */
+  allHref: string;
+};
+
+export function RightsizingPanel({ rows, totals, allHref }: Props) {
   const groups = groupByContainer(rows);
   return (
-    <Panel title="Right-sizing" aside={rows.length ? totalsText(rows) : undefined}>
+    <Panel title="Right-sizing" aside={totals.containers ? totalsText(totals) : undefined}>
       {rows.length === 0 ? (
         <Empty>No suggestions yet: Uptrust sizes a container after watching its usage for at least 3 hours.</Empty>
       ) : (
@@ -35,6 +45,11 @@ export function RightsizingPanel({ rows }: { rows: RecommendationRow[] }) {
           </tbody>
         </table>
       )}
+      {totals.containers > groups.length ? (
+        <p className={s.small} data-testid="rightsizing-more">
+          Showing {groups.length} of {totals.containers.toLocaleString("en-US")} containers, largest savings first. <Link href={allHref}>Every suggestion →</Link>
+        </p>
+      ) : null}
       <p className={s.definition}>
         KRR: CPU request at p95 of usage, memory request = limit = peak + 15 % (+25 % after an OOM kill). VPA: p90 of usage decayed
         with a 24 h half-life and of daily memory peaks, + 15 %. Savings count every running replica (per replica for workloads an HPA

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { sampleCockpit } from "@/components/cockpit/summary-fixture.ts";
+import { sampleRows } from "@/components/cockpit/summary-fixture.ts";
 import { budgetSpent, clusterSummaries, clusterSummary, fleetHeadline, soonestCapacity } from "./cluster-summary.ts";
 import { KRR, totalsOf } from "./rightsizing-totals.ts";
 
-const cockpit = sampleCockpit();
+const cockpit = sampleRows();
 const prod = clusterSummary(cockpit, "prod-eu");
 const staging = clusterSummary(cockpit, "staging");
 

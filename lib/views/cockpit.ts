@@ -1,6 +1,10 @@
-// The JSON the cockpit API serves: every panel's rows in one object. Dates are ISO strings, byte counts
-// plain numbers (Prisma hands back BigInt, which JSON cannot carry), so server and browser see the same data.
+// The JSON the cockpit API serves: the clusters' summary and each panel's first rows in one object. Dates are
+// ISO strings, byte counts plain numbers (Prisma hands back BigInt, which JSON cannot carry), so server and
+// browser see the same data. Long lists are cut to their most important rows (lib/domain/cockpit-assembly.ts);
+// the summary and the totals are worked out from every row of the scope before the cut.
 
+import type { ClusterSummary, SloCounts } from "@/lib/domain/cluster-summary.ts";
+import type { StrategyTotals } from "@/lib/domain/rightsizing-totals.ts";
 import type { CapacityView } from "./capacity.ts";
 import type { ClusterChip } from "./cluster.ts";
 import type { GuardrailsView } from "./guardrails.ts";
@@ -9,15 +13,26 @@ import type { MttrPoint, MttxRow } from "./mttx.ts";
 import type { RecommendationRow } from "./recommendation.ts";
 import type { SloCardData } from "./slo.ts";
 
+export type RightsizingTotals = { containers: number; krr: StrategyTotals; vpa: StrategyTotals };
+
 export type Cockpit = {
   // The newest time any cluster reported (its own clock); "now" for every window on the screen.
   asOf: string;
   clusters: ClusterChip[];
+  /** One per cluster, trouble first, from every row of the scope. */
+  summaries: ClusterSummary[];
+  /** The most troubled SLOs, trouble first; `sloCounts` counts every SLO of the scope. */
   slos: SloCardData[];
+  sloCounts: SloCounts;
   incidents: IncidentSummary[];
   mttr: MttrPoint[];
   mttx: MttxRow[];
+  /** Both strategies' rows of the containers worth most; `rightsizingTotals` covers every row of the scope. */
   recommendations: RecommendationRow[];
+  rightsizingTotals: RightsizingTotals;
   guardrails: GuardrailsView;
   capacity: CapacityView;
 };
+
+/** Everything the cockpit reads for a scope, before the long lists are cut. */
+export type CockpitRows = Omit<Cockpit, "summaries" | "sloCounts" | "rightsizingTotals">;

@@ -1,8 +1,6 @@
 import { getPool } from "@/lib/db/pool.ts";
 import { HOUR_MS } from "@/lib/domain/slo.ts";
-import type { Scope } from "@/lib/views/scope.ts";
 import type { HourBucket } from "./hourly-burn.ts";
-import { scopeWhere } from "./scope-sql.ts";
 
 // The good and total sums behind each SLO's burn chart, one row per bucket of `bucketHours` hours
 // (aligned to the epoch, so a bucket's edges are the same UTC hours every day), from the hour sums the
@@ -11,7 +9,6 @@ import { scopeWhere } from "./scope-sql.ts";
 // before the cluster reported, its newest measured hour); with a time range, the buckets from the one
 // holding `from` to the one holding `to`. Empty buckets come back with null sums (no burn, not zero).
 export type BurnWindow = { from: Date; to: Date; bucketHours: number } | null;
-export type BurnFilter = { sloId: string } | { scope: Scope };
 
 const sql = (where: string, b: string, f: string, t: string) => `
 WITH ends AS (
@@ -42,9 +39,9 @@ SELECT e.id AS slo_id, extract(epoch FROM e.first_bucket)::float8 * 1000 AS firs
 // One row per SLO, its buckets' sums as arrays (float8 arrays parse straight into numbers).
 type Row = { slo_id: string; first_ms: number; last_ms: number; starts: number[] | null; goods: number[] | null; totals: number[] | null };
 
-export async function getBurnBuckets(filter: BurnFilter, window: BurnWindow): Promise<Map<string, HourBucket[]>> {
+export async function getBurnBuckets(sloIds: readonly string[], window: BurnWindow): Promise<Map<string, HourBucket[]>> {
   const params: unknown[] = [];
-  const where = "sloId" in filter ? `s.id = $${params.push(filter.sloId)}::uuid` : scopeWhere(filter.scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
+  const where = `s.id = ANY($${params.push(sloIds)}::uuid[])`;
   const bucketHours = window?.bucketHours ?? 1;
   const b = `$${params.push(`${bucketHours} hours`)}`;
   const f = `$${params.push(window?.from ?? null)}`;

@@ -9,7 +9,7 @@ import { EVERYTHING } from "@/lib/domain/scope.ts";
 
 /** One SLO's hour sums for the 24 hours ending at its cluster's newest hour (the SLO page's chart). */
 export async function getHourlyBuckets(sloId: string): Promise<Map<string, HourBucket[]>> {
-  return getBurnBuckets({ sloId }, null);
+  return getBurnBuckets([sloId], null);
 }
 
 // Every card of the scope in one statement (a thousand SLOs are a thousand rows, not a query each):
@@ -40,7 +40,7 @@ type CardRow = {
   charges: { description: string; spent: number; changeId: string | null }[];
 };
 
-function toCard(r: CardRow, buckets: HourBucket[]): SloCardData {
+function toCard(r: CardRow): SloCardData {
   return toSloCard(
     {
       id: r.id, name: r.name, indicator: r.indicator, target: r.target, windowDays: r.window_days, thresholdMs: r.threshold_ms, budgeting: r.budgeting,
@@ -52,25 +52,37 @@ function toCard(r: CardRow, buckets: HourBucket[]): SloCardData {
       },
       sourceError: r.error_message === null ? null : { message: r.error_message, since: r.error_since, seenAt: r.error_seen_at },
     },
-    toHourlyBurn(buckets, r.target),
+    [],
   );
 }
 
-// The SLOs of the scope's workloads. Status, budget and alert are the analyzer's, over each SLO's own
-// window (a budget is defined over its window, whatever range the screen shows); the burn chart covers
-// the cockpit's range (`window`, lib/domain/burn-buckets.ts), by default the last 24 cluster-hours.
-export async function getSloCards(scope: Scope = EVERYTHING, window: BurnWindow = null): Promise<SloCardData[]> {
+// The SLOs of the scope's workloads, trouble first, without their burn charts (hourlyBurn is empty): what the
+// summary and the full list need. Status, budget and alert are the analyzer's, over each SLO's own window (a
+// budget is defined over its window, whatever range the screen shows).
+export async function readSloCards(scope: Scope = EVERYTHING): Promise<SloCardData[]> {
   const params: unknown[] = [];
   const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
-  const [{ rows }, buckets] = await Promise.all([getPool().query<CardRow>(CARDS_SQL(where), params), getBurnBuckets({ scope }, window)]);
-  const cards = rows.map((r) => toCard(r, buckets.get(r.id) ?? []));
+  const { rows } = await getPool().query<CardRow>(CARDS_SQL(where), params);
   // Trouble first: paging SLOs, then tickets, then the least budget left.
   const rank = (c: SloCardData) => (c.status?.alert === "page" ? 0 : c.status?.alert === "ticket" ? 1 : 2);
-  return cards.sort(
+  return rows.map(toCard).sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.status?.budgetRemaining ?? 1) - (b.status?.budgetRemaining ?? 1) ||
       `${a.workload.namespace}/${a.workload.name}`.localeCompare(`${b.workload.namespace}/${b.workload.name}`) ||
       a.name.localeCompare(b.name),
   );
+}
+
+// The cards with their burn charts over the cockpit's range (`window`, lib/domain/burn-buckets.ts), by default
+// the last 24 cluster-hours: one statement for all of them, reading only these SLOs' hour sums.
+export async function withHourlyBurn(cards: SloCardData[], window: BurnWindow = null): Promise<SloCardData[]> {
+  if (cards.length === 0) return cards;
+  const buckets = await getBurnBuckets(cards.map((c) => c.id), window);
+  return cards.map((c) => ({ ...c, hourlyBurn: toHourlyBurn(buckets.get(c.id) ?? [], c.target) }));
+}
+
+/** Every SLO card of the scope with its burn chart. */
+export async function getSloCards(scope: Scope = EVERYTHING, window: BurnWindow = null): Promise<SloCardData[]> {
+  return withHourlyBurn(await readSloCards(scope), window);
 }
