@@ -16,7 +16,12 @@ const config: NextConfig = {
   serverExternalPackages: ["@kubernetes/client-node", "oidc-provider", "@electric-sql/pglite"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // Back from signing out: the browser drops what it kept of the signed-in pages (the cockpit's JSON is
+      // stored "private, no-cache" for its ETag), so nothing of them can be read from the cache afterwards.
+      { source: "/login", has: [{ type: "query", key: "signedOut" }], headers: [{ key: "Clear-Site-Data", value: '"cache"' }] },
+    ];
   },
 };
 

@@ -63,9 +63,12 @@ test("zooming keeps the visible range in the address, and the back button undoes
   await expect(page).not.toHaveURL(/from=/);
 });
 
-test("a workload Uptrust never saw, and a kind it does not track, are named in a sentence", async ({ page }) => {
-  await loginAs(page, viewer, ServicePage.path(CLUSTER, "shop", "Deployment", "checkuot"));
+test("a workload Uptrust never saw, and a kind it does not track, answer 404 and are named in a sentence", async ({ page }) => {
+  await loginAs(page, viewer);
+  const unseen = await page.goto(ServicePage.path(CLUSTER, "shop", "Deployment", "checkuot"));
+  expect(unseen?.status()).toBe(404);
   await expect(page.getByTestId("service-not-found")).toHaveText(`Uptrust has not seen a Deployment named checkuot in namespace shop of cluster ${CLUSTER}.`);
-  await page.goto(ServicePage.path(CLUSTER, "shop", "Ingress", "checkout"));
+  const untracked = await page.goto(ServicePage.path(CLUSTER, "shop", "Ingress", "checkout"));
+  expect(untracked?.status()).toBe(404);
   await expect(page.getByTestId("service-not-found")).toContainText("Uptrust keeps the history of Deployment, StatefulSet, DaemonSet, Job, CronJob workloads");
 });

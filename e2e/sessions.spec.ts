@@ -9,9 +9,12 @@ import { e2eQuery, liveSessions } from "./support/e2e-db.ts";
 test("after sign-out the old session cookie reads and writes nothing", async ({ page, browser }) => {
   await loginAs(page, { user: "demo", password: "demo" });
   const cookies = await page.context().cookies();
+  const back = page.waitForResponse((r) => new URL(r.url()).pathname === "/login" && r.request().resourceType() === "document");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=signed-out/);
   await expect(page.getByTestId("signed-out")).toHaveText(/You signed out/);
+  // The browser is told to drop its cache of the signed-in pages (the cockpit's last JSON among them).
+  expect((await (await back).allHeaders())["clear-site-data"]).toBe('"cache"');
 
   // Someone who copied the cookie before sign-out replays it.
   const replay = await browser.newContext();

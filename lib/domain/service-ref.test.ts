@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSegment, lookupKind, servicePath, serviceLabel } from "./service-ref.ts";
+import { decodeSegment, lookupKind, servicePath, serviceLabel, serviceNotFound } from "./service-ref.ts";
 
 describe("naming a service", () => {
   it("accepts a kind as kubectl prints it or in lower case", () => {
@@ -22,5 +22,13 @@ describe("naming a service", () => {
     expect(decodeSegment("prod%20eu")).toBe("prod eu");
     expect(decodeSegment("prod eu")).toBe("prod eu");
     expect(decodeSegment("100%")).toBe("100%");
+  });
+
+  it("says from an address alone why it names no workload", () => {
+    expect(serviceNotFound({ cluster: "prod", namespace: "shop", kind: "deployment", name: "checkuot" })).toEqual({
+      title: "No such workload",
+      sentence: "Uptrust has not seen a Deployment named checkuot in namespace shop of cluster prod.",
+    });
+    expect(serviceNotFound({ cluster: "prod", namespace: "shop", kind: "Ingress", name: "web" }).title).toBe("Not a kind Uptrust tracks");
   });
 });

@@ -20,6 +20,17 @@ export function lookupKind(raw: string): KindLookup {
 
 export type ServiceName = { cluster: string; namespace: string; kind: string; name: string };
 
+export const unseenWorkloadSentence = (w: ServiceName) =>
+  `Uptrust has not seen a ${w.kind} named ${w.name} in namespace ${w.namespace} of cluster ${w.cluster}.`;
+
+// Why a service page has no workload to show, from its address alone: the kind is not one Uptrust keeps, or
+// (the kind being one it keeps) it never saw that workload. The page answers 404 with this.
+export function serviceNotFound(names: ServiceName): { title: string; sentence: string } {
+  const kind = lookupKind(names.kind);
+  if (kind.kind === "untracked") return { title: "Not a kind Uptrust tracks", sentence: kind.sentence };
+  return { title: "No such workload", sentence: unseenWorkloadSentence({ ...names, kind: kind.value }) };
+}
+
 /** The service page of a workload; every part is URL-encoded, so any Kubernetes name round-trips. */
 export function servicePath(w: ServiceName): string {
   return `/services/${[w.cluster, w.namespace, w.kind, w.name].map(encodeURIComponent).join("/")}`;

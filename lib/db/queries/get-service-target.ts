@@ -1,4 +1,4 @@
-import { lookupKind, TRACKED_KINDS, type TrackedKind } from "@/lib/domain/service-ref.ts";
+import { lookupKind, TRACKED_KINDS, unseenWorkloadSentence, type TrackedKind } from "@/lib/domain/service-ref.ts";
 import type { ServiceRef } from "@/lib/views/service.ts";
 import { getServiceWorkload, type ServiceWorkloadRow } from "./get-service-workload.ts";
 
@@ -17,8 +17,7 @@ export async function getServiceTarget(names: ServiceNames, serverNow: Date = ne
   const ref: ServiceRef = { cluster: names.cluster, namespace: names.namespace, kind: kind.value, name: names.name };
   const workload = await getServiceWorkload(ref);
   if (!workload) {
-    const sentence = `Uptrust has not seen a ${ref.kind} named ${ref.name} in namespace ${ref.namespace} of cluster ${ref.cluster}.`;
-    return { kind: "missing", ref, sentence };
+    return { kind: "missing", ref, sentence: unseenWorkloadSentence(ref) };
   }
   return { kind: "found", ref, workload, now: (workload.clusterTime ?? serverNow).getTime() };
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { ServiceView } from "@/components/service/service-view.tsx";
@@ -22,17 +22,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const search = await searchParams;
   const range = windowQuery.safeParse({ from: first(search.from), to: first(search.to) });
   const page = await getServicePage(names, range.success ? range.data : {});
-  if (page.kind !== "found") {
-    return (
-      <>
-        <div className={s.page}>
-          <h1 style={{ fontSize: 20 }}>{page.kind === "missing" ? "No such workload" : "Not a kind Uptrust tracks"}</h1>
-          <p data-testid="service-not-found">{page.sentence}</p>
-          <p><Link href="/">Back to the cockpit</Link></p>
-        </div>
-      </>
-    );
-  }
+  // An address that names no workload answers 404 (not-found.tsx beside this page says why).
+  if (page.kind !== "found") notFound();
   return (
     <>
       {range.success ? null : (
