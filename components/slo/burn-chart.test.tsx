@@ -38,6 +38,13 @@ describe("an SLO card's burn sparkline", () => {
     expect(titles(container)).toContain("20:00 UTC: 1000×");
   });
 
+  it("draws an infinitely fast hour (a 100 % objective) at the top without losing the axis", () => {
+    const { container } = render(<BurnChart points={day((i) => (i === 5 ? Infinity : 0.2))} />);
+    expect(tickLabels(container, "yTick")).toEqual(["0×", "1×", "6×", "14.4×"]);
+    expect(container.querySelector("[data-series='burn'] path")!.getAttribute("d")).not.toContain("NaN");
+    expect(titles(container)).toContain("05:00 UTC: ∞×");
+  });
+
   it("tells each hour's rate when hovered, and lists every hour in its table", async () => {
     const { container } = render(<BurnChart points={day((i) => (i === 13 ? 3.2 : 0))} />);
     expect(titles(container)).toHaveLength(24);

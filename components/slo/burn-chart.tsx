@@ -16,7 +16,8 @@ const HEIGHT = 110;
 // server: a thousand SLO cards cost no charting library and no measuring in the browser.
 export function BurnChart({ points }: { points: HourlyBurnPoint[] }) {
   const data = burnSeries(points);
-  const peak = Math.max(16, ...data.map((d) => d.burn ?? 0));
+  // A 100 % objective burns at ∞× on any error: such an hour is drawn at the top, the axis names the finite peak.
+  const peak = Math.max(16, ...data.map((d) => (d.burn !== null && Number.isFinite(d.burn) ? d.burn : 0)));
   const y = sqrtScale(peak);
   const x = (i: number) => bandCenter(i, data.length);
   // In order of importance: the peak and the paging rate keep their labels when the axis is crowded.
