@@ -47,6 +47,12 @@ describe("a chart imported tomorrow", () => {
     expect(importsOf('import { type A, b } from "./b.ts";\nimport "./side-effect.ts";')).toEqual(["./b.ts", "./side-effect.ts"]);
   });
 
+  it("does not need the generated Prisma client, which a fresh clone has not made yet", () => {
+    dir = mkdtempSync(join(tmpdir(), "uptrust-imports-"));
+    write("app/page.tsx", 'import { PrismaClient } from "@/lib/generated/prisma/client.ts";\n');
+    expect(importChains("app/page.tsx", "recharts", dir)).toEqual([]);
+  });
+
   it("stops the check with a clear error when an import names no file", () => {
     dir = mkdtempSync(join(tmpdir(), "uptrust-imports-"));
     write("app/page.tsx", 'import { Gone } from "../components/gone.tsx";\n');

@@ -26,10 +26,13 @@ export function importsOf(source: string): string[] {
 
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 
+// The Prisma client is generated (a fresh clone has none yet) and imports only Prisma's own runtime: not followed.
+const GENERATED = "lib/generated/";
+
 // A local specifier as a file on disk; null for packages and for assets (CSS modules, images) that hold no code.
 function resolveLocal(spec: string, from: string, root: string): string | null {
   const base = spec.startsWith("@/") ? join(root, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(from), spec) : null;
-  if (base === null) return null;
+  if (base === null || relative(root, base).startsWith(GENERATED)) return null;
   if (CODE.some((e) => base.endsWith(e)) && isFile(base)) return base;
   if (/\.\w+$/.test(base) && !CODE.some((e) => base.endsWith(e)) && isFile(base)) return null;
   const hit = [...CODE.map((e) => base + e), ...CODE.map((e) => join(base, `index${e}`))].find(isFile);
