@@ -12,8 +12,8 @@ test.beforeEach(async ({ page }) => {
 
 test("the first Tab stop skips the header, and the next thirty never land inside a chart", async ({ page }) => {
   const shell = new SiteShell(page);
-  // Charts are drawn once the demo's history has replayed; wait until the MTTx chart has data to draw.
-  await expect(page.locator("main svg.recharts-surface").first()).toBeVisible({ timeout: 120_000 });
+  // Charts are drawn once the demo's history has replayed; wait until the MTTx chart (plain SVG) has data to draw.
+  await expect(page.getByTestId("mttr-chart").locator("svg").first()).toBeVisible({ timeout: 120_000 });
   await page.reload();
   await page.waitForLoadState("load");
 

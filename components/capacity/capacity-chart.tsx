@@ -5,35 +5,13 @@ import type { CapacityPool } from "@/lib/views/capacity.ts";
 import { formatUtc } from "../format.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
 import { axisTick, chartColors as c, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
-import { capacitySeries, unitOf, type Resource } from "./capacity-series.ts";
-
-const day = (t: number) => new Date(t).toISOString().slice(5, 10);
-const round2 = (v: number) => Math.round(v * 100) / 100;
-
-function show(v: unknown, unit: string): string {
-  if (Array.isArray(v)) return `${round2(Number(v[0]))}–${round2(Number(v[1]))} ${unit}`;
-  return typeof v === "number" ? `${round2(v)} ${unit}` : "–";
-}
+import { capacityFigure, day, round2, show } from "./capacity-figure.ts";
+import type { Resource } from "./capacity-series.ts";
 
 // Allocatable as a step line (it moves when nodes come and go), requests and usage as measured each hour,
 // and the fitted trend with its 95 % prediction band running ahead to where it meets allocatable.
 export function CapacityChart({ pool, resource, height = 170 }: { pool: CapacityPool; resource: Resource; height?: number }) {
-  const { rows, trend } = capacitySeries(pool, resource);
-  const unit = unitOf(resource);
-  const crossing = trend?.exhaustsAt ? Date.parse(trend.exhaustsAt) : null;
-  const table = {
-    caption: `${pool.pool} ${resource} per hour (${unit})`,
-    columns: ["hour (UTC)", "allocatable", "requests", "usage p95", ...(trend ? [`${trend.basis} trend`, "95 % interval"] : [])],
-    rows: rows.map((r) => [
-      formatUtc(new Date(r.t).toISOString()),
-      show(r.allocatable ?? r.allocatableAhead, unit),
-      show(r.requests, unit),
-      show(r.usage, unit),
-      ...(trend ? [show(r.fit, unit), show(r.band, unit)] : []),
-    ]),
-  };
-  const label = `${pool.cluster} / ${pool.pool}: ${resource} allocatable, requests and usage${trend ? ", with the trend ahead" : ""}`;
-  const description = crossing ? `The trend reaches allocatable around ${formatUtc(new Date(crossing).toISOString())}.` : undefined;
+  const { rows, trend, unit, crossing, table, label, description } = capacityFigure(pool, resource);
   return (
     <ChartFigure label={label} description={description} table={table}>
       <div data-testid="capacity-chart" data-resource={resource}>

@@ -5,7 +5,7 @@ import { summarizePool } from "@/lib/domain/cluster-summary.ts";
 import { formatUtc } from "../format.ts";
 import { Badge, type Tone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
-import { CapacityChart } from "./capacity-chart.tsx";
+import { PoolCardChart } from "./pool-card-chart.tsx";
 
 export const poolHref = (p: { cluster: string; pool: string }) => `/capacity/${encodeURIComponent(p.cluster)}/${encodeURIComponent(p.pool)}`;
 
@@ -41,7 +41,7 @@ export function PoolCard({ pool }: { pool: CapacityPool }) {
       {(["cpu", "memory"] as const).map((r) => (
         <div key={r} style={{ marginTop: 8 }}>
           <div className={`${s.small} ${s.muted}`}>{r === "cpu" ? "CPU" : "Memory"}</div>
-          <CapacityChart pool={pool} resource={r} height={150} />
+          <PoolCardChart pool={pool} resource={r} height={150} />
           <ForecastLines forecasts={pool.forecasts} resource={r} />
         </div>
       ))}

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } fr
 import type { MttxFigure, MttxWeek } from "@/lib/domain/mttx-weeks.ts";
 import { MTTX_METRICS, type MttxMetric } from "@/lib/domain/mttx.ts";
 import { formatDuration } from "../format.ts";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { axisTick, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
 import { METRIC_DEFINITIONS, METRIC_LABELS } from "./mttx-series.ts";
 import { WeekSelector } from "./week-selector.tsx";
@@ -56,7 +56,7 @@ function MetricChart({ metric, weeks, selected, onSelect }: { metric: MttxMetric
           if (Number.isInteger(i) && weeks[i]) onSelect(weeks[i].weekStart);
         }}
       >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+        <CartesianGrid {...gridProps} />
         <ReferenceArea x1={label(selected)} x2={label(selected)} fill="var(--accent)" fillOpacity={0.12} />
         <XAxis dataKey="label" tick={axisTick} tickLine={false} interval={1} />
         <YAxis tick={axisTick} tickLine={false} tickFormatter={(v: number) => `${v}${unit.suffix}`} />

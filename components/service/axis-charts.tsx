@@ -4,14 +4,14 @@ import { Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts"
 import type { ServiceAxis } from "@/lib/views/service.ts";
 import { formatBurn, formatUtcSeconds } from "../format.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
-import { tooltipStyle } from "../ui/chart-theme.ts";
+import { chartColors, tooltipStyle } from "../ui/chart-theme.ts";
 import a from "./service.module.css";
 
 // Replica health and SLO burn under the axis's lanes, on the same range and width, so a dip lines up with
 // the change above it. Y axes are hidden to keep the x range aligned with the lanes; the lane label says
 // what is drawn and the table equivalent carries the numbers.
 
-const BURN_COLORS = ["var(--accent)", "#d8b4fe", "#7ee2b8"];
+const BURN_COLORS = [chartColors.primary, chartColors.violet, chartColors.pink];
 const clock = (t: number) => `${formatUtcSeconds(new Date(t).toISOString())} UTC`;
 
 export function AxisCharts({ axis }: { axis: ServiceAxis }) {
@@ -36,8 +36,8 @@ export function AxisCharts({ axis }: { axis: ServiceAxis }) {
             <XAxis dataKey="t" type="number" domain={domain} hide allowDataOverflow />
             <YAxis domain={[0, top]} hide />
             <Tooltip contentStyle={tooltipStyle} labelFormatter={(t) => clock(Number(t))} />
-            <Line type="stepAfter" dataKey="desired" stroke="var(--muted)" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="ready" stroke="var(--ok)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="desired" stroke={chartColors.axis} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="ready" stroke={chartColors.good} strokeWidth={2} dot={false} isAnimationActive={false} />
           </LineChart>
         </ChartFigure>
       </div>
@@ -57,8 +57,8 @@ export function AxisCharts({ axis }: { axis: ServiceAxis }) {
               <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 60 }} data={burn} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
                 <XAxis dataKey="t" type="number" domain={domain} hide allowDataOverflow />
                 <YAxis scale="sqrt" domain={[0, peak]} hide />
-                <ReferenceLine y={1} stroke="var(--muted)" strokeDasharray="4 3" />
-                <ReferenceLine y={14.4} stroke="var(--bad)" strokeDasharray="4 3" />
+                <ReferenceLine y={1} stroke={chartColors.axis} strokeDasharray="4 3" />
+                <ReferenceLine y={14.4} stroke={chartColors.danger} strokeDasharray="4 3" />
                 <Tooltip contentStyle={tooltipStyle} labelFormatter={(t) => clock(Number(t))} formatter={(v) => formatBurn(typeof v === "number" ? v : null)} />
                 {axis.burn.map((s, i) => (
                   <Line key={s.sloId} name={s.name} type="stepAfter" dataKey={s.sloId} stroke={BURN_COLORS[i % BURN_COLORS.length]} dot={false} connectNulls={false} isAnimationActive={false} />

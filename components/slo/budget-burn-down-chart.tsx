@@ -3,7 +3,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { BurnDownPointView } from "@/lib/views/slo-history.ts";
 import { formatPercent, formatUtc } from "../format.ts";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { axisTick, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
 import h from "./slo-history.module.css";
 
@@ -32,7 +32,7 @@ export function BudgetBurnDownChart({ points, stepMs, windowEnd }: { points: Bur
         <span style={{ color: "var(--muted)" }}><span className={`${h.swatch} ${h.dashed}`} />even spend</span>
       </div>
       <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 200 }} data={data} margin={{ top: 6, right: 12, bottom: 0, left: -8 }}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+        <CartesianGrid {...gridProps} />
         <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tick={axisTick} tickFormatter={tickOf(stepMs)} tickLine={false} />
         <YAxis domain={[low, 100]} tick={axisTick} tickFormatter={(v: number) => `${v}%`} tickLine={false} />
         <ReferenceLine y={0} stroke="var(--bad)" strokeDasharray="4 3" />

@@ -1,30 +1,53 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
+import { bandCenter, sqrtScale } from "../charts/scale.ts";
+import { fx, lineSegments } from "../charts/line-segments.ts";
+import { PlotFrame } from "../charts/plot-frame.tsx";
+import { PlotLabel } from "../charts/plot-label.tsx";
+import { Rule } from "../charts/rule.tsx";
 import { burnSeries, formatBurn } from "../format.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { chartColors } from "../ui/chart-theme.ts";
+
+const HEIGHT = 110;
 
 // A square-root axis keeps 1× and 14.4× readable next to a full-outage hour (1000× at 99.9 %). Such an
 // hour squeezes the two lines a few pixels apart, so their labels sit at opposite ends and never overlap,
-// and the axis names the peak so the squeeze is not mistaken for a calm chart.
+// and the axis names the peak so the squeeze is not mistaken for a calm chart. Plain SVG drawn by the
+// server: a thousand SLO cards cost no charting library and no measuring in the browser.
 export function BurnChart({ points }: { points: HourlyBurnPoint[] }) {
   const data = burnSeries(points);
-  const peak = Math.max(16, ...data.map((d) => d.burn ?? 0));
-  const ticks = peak > 60 ? [0, 1, 14.4, Math.floor(peak)] : [0, 1, 6, 14.4];
+  // A 100 % objective burns at ∞× on any error: such an hour is drawn at the top, the axis names the finite peak.
+  const peak = Math.max(16, ...data.map((d) => (d.burn !== null && Number.isFinite(d.burn) ? d.burn : 0)));
+  const y = sqrtScale(peak);
+  const x = (i: number) => bandCenter(i, data.length);
+  // In order of importance: the peak and the paging rate keep their labels when the axis is crowded.
+  const ticks = (peak > 60 ? [Math.floor(peak), 14.4, 1, 0] : [14.4, 1, 6, 0]).map((v) => ({ at: y(v), label: `${v}×` }));
+  const xTicks = data.flatMap((d, i) => (i % 6 === 0 ? [{ at: x(i), label: d.label }] : []));
   const table = { caption: "Burn rate per hour (UTC)", columns: ["hour (UTC)", "burn"], rows: data.map((d) => [d.label, formatBurn(d.burn)]) };
+  const overlay = (
+    <>
+      <PlotLabel x={0} y={y(1)} align="start" side="above" color={chartColors.axis}>1× sustainable</PlotLabel>
+      <PlotLabel x={1} y={y(14.4)} align="end" side="below" color={chartColors.danger}>14.4× page</PlotLabel>
+    </>
+  );
+  const band = data.length ? 100 / data.length : 0;
   return (
     <ChartFigure label="Hourly burn rate, last 24 hours" table={table}>
-    <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 110 }} data={data} margin={{ top: 6, right: 8, bottom: 0, left: -14 }}>
-      <CartesianGrid stroke="#263241" strokeDasharray="2 4" vertical={false} />
-      <XAxis dataKey="label" tick={axisTick} interval={5} tickLine={false} />
-      <YAxis scale="sqrt" domain={[0, peak]} ticks={ticks} tick={axisTick} tickFormatter={(v: number) => `${v}×`} tickLine={false} />
-      <ReferenceLine y={1} stroke="#8b9bb0" strokeDasharray="4 3" label={{ value: "1× sustainable", fill: "#8b9bb0", fontSize: 10, position: "insideBottomLeft" }} />
-      <ReferenceLine y={14.4} stroke="#f85149" strokeDasharray="4 3" label={{ value: "14.4× page", fill: "#f85149", fontSize: 10, position: "insideTopRight" }} />
-      <Tooltip contentStyle={tooltipStyle} formatter={(v) => [formatBurn(typeof v === "number" ? v : null), "burn"]} labelFormatter={(l) => `${l} UTC`} />
-      <Line type="linear" dataKey="burn" stroke="#58a6ff" strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />
-    </LineChart>
+      <PlotFrame height={HEIGHT} gutter={34} yTicks={ticks} xTicks={xTicks} overlay={overlay}>
+        <Rule y={y(1)} color={chartColors.axis} />
+        <Rule y={y(14.4)} color={chartColors.danger} />
+        <g data-series="burn" fill="none" stroke={chartColors.primary} strokeWidth={1.5} strokeLinecap="round" strokeLinejoin="round">
+          {lineSegments(data.map((d, i) => (d.burn === null ? null : { x: x(i), y: y(d.burn) }))).map((d) => (
+            <path key={d} d={d} vectorEffect="non-scaling-stroke" />
+          ))}
+        </g>
+        {/* One hover band per hour, so each hour names its own burn rate. */}
+        {data.map((d, i) => (
+          <rect key={d.label} x={fx(x(i)) - band / 2} y={0} width={band} height={100} fill="transparent">
+            <title>{`${d.label} UTC: ${d.burn === null ? "not measured" : formatBurn(d.burn)}`}</title>
+          </rect>
+        ))}
+      </PlotFrame>
     </ChartFigure>
   );
 }

@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { formatSpan } from "@/lib/domain/burn-coverage.ts";
 import type { RuleBurnChart } from "@/lib/views/slo-history.ts";
 import { formatBurn, formatPercent, formatUtc } from "../format.ts";
-import { axisTick, tooltipStyle } from "../ui/chart-theme.ts";
+import { axisTick, gridProps, tooltipStyle } from "../ui/chart-theme.ts";
 import { ChartFigure } from "../ui/chart-figure.tsx";
 import { ruleName } from "./rule-name.ts";
 import h from "./slo-history.module.css";
@@ -35,7 +35,7 @@ function RuleChart({ rule, stepMs }: { rule: RuleBurnChart; stepMs: number }) {
         <h3>{rule.severity === "page" ? "Page" : "Ticket"}: {ruleName(rule)}</h3>
         <p>{formatPercent(rule.budgetSpent, 0)} of the budget spent within {long}, still burning over the last {short}</p>
         <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 120 }} data={data} margin={{ top: 6, right: 8, bottom: 0, left: -14 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+          <CartesianGrid {...gridProps} />
           <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tick={axisTick} tickFormatter={clock(stepMs)} tickLine={false} />
           <YAxis scale="sqrt" domain={[0, Math.ceil(peak)]} ticks={[0, rule.burnRate, Math.ceil(peak)]} tick={axisTick} tickFormatter={(v: number) => `${v}×`} tickLine={false} />
           <ReferenceLine y={rule.burnRate} stroke={tone} strokeDasharray="4 3" label={{ value: `${formatBurn(rule.burnRate)} ${rule.severity}`, fill: tone, fontSize: 10, position: "insideTopRight" }} />

@@ -1,0 +1,45 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
+import { PoolCardChart } from "./pool-card-chart.tsx";
+
+const GIB = 1024 ** 3;
+const forecast: CapacityForecastRow = {
+  resource: "cpu", basis: "requests", status: "exhausts", points: 3, historyFrom: "2026-11-25T10:00:00.000Z", historyTo: "2026-11-25T12:00:00.000Z",
+  allocatable: 8000, current: 7000, fit: null, exhaustsAt: "2026-11-26T12:00:00.000Z", earliestAt: null, latestAt: null, explanation: "",
+  computedAt: "2026-11-25T12:00:00.000Z",
+  trend: [{ t: "2026-11-25T10:00:00.000Z", fit: 6500, low: 6000, high: 7000 }, { t: "2026-11-26T12:00:00.000Z", fit: 8000, low: 7000, high: 9000 }],
+};
+const pool: CapacityPool = {
+  cluster: "prod", pool: "general", nodeCount: 2, forecasts: [forecast],
+  points: [10, 11, 12].map((h) => ({
+    bucket: `2026-11-25T${h}:00:00.000Z`, nodeCount: 2, podCount: 10, allocatableCpuMillis: h === 12 ? 12000 : 8000, allocatableMemoryBytes: 32 * GIB,
+    requestedCpuMillis: 6000 + (h - 10) * 500, requestedMemoryBytes: 10 * GIB, usedCpuMillis: 3000, usedMemoryBytes: 4 * GIB, usageSlots: 12,
+  })),
+};
+
+describe("a node pool card's capacity chart", () => {
+  it("says which line is which and marks where the trend reaches allocatable", () => {
+    render(<PoolCardChart pool={pool} resource="cpu" />);
+    const chart = screen.getByTestId("capacity-chart");
+    for (const name of ["allocatable", "requests", "usage p95", "requests trend"]) expect(within(chart).getByText(name)).toBeTruthy();
+    expect(within(chart).getByText("reaches allocatable ~11-26")).toBeTruthy();
+    expect(screen.getByText("The trend reaches allocatable around 2026-11-26 12:00 UTC.")).toBeTruthy();
+    expect([...chart.querySelectorAll(".yTick")].map((t) => t.textContent)).toEqual(["0", "5", "10", "15 cores"]);
+  });
+
+  it("draws allocatable as steps, not a slope, when a node joins", () => {
+    render(<PoolCardChart pool={pool} resource="cpu" />);
+    const paths = [...screen.getByTestId("capacity-chart").querySelectorAll("path")].map((p) => p.getAttribute("d"));
+    expect(paths.filter((d) => d?.includes("H") && d.includes("V"))).toHaveLength(1);
+  });
+
+  it("names each hour's figures when hovered, and lists every hour in its table", async () => {
+    render(<PoolCardChart pool={pool} resource="cpu" />);
+    const titles = [...screen.getByTestId("capacity-chart").querySelectorAll("title")].map((t) => t.textContent);
+    expect(titles).toContain("2026-11-25 11:30 UTC: allocatable 8 cores · requests 6.5 cores · usage p95 3 cores");
+    await userEvent.click(screen.getByText(/: as a table$/));
+    expect(within(screen.getByRole("table")).getAllByRole("row").slice(1)).toHaveLength(titles.length);
+  });
+});
