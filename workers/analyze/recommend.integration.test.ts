@@ -80,6 +80,13 @@ describe("right-sizing from rollups to the cockpit", () => {
     expect(await getRightsizingDetail("00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
+  it("lists each suggestion exactly as its own page shows it, though the list reads only part of the basis", async () => {
+    for (const listed of await getRecommendationRows()) {
+      const own = (await getRightsizingDetail(listed.id))!.strategies.find((s) => s.row.id === listed.id)!.row;
+      expect(listed).toEqual(own);
+    }
+  });
+
   it("exports nothing while every change is a held downsizing, then the full patch once the SLO recovers, without recomputing", async () => {
     const [krr] = await getRecommendationRows();
     expect(await getRecommendationPatch(krr.id)).toMatchObject({ ok: false });

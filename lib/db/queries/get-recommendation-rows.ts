@@ -3,6 +3,7 @@ import type { Scope } from "@/lib/views/scope.ts";
 import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { configuredPrices } from "./configured-prices.ts";
 import { toRecommendationRow, type RecommendationWithWorkload } from "./map-recommendation.ts";
+import { ROW_BASIS_KEYS } from "./recommendation-basis.ts";
 import { scopeWhere } from "./scope-sql.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
 
@@ -12,6 +13,9 @@ type Row = {
   memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; basis: unknown; computed_at: Date;
   namespace: string; name: string; kind: string; cluster: string;
 };
+
+// Only the keys a row reads, as JSON of their own: a tenth of the bytes to send and parse per suggestion.
+const BASIS_OF_ROW = `jsonb_build_object(${ROW_BASIS_KEYS.map((k) => `'${k}', r.basis -> '${k}'`).join(", ")})`;
 
 const toStored = (r: Row): RecommendationWithWorkload => ({
   id: r.id, workloadId: r.workload_id, container: r.container, strategy: r.strategy, currentCpuRequestMillis: r.current_cpu_request_millis,
@@ -30,7 +34,10 @@ export async function getRecommendationRows(scope: Scope = EVERYTHING): Promise<
   const params: unknown[] = [];
   const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
   const { rows } = await getPool().query<Row>(
-    `SELECT r.*, w.namespace, w.name, w.kind::text AS kind, c.name AS cluster
+    `SELECT r.id, r.workload_id, r.container, r.strategy, r.current_cpu_request_millis, r.current_memory_request_bytes, r.current_memory_limit_bytes,
+            r.current_cpu_limit_millis, r.cpu_request_millis, r.memory_request_bytes, r.memory_limit_bytes, r.replicas, r.held, r.held_reason,
+            r.computed_at, ${BASIS_OF_ROW} AS basis,
+            w.namespace, w.name, w.kind::text AS kind, c.name AS cluster
        FROM recommendations r JOIN workloads w ON w.id = r.workload_id JOIN clusters c ON c.id = w.cluster_id
       WHERE w.deleted_at IS NULL AND ${where}`,
     params,

@@ -8,8 +8,7 @@ const MIN_HISTORY_HOURS = MIN_HISTORY_MS / 3_600_000;
 
 // The analyzer owns the basis JSON (KrrBasis in lib/domain/rightsizing.ts, VpaBasis in vpa.ts, each with
 // its hpa); read it leniently so a new field, or a row an older analyzer wrote, never breaks the screen.
-const basisSchema = z
-  .object({
+const basisShape = {
     cpuPercentile: z.number().nullish(),
     cpuPercentiles: z.object({ target: z.number() }).nullish(),
     sampleCount: z.number().nullish(),
@@ -19,8 +18,13 @@ const basisSchema = z
     enoughHistory: z.boolean().nullish(),
     note: z.string().nullish(),
     reason: z.string().nullish(),
-  })
-  .catch({});
+};
+const basisSchema = z.object(basisShape).catch({});
+
+// The basis keys a suggestion's row reads (readBasis, readHpa). A list of thousands selects only these: the
+// rest of a basis is about a kilobyte of evidence per row that only the suggestion's own page shows.
+// Plain identifiers, so a query may name them in its SQL.
+export const ROW_BASIS_KEYS: readonly string[] = [...Object.keys(basisShape), "hpa"].filter((k) => /^[A-Za-z]+$/.test(k));
 
 export function readBasis(raw: unknown) {
   const b = basisSchema.parse(raw ?? {});
