@@ -1,30 +1,20 @@
 import Link from "next/link";
-import type { ListPage } from "@/lib/domain/list-page.ts";
 import { listSearch } from "@/lib/domain/list-query.ts";
 import { scopeSearch } from "@/lib/domain/scope.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { ScopeOptions } from "@/lib/views/scope-options.ts";
-import type { ContainerSuggestions } from "../rightsizing/group-recommendations.ts";
 import { ScopeBar } from "../scope/scope-bar.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { ListPager, PastEndNotice } from "./list-pager.tsx";
 import l from "./lists.module.css";
 import { RecommendationDefinitions, RecommendationTable } from "./recommendation-table.tsx";
+import type { RightsizingList } from "./rightsizing-list.ts";
 
-type Props = {
-  scope: Scope;
-  problems: string[];
-  options: ScopeOptions;
-  /** The totals line over every suggestion of the scope, whatever the filter and page. */
-  totals: string | null;
-  counts: { all: number; held: number };
-  held: boolean;
-  list: ListPage<ContainerSuggestions>;
-};
+type Props = { scope: Scope; problems: string[]; options: ScopeOptions; view: RightsizingList };
 
 // Every container with a suggestion in the scope, the largest savings first as on the cockpit, 50 a page.
-export function RightsizingListView({ scope, problems, options, totals, counts, held, list }: Props) {
+export function RightsizingListView({ scope, problems, options, view: { totals, counts, held, list } }: Props) {
   const home = scopeSearch(scope).toString();
   const href = (h: boolean) => {
     const search = listSearch(scope, { held: h ? "1" : null });

@@ -1,24 +1,21 @@
 import Link from "next/link";
-import type { SloCounts } from "@/lib/domain/cluster-summary.ts";
-import type { ListPage } from "@/lib/domain/list-page.ts";
 import { listSearch } from "@/lib/domain/list-query.ts";
 import { scopeSearch } from "@/lib/domain/scope.ts";
-import type { SloState } from "@/lib/domain/slo-order.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { ScopeOptions } from "@/lib/views/scope-options.ts";
-import type { SloCardData } from "@/lib/views/slo.ts";
 import { ScopeBar } from "../scope/scope-bar.tsx";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { ListPager, PastEndNotice } from "./list-pager.tsx";
+import type { SloList } from "./slo-list.ts";
 import { SLO_STATE_LABEL } from "./slo-state-badge.tsx";
 import { SloStateFilter } from "./slo-state-filter.tsx";
 import { SloTable } from "./slo-table.tsx";
 
-type Props = { scope: Scope; problems: string[]; options: ScopeOptions; counts: SloCounts; alert: SloState | null; list: ListPage<SloCardData> };
+type Props = { scope: Scope; problems: string[]; options: ScopeOptions; view: SloList };
 
 // Every SLO of the scope, trouble first as on the cockpit, a page of 50 at a time.
-export function SloListView({ scope, problems, options, counts, alert, list }: Props) {
+export function SloListView({ scope, problems, options, view: { counts, alert, list } }: Props) {
   const home = scopeSearch(scope).toString();
   return (
     <div className={s.page}>
