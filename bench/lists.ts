@@ -1,8 +1,8 @@
 // The full lists (/slos, /rightsizing) at the size the brief names: 1,200 SLOs with a week of hour sums
 // each, and 2,400 suggestions (KRR and VPA for 1,200 containers), over two clusters and twelve namespaces.
 // Measured, p50/p95 of 30 calls after 5 warm-up calls, one at a time:
-// - the SLO reads: getSloCards as the cockpit calls it (with its 24-hour burn buckets) against the list's
-//   read without them, then what /slos does with the rows (counts, filter, one page);
+// - the SLO reads: getSloCards (every card with its 24-hour burn buckets) against readSloCards,
+//   the list's read without them, then what /slos does with the rows (counts, filter, one page);
 // - the suggestions: getRecommendationRows, then what /rightsizing does with them (order, grouping, totals, one page);
 // Run: npx tsx bench/lists.ts   Database: BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/uptrust_bench_lists (rebuilt).
 import { rightsizingList } from "@/components/lists/rightsizing-list.ts";
@@ -10,7 +10,7 @@ import { sloList } from "@/components/lists/slo-list.ts";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
-import { getSloCards } from "@/lib/db/queries/get-slo-cards.ts";
+import { getSloCards, readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { timeCalls, type Timing } from "./web-measure.ts";
@@ -58,16 +58,16 @@ try {
   const t0 = performance.now();
   await seed();
   console.log(`seeded ${SLOS.toLocaleString("en-US")} SLOs (a week of hour sums each) and ${(2 * SLOS).toLocaleString("en-US")} suggestions in ${ms(performance.now() - t0)}`);
-  const cards = await getSloCards(EVERYTHING, null, { burn: false });
+  const cards = await readSloCards(EVERYTHING);
   const rows = await getRecommendationRows(EVERYTHING);
   console.log(`read back: ${cards.length} SLOs, ${rows.length} suggestions`);
   line("getSloCards, cockpit (with 24 h burn buckets)", await timeCalls(() => getSloCards(EVERYTHING), 30));
-  line("getSloCards, list (burn: false)", await timeCalls(() => getSloCards(EVERYTHING, null, { burn: false }), 30));
+  line("readSloCards, list (no burn buckets)", await timeCalls(() => readSloCards(EVERYTHING), 30));
   line("  /slos assembly: counts + page 1 of all", await timeCalls(async () => sloList(cards, null, 1), 30));
   line("  /slos assembly: alert=healthy, page 20", await timeCalls(async () => sloList(cards, "healthy", 20), 30));
   line("getRecommendationRows (2,400 rows)", await timeCalls(() => getRecommendationRows(EVERYTHING), 30));
   line("  /rightsizing assembly: order, group, totals, page 1", await timeCalls(async () => rightsizingList(rows, false, 1), 30));
-  line("/slos server work (read without burn + assembly)", await timeCalls(async () => sloList(await getSloCards(EVERYTHING, null, { burn: false }), null, 1), 30));
+  line("/slos server work (read without burn + assembly)", await timeCalls(async () => sloList(await readSloCards(EVERYTHING), null, 1), 30));
   line("/rightsizing server work (read + assembly)", await timeCalls(async () => rightsizingList(await getRecommendationRows(EVERYTHING), false, 1), 30));
 } finally {
   await closePools();

@@ -1,4 +1,5 @@
 import { listPage, type ListPage } from "@/lib/domain/list-page.ts";
+import { KRR, totalsOf, VPA } from "@/lib/domain/rightsizing-totals.ts";
 import { totalsLine } from "@/lib/domain/rightsizing-totals-line.ts";
 import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { byLargestSavings } from "@/lib/domain/rightsizing-order.ts";
@@ -20,7 +21,7 @@ export function rightsizingList(rows: readonly RecommendationRow[], held: boolea
   const groups = groupByContainer(byLargestSavings(rows));
   const heldGroups = groups.filter(isHeld);
   return {
-    totals: rows.length ? totalsLine(rows) : null,
+    totals: rows.length ? totalsLine({ krr: totalsOf(rows, KRR), vpa: totalsOf(rows, VPA) }) : null,
     counts: { all: groups.length, held: heldGroups.length },
     held,
     list: listPage(held ? heldGroups : groups, page),

@@ -5,7 +5,7 @@ import type { SloCardData } from "@/lib/views/slo.ts";
 
 export type SloList = { counts: SloCounts; alert: SloState | null; list: ListPage<SloCardData> };
 
-// The /slos page from every SLO of its scope, already trouble first (getSloCards): the counts per state
+// The /slos page from every SLO of its scope, already trouble first (readSloCards): the counts per state
 // are the clusters' summary's over all of them, whichever state is chosen; then one page of the chosen.
 export function sloList(slos: readonly SloCardData[], alert: SloState | null, page: number): SloList {
   const shown = alert ? slos.filter((slo) => sloState(slo) === alert) : slos;

@@ -8,7 +8,7 @@ import { SloTable } from "./slo-table.tsx";
 const NOW = new Date("2026-11-25T12:30:00Z");
 type Status = { remaining: number; alert: "page" | "ticket" | null; burn1h: number; burn6h: number } | null;
 
-// SLO cards as getSloCards hands them over (its own mapper), without the burn charts the list does not read.
+// SLO cards as readSloCards hands them over (its own mapper), without the burn charts the list does not read.
 function card(id: string, workload: string, status: Status, more: { indicator?: string; failing?: string } = {}) {
   return toSloCard(
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KRR, VPA } from "./rightsizing-totals.ts";
+import { KRR, totalsOf, VPA } from "./rightsizing-totals.ts";
 import { totalsLine } from "./rightsizing-totals-line.ts";
 
 const row = (strategy: string, cpuCores: number, memoryGiB: number, monthly: number, more: { held?: boolean; enoughHistory?: boolean } = {}) => ({
@@ -19,6 +19,6 @@ describe("the right-sizing totals line", () => {
       row(KRR, 9, 9, 900, { enoughHistory: false }),
       row(VPA, 0.25, 0.5, 7.5),
     ];
-    expect(totalsLine(rows)).toBe("if applied now: KRR saves 1.5 cores, 3 GiB, $45.00/month (1 held); VPA saves 0.25 cores, 0.5 GiB, $7.50/month");
+    expect(totalsLine({ krr: totalsOf(rows, KRR), vpa: totalsOf(rows, VPA) })).toBe("if applied now: KRR saves 1.5 cores, 3 GiB, $45.00/month (1 held); VPA saves 0.25 cores, 0.5 GiB, $7.50/month");
   });
 });
