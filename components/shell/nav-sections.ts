@@ -3,6 +3,8 @@ export type NavSection = { href: string; label: string; shortcut: string };
 
 export const NAV_SECTIONS: readonly NavSection[] = [
   { href: "/", label: "Cockpit", shortcut: "h" },
+  { href: "/slos", label: "SLOs", shortcut: "s" },
+  { href: "/rightsizing", label: "Right-sizing", shortcut: "r" },
   { href: "/mttx", label: "MTTx", shortcut: "m" },
   { href: "/guardrails", label: "Guardrails", shortcut: "g" },
   { href: "/clusters", label: "Clusters", shortcut: "c" },

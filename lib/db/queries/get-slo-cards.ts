@@ -6,6 +6,7 @@ import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 import { getBurnBuckets, type BurnWindow } from "./get-burn-buckets.ts";
 import { scopeWhere } from "./scope-sql.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
+import { byTroubleFirst } from "@/lib/domain/slo-order.ts";
 
 /** One SLO's hour sums for the 24 hours ending at its cluster's newest hour (the SLO page's chart). */
 export async function getHourlyBuckets(sloId: string): Promise<Map<string, HourBucket[]>> {
@@ -63,15 +64,7 @@ export async function readSloCards(scope: Scope = EVERYTHING): Promise<SloCardDa
   const params: unknown[] = [];
   const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
   const { rows } = await getPool().query<CardRow>(CARDS_SQL(where), params);
-  // Trouble first: paging SLOs, then tickets, then the least budget left.
-  const rank = (c: SloCardData) => (c.status?.alert === "page" ? 0 : c.status?.alert === "ticket" ? 1 : 2);
-  return rows.map(toCard).sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.status?.budgetRemaining ?? 1) - (b.status?.budgetRemaining ?? 1) ||
-      `${a.workload.namespace}/${a.workload.name}`.localeCompare(`${b.workload.namespace}/${b.workload.name}`) ||
-      a.name.localeCompare(b.name),
-  );
+  return rows.map(toCard).sort(byTroubleFirst);
 }
 
 // The cards with their burn charts over the cockpit's range (`window`, lib/domain/burn-buckets.ts), by default
