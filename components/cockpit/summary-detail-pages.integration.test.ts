@@ -5,6 +5,8 @@ import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { FIXTURE_CLUSTER_TIME, seedCockpitFixture } from "@/lib/db/queries/cockpit-fixture.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
+import { assembleCockpit } from "@/lib/domain/cockpit-assembly.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getSloDetail } from "@/lib/db/queries/get-slo-detail.ts";
 import { attributeBudget, describeCharge } from "@/lib/domain/budget-attribution.ts";
@@ -49,6 +51,16 @@ afterAll(async () => {
 });
 
 describe("the summary strip and the detail pages it links to", () => {
+  it("counts and names from the SLOs' headlines exactly what whole cards would give", async () => {
+    const cockpit = await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z"));
+    const fromCards = assembleCockpit({ ...cockpit, slos: await readSloCards(EVERYTHING) });
+    const sloFigures = (x: typeof cockpit) => x.summaries.map((s) => ({ cluster: s.cluster, slos: s.slos, budget: s.budget }));
+    expect(sloFigures(cockpit)).toEqual(sloFigures(fromCards));
+    expect(sloFigures(cockpit)[0].budget.topChange).not.toBeNull();
+    expect(cockpit.sloCounts).toEqual(fromCards.sloCounts);
+    expect(cockpit.slos.map((s) => s.id)).toEqual(fromCards.slos.map((s) => s.id));
+  });
+
   it("spends the budget the SLO page leaves, and names the change its charge table puts first", async () => {
     const detail = (await getSloDetail(ids.sloCheckout))!;
     expect(prod.budget.mostSpent?.sloId).toBe(ids.sloCheckout);

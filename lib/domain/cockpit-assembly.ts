@@ -1,4 +1,5 @@
-import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
+import type { CockpitOf, CockpitRows } from "@/lib/views/cockpit.ts";
+import type { SloHeadline } from "@/lib/views/slo.ts";
 import { clusterSummaries, sloCounts } from "./cluster-summary.ts";
 import { containerCount, topContainers } from "./rightsizing-order.ts";
 import { KRR, totalsOf, VPA } from "./rightsizing-totals.ts";
@@ -10,7 +11,8 @@ export const COCKPIT_TOP = { slos: 12, containers: 8 } as const;
 
 // The cockpit from every row of its scope: the summary and the totals are worked out before the lists are
 // cut, so the strip and the panels' headings count what the full list pages show, not what fits the screen.
-export function assembleCockpit(rows: CockpitRows, top: { slos: number; containers: number } = COCKPIT_TOP): Cockpit {
+// SLOs stay in the shape given: the query passes headlines, then reads whole cards for the ones kept.
+export function assembleCockpit<S extends SloHeadline>(rows: CockpitRows<S>, top: { slos: number; containers: number } = COCKPIT_TOP): CockpitOf<S> {
   return {
     ...rows,
     summaries: clusterSummaries(rows),

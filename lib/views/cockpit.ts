@@ -11,7 +11,7 @@ import type { GuardrailsView } from "./guardrails.ts";
 import type { IncidentSummary } from "./incident.ts";
 import type { MttrPoint, MttxRow } from "./mttx.ts";
 import type { RecommendationRow } from "./recommendation.ts";
-import type { SloCardData } from "./slo.ts";
+import type { SloCardData, SloHeadline } from "./slo.ts";
 
 export type RightsizingTotals = { containers: number; krr: StrategyTotals; vpa: StrategyTotals };
 
@@ -34,5 +34,8 @@ export type Cockpit = {
   capacity: CapacityView;
 };
 
+/** The cockpit with SLOs of another shape (their headlines while it is being assembled). */
+export type CockpitOf<S extends SloHeadline> = Omit<Cockpit, "slos"> & { slos: S[] };
+
 /** Everything the cockpit reads for a scope, before the long lists are cut. */
-export type CockpitRows = Omit<Cockpit, "summaries" | "sloCounts" | "rightsizingTotals">;
+export type CockpitRows<S extends SloHeadline = SloCardData> = Omit<CockpitOf<S>, "summaries" | "sloCounts" | "rightsizingTotals">;

@@ -43,6 +43,12 @@ export type SloCardData = {
   hourlyBurn: HourlyBurnPoint[];
 };
 
+/** What the clusters' summary, the counts and the order need of an SLO: a few fields of its card, and of its
+ * charges only the largest one to a change. The home page reads this for every SLO and whole cards for those it shows. */
+export type SloHeadline = Pick<SloCardData, "id" | "name" | "indicator" | "cluster" | "workload" | "charges"> & {
+  status: Pick<NonNullable<SloCardData["status"]>, "alert" | "budgetRemaining"> | null;
+};
+
 export type BurnWindowRow = {
   severity: string;
   longWindowMs: number;

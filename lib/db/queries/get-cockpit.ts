@@ -4,7 +4,7 @@ import { rangeBounds } from "@/lib/domain/scope.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
-import { readSloCards, withHourlyBurn } from "./get-slo-cards.ts";
+import { readSloCardsByIds, readSloHeadlines, withHourlyBurn } from "./get-slo-cards.ts";
 import { getIncidentSummaries } from "./get-incident-summaries.ts";
 import { getMttxInScope } from "./get-mttx-in-scope.ts";
 import { getCapacity } from "./get-capacity.ts";
@@ -23,8 +23,8 @@ import { getRecommendationRows } from "./get-recommendation-rows.ts";
 //   the workloads and nodes as they are now, so the range leaves them as they are.
 // - the default range keeps the cockpit's own windows: burn over the last 24 cluster-hours, open
 //   incidents and those of the last 7 days, the last 12 weeks of MTTx.
-// The summary and totals count every row of the scope; only the SLOs the page keeps get their burn charts
-// read (the hour sums are the costly part at a thousand SLOs).
+// The summary and totals count every row of the scope; the SLOs are read as headlines, and only those the
+// page keeps are read whole, with their burn charts (cards and hour sums are the costly part at a thousand).
 export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<Cockpit> {
   const clusters = await getClusterChips(scope);
   const asOf = clusterNow(clusters, now);
@@ -32,7 +32,7 @@ export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<
   const bounds = from ? { from, to } : null;
   const burnWindow = bounds ? { ...bounds, bucketHours: burnBucketHours(bounds.to.getTime() - bounds.from.getTime()) } : null;
   const [slos, incidents, { mttr, mttx }, recommendations, guardrails, capacity] = await Promise.all([
-    readSloCards(scope),
+    readSloHeadlines(scope),
     getIncidentSummaries(asOf, scope, bounds),
     getMttxInScope(scope, asOf, bounds),
     getRecommendationRows(scope),
@@ -40,5 +40,6 @@ export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<
     getCapacity(scope),
   ]);
   const cockpit = assembleCockpit({ asOf: asOf.toISOString(), clusters, slos, incidents, mttr, mttx, recommendations, guardrails, capacity });
-  return { ...cockpit, slos: await withHourlyBurn(cockpit.slos, burnWindow) };
+  const cards = await readSloCardsByIds(cockpit.slos.map((x) => x.id));
+  return { ...cockpit, slos: await withHourlyBurn(cards, burnWindow) };
 }

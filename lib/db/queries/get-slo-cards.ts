@@ -1,7 +1,7 @@
 import { getPool } from "@/lib/db/pool.ts";
 import type { Scope } from "@/lib/views/scope.ts";
-import type { SloCardData } from "@/lib/views/slo.ts";
-import { toSloCard } from "./map-slo.ts";
+import type { SloCardData, SloHeadline } from "@/lib/views/slo.ts";
+import { toAlert, toSloCard } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 import { getBurnBuckets, type BurnWindow } from "./get-burn-buckets.ts";
 import { scopeWhere } from "./scope-sql.ts";
@@ -73,6 +73,46 @@ export async function withHourlyBurn(cards: SloCardData[], window: BurnWindow = 
   if (cards.length === 0) return cards;
   const buckets = await getBurnBuckets(cards.map((c) => c.id), window);
   return cards.map((c) => ({ ...c, hourlyBurn: toHourlyBurn(buckets.get(c.id) ?? [], c.target) }));
+}
+
+/** Whole cards of the given SLOs (trouble first), without burn charts. */
+export async function readSloCardsByIds(ids: readonly string[]): Promise<SloCardData[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await getPool().query<CardRow>(CARDS_SQL(`s.id = ANY($1::uuid[])`), [ids]);
+  return rows.map(toCard).sort(byTroubleFirst);
+}
+
+// Every SLO of the scope in a few fields, trouble first: what the summary counts and orders. Of the charges
+// only the largest to a change (the summary names no other), so a thousand SLOs are a few kilobytes to read.
+const HEADLINES_SQL = (where: string) => `
+SELECT s.id, s.name, s.indicator, w.namespace, w.name AS workload_name, w.kind::text AS kind, c.name AS cluster,
+       st.computed_at, st.alert, st.budget_remaining, ch.description AS charge_description, ch.spent AS charge_spent, ch.change_id
+  FROM slos s
+  JOIN workloads w ON w.id = s.workload_id
+  JOIN clusters c ON c.id = w.cluster_id
+  LEFT JOIN slo_status st ON st.slo_id = s.id
+  LEFT JOIN LATERAL (
+    SELECT b.description, b.spent, b.change_id FROM budget_charges b WHERE b.slo_id = s.id AND b.change_id IS NOT NULL ORDER BY b.spent DESC LIMIT 1
+  ) ch ON true
+ WHERE ${where}`;
+
+type HeadlineRow = {
+  id: string; name: string; indicator: string; namespace: string; workload_name: string; kind: string; cluster: string;
+  computed_at: Date | null; alert: string | null; budget_remaining: number;
+  charge_description: string | null; charge_spent: number | null; change_id: string | null;
+};
+
+export async function readSloHeadlines(scope: Scope = EVERYTHING): Promise<SloHeadline[]> {
+  const params: unknown[] = [];
+  const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
+  const { rows } = await getPool().query<HeadlineRow>(HEADLINES_SQL(where), params);
+  return rows
+    .map((r) => ({
+      id: r.id, name: r.name, indicator: r.indicator, cluster: r.cluster, workload: { namespace: r.namespace, name: r.workload_name, kind: r.kind },
+      status: r.computed_at === null ? null : { alert: toAlert(r.alert), budgetRemaining: r.budget_remaining },
+      charges: r.change_id === null ? [] : [{ description: r.charge_description!, spent: r.charge_spent!, changeId: r.change_id }],
+    }))
+    .sort(byTroubleFirst);
 }
 
 /** Every SLO card of the scope with its burn chart. */

@@ -7,6 +7,9 @@ import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
 
 const ALERTS = new Set(["page", "ticket"]);
 
+/** The stored alert as the views know it: "page", "ticket", or none (anything else an older analyzer wrote). */
+export const toAlert = (raw: string | null): "page" | "ticket" | null => (raw && ALERTS.has(raw) ? (raw as "page" | "ticket") : null);
+
 type SloRow = {
   id: string; name: string; indicator: string; target: number; windowDays: number; thresholdMs: number | null; budgeting: string; calendar: string | null; origin: string; description: string;
   workload: { namespace: string; name: string; kind: string; cluster: { name: string } };
@@ -39,7 +42,7 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
           burnRate1h: s.status.burnRate1h,
           burnRate6h: s.status.burnRate6h,
           burnRate30d: s.status.burnRate30d,
-          alert: s.status.alert && ALERTS.has(s.status.alert) ? (s.status.alert as "page" | "ticket") : null,
+          alert: toAlert(s.status.alert),
           explanation: s.status.explanation,
           exhaustedAt: isoOrNull(s.status.exhaustedAt),
           measuredSince: isoOrNull(s.status.measuredSince),

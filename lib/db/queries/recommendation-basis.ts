@@ -44,6 +44,8 @@ export function readBasis(raw: unknown) {
 }
 
 export function readHpa(raw: unknown): RecommendationRow["hpa"] {
+  // Most workloads have no HPA: no need to read the rest of the evidence to learn that.
+  if (typeof raw !== "object" || raw === null || !("hpa" in raw) || raw.hpa == null) return null;
   const { hpa } = readEvidence(raw);
   return hpa ? { name: hpa.name, minReplicas: hpa.minReplicas, maxReplicas: hpa.maxReplicas, cpuTargetUtilization: hpa.cpuTargetUtilization, warning: hpa.warning } : null;
 }
