@@ -28,9 +28,12 @@ test("at 1440×900 the first screen states every cluster's state, then the panel
     expect(heading.y, `${name} starts within the first screen`).toBeGreaterThan(strip.y + strip.height);
     expect(heading.y + heading.height + 120, `${name} shows its first row within the first screen`).toBeLessThan(900);
   }
-  // Each panel figure opens its evidence: the SLO figure leads to the SLO panel on this page.
+  // Each figure opens its evidence: the SLO counts lead to the cluster's SLOs, whose state counts are the strip's.
+  const counts = (await row.getByTestId("summary-slos").textContent())!;
   await row.getByTestId("summary-slos").click();
-  await expect(page).toHaveURL(/#slo-burn-heading$/);
+  await expect(page).toHaveURL(/\/slos\?cluster=/);
+  const paging = /(\d+) paging/.exec(counts)![1];
+  await expect(page.getByTestId("slo-state-filter").locator('[data-state="page"] b')).toHaveText(paging);
 });
 
 test("a person narrows the page to a namespace; the URL says so, back restores it, a reload and a later visit keep it", async ({ page }) => {

@@ -3,23 +3,23 @@ import { scopeSearch, EVERYTHING } from "@/lib/domain/scope.ts";
 import type { ClusterSummary } from "@/lib/domain/cluster-summary.ts";
 import c from "./cockpit.module.css";
 import {
-  BudgetFigure, CapacityFigure, GuardrailFigure, IncidentFigure, IngestFigure, SavingsFigure, SloFigure, type PanelHref,
+  BudgetFigure, CapacityFigure, figureLinks, GuardrailFigure, IncidentFigure, IngestFigure, SavingsFigure, SloFigure,
 } from "./summary-figures.tsx";
 
 /** The home page narrowed to one cluster. */
 export const clusterHome = (cluster: string) => `/?${scopeSearch({ ...EVERYTHING, clusters: [cluster] })}`;
 
 // One cluster's summary on the clusters overview: the strip's figures as a card, each linking to the
-// panel of the home page scoped to this cluster (or to the detail page behind it).
+// list behind it, the panel of the home page scoped to this cluster, or the detail page behind it.
 export function ClusterCard({ summary }: { summary: ClusterSummary }) {
-  const panel: PanelHref = (anchor) => `${clusterHome(summary.cluster)}#${anchor}`;
+  const links = figureLinks(EVERYTHING, summary.cluster, clusterHome(summary.cluster));
   const facts: [string, React.ReactNode][] = [
     ["ingest", <IngestFigure key="i" summary={summary} />],
-    ["SLOs", <SloFigure key="s" summary={summary} panel={panel} />],
-    ["open incidents", <IncidentFigure key="n" summary={summary} panel={panel} />],
+    ["SLOs", <SloFigure key="s" summary={summary} links={links} />],
+    ["open incidents", <IncidentFigure key="n" summary={summary} links={links} />],
     ["budget spent this window", <BudgetFigure key="b" summary={summary} />],
-    ["right-sizing", <SavingsFigure key="r" summary={summary} panel={panel} />],
-    ["guardrails", <GuardrailFigure key="g" summary={summary} panel={panel} />],
+    ["right-sizing", <SavingsFigure key="r" summary={summary} links={links} />],
+    ["guardrails", <GuardrailFigure key="g" summary={summary} links={links} />],
     ["capacity", <CapacityFigure key="c" summary={summary} />],
   ];
   return (

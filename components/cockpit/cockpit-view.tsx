@@ -23,7 +23,6 @@ type Props = { initialData: Cockpit; canRespond: boolean; scope: Scope; problems
 // import SLOs (responders and admins); viewers only look.
 export function CockpitView({ initialData, canRespond, scope, problems, options }: Props) {
   const { data, error, dataUpdatedAt } = useCockpit(initialData, scope);
-  const clusterHref = (cluster: string) => `/?${scopeSearch({ ...scope, clusters: [cluster] })}`;
   const search = scopeSearch(scope).toString();
   const listHref = (path: string) => (search ? `${path}?${search}` : path);
   return (
@@ -34,7 +33,7 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
           Live updates paused ({error.message}); showing data fetched at {formatUtc(new Date(dataUpdatedAt).toISOString())}. Uptrust retries every 5 seconds.
         </p>
       ) : null}
-      <SummaryStrip summaries={data.summaries} clusterHref={clusterHref} />
+      <SummaryStrip summaries={data.summaries} scope={scope} />
       <div className={s.grid}>
         <SloPanel slos={data.slos} counts={data.sloCounts} allHref={listHref("/slos")} canEdit={canRespond} />
         <IncidentPanel incidents={data.incidents} />

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ClusterSummary } from "@/lib/domain/cluster-summary.ts";
+import { scopeSearch } from "@/lib/domain/scope.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import { savingsText } from "@/lib/domain/savings-text.ts";
 import { poolHref, poolTone } from "../capacity/pool-card.tsx";
 import { formatDuration, formatPercent, formatUtc } from "../format.ts";
@@ -7,11 +9,25 @@ import s from "../ui/styles.module.css";
 import c from "./cockpit.module.css";
 
 // One figure of a cluster's summary each, shared by the home page's strip and the clusters overview. Every
-// figure links to its evidence: a panel of the home page (`panel(anchor)` says where that panel is) or the
-// detail page behind the figure.
+// figure links to its evidence: the full list behind a count, narrowed to the cluster (and to the scope the
+// summary was read in), a panel of the home page, or the detail page behind the figure.
 
-export type PanelHref = (anchor: string) => string;
-type Props = { summary: ClusterSummary; panel: PanelHref };
+export type FigureLinks = {
+  /** A panel of the home page that shows this cluster. */
+  panel: (anchor: string) => string;
+  /** A list page narrowed to this cluster within the scope, with filters of its own. */
+  list: (path: string, filters?: Record<string, string>) => string;
+};
+
+export function figureLinks(scope: Scope, cluster: string, home: string): FigureLinks {
+  const narrowed = scopeSearch({ ...scope, clusters: [cluster] });
+  return {
+    panel: (anchor) => `${home}#${anchor}`,
+    list: (path, filters = {}) => `${path}?${new URLSearchParams([...narrowed, ...Object.entries(filters)])}`,
+  };
+}
+
+type Props = { summary: ClusterSummary; links: FigureLinks };
 
 const HEALTH: Record<string, "ok" | "warn" | "bad"> = { connected: "ok", degraded: "warn", pending: "warn" };
 const TONE_CLASS = { bad: c.bad, warn: c.warn, ok: c.ok, info: "", neutral: "" } as const;
@@ -30,25 +46,25 @@ export function IngestFigure({ summary }: { summary: ClusterSummary }) {
   );
 }
 
-export function SloFigure({ summary, panel }: Props) {
+export function SloFigure({ summary, links }: Props) {
   const n = summary.slos;
   if (n.paging + n.ticketing + n.healthy + n.waiting === 0) return <span className={c.detail}>no SLOs</span>;
   return (
-    <Link href={panel("slo-burn-heading")} className={c.figure} data-testid="summary-slos">
+    <Link href={links.list("/slos")} className={c.figure} data-testid="summary-slos">
       <b className={n.paging ? c.bad : undefined}>{n.paging}</b> paging · <b className={n.ticketing ? c.warn : undefined}>{n.ticketing}</b> ticketing ·{" "}
       <b>{n.healthy}</b> healthy{n.waiting ? <span className={s.muted}> · {n.waiting} not evaluated yet</span> : null}
     </Link>
   );
 }
 
-export function IncidentFigure({ summary, panel }: Props) {
+export function IncidentFigure({ summary, links }: Props) {
   const i = summary.incidents;
   if (i.open === 0) {
-    return <Link href={panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">none open</Link>;
+    return <Link href={links.panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">none open</Link>;
   }
   return (
     <>
-      <Link href={panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">
+      <Link href={links.panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">
         <b>{i.open}</b> open: {i.bySeverity.map((x) => `${x.count} ${x.severity}`).join(", ")}
       </Link>
       {i.oldest ? (
@@ -81,22 +97,22 @@ export function BudgetFigure({ summary }: { summary: ClusterSummary }) {
   );
 }
 
-export function SavingsFigure({ summary, panel }: Props) {
+export function SavingsFigure({ summary, links }: Props) {
   const t = summary.savings;
   const text = savingsText({ cpuCores: t.cpuCores, memoryGiB: t.memoryGiB, monthly: t.monthly, currency: t.currency });
   return (
-    <Link href={panel("right-sizing-heading")} className={c.figure} data-testid="summary-savings">
+    <Link href={links.list("/rightsizing")} className={c.figure} data-testid="summary-savings">
       {summary.suggestions === 0 ? "no suggestion yet" : text}
       {t.held ? <span className={s.muted}> · {t.held} held</span> : null}
     </Link>
   );
 }
 
-export function GuardrailFigure({ summary, panel }: Props) {
+export function GuardrailFigure({ summary, links }: Props) {
   const g = summary.guardrails;
   if (!g) return <span className={c.detail}>not checked yet</span>;
   return (
-    <Link href={panel("guardrails-heading")} className={c.figure} data-testid="summary-guardrails">
+    <Link href={links.list("/guardrails")} className={c.figure} data-testid="summary-guardrails">
       score <b>{g.score}</b> · <b className={g.dangers ? c.bad : undefined}>{g.dangers}</b> {g.dangers === 1 ? "danger" : "dangers"}
     </Link>
   );

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { fleetHeadline, type ClusterSummary } from "@/lib/domain/cluster-summary.ts";
+import { scopeSearch } from "@/lib/domain/scope.ts";
+import type { Scope } from "@/lib/views/scope.ts";
 import { formatDuration } from "../format.ts";
 import c from "./cockpit.module.css";
 import {
-  BudgetFigure, CapacityFigure, GuardrailFigure, IncidentFigure, IngestFigure, SavingsFigure, SloFigure, type PanelHref,
+  BudgetFigure, CapacityFigure, figureLinks, GuardrailFigure, IncidentFigure, IngestFigure, SavingsFigure, SloFigure,
 } from "./summary-figures.tsx";
 
 // More rows than this would push the panels below the first screen: the rest are on /clusters.
@@ -12,10 +14,10 @@ export const STRIP_ROWS = 4;
 const COLUMNS = ["cluster", "ingest", "SLOs", "open incidents", "budget spent this window", "right-sizing", "guardrails", "capacity"];
 
 // The state of every cluster in the scope, one row each, trouble first: the first thing the home page says.
-// `clusterHref` scopes the home page to one cluster; the panels it links to are on this page.
-export function SummaryStrip({ summaries, clusterHref }: { summaries: ClusterSummary[]; clusterHref: (cluster: string) => string }) {
+// A cluster's name scopes the home page to it; its figures open the lists behind them narrowed to it within
+// `scope`, or the panels on this page.
+export function SummaryStrip({ summaries, scope }: { summaries: ClusterSummary[]; scope: Scope }) {
   const shown = summaries.slice(0, STRIP_ROWS);
-  const panel: PanelHref = (anchor) => `#${anchor}`;
   return (
     <section className={c.strip} aria-labelledby="summary-heading" data-testid="summary-strip">
       <div className={c.stripHead}>
@@ -35,23 +37,28 @@ export function SummaryStrip({ summaries, clusterHref }: { summaries: ClusterSum
             <tr>{COLUMNS.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
           </thead>
           <tbody>
-            {shown.map((x) => (
-              <tr key={x.cluster} data-testid="summary-row" data-cluster={x.cluster}>
-                <th scope="row" style={{ fontWeight: 600 }}>
-                  <Link href={clusterHref(x.cluster)} className={c.clusterName} title={`Show only ${x.cluster}`}>{x.cluster}</Link>
-                </th>
-                <td><IngestFigure summary={x} /></td>
-                <td><SloFigure summary={x} panel={panel} /></td>
-                <td><IncidentFigure summary={x} panel={panel} /></td>
-                <td><BudgetFigure summary={x} /></td>
-                <td><SavingsFigure summary={x} panel={panel} /></td>
-                <td><GuardrailFigure summary={x} panel={panel} /></td>
-                <td><CapacityFigure summary={x} /></td>
-              </tr>
-            ))}
+            {shown.map((x) => <SummaryRow key={x.cluster} summary={x} scope={scope} />)}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function SummaryRow({ summary: x, scope }: { summary: ClusterSummary; scope: Scope }) {
+  const links = figureLinks(scope, x.cluster, "");
+  return (
+    <tr data-testid="summary-row" data-cluster={x.cluster}>
+      <th scope="row" style={{ fontWeight: 600 }}>
+        <Link href={`/?${scopeSearch({ ...scope, clusters: [x.cluster] })}`} className={c.clusterName} title={`Show only ${x.cluster}`}>{x.cluster}</Link>
+      </th>
+      <td><IngestFigure summary={x} /></td>
+      <td><SloFigure summary={x} links={links} /></td>
+      <td><IncidentFigure summary={x} links={links} /></td>
+      <td><BudgetFigure summary={x} /></td>
+      <td><SavingsFigure summary={x} links={links} /></td>
+      <td><GuardrailFigure summary={x} links={links} /></td>
+      <td><CapacityFigure summary={x} /></td>
+    </tr>
   );
 }
