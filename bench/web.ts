@@ -55,7 +55,9 @@ try {
   const { scope } = parseScope(new URLSearchParams());
   const pool = getPool();
   const cockpit = await getCockpit(scope, data.now);
-  const counts = `${cockpit.slos.length} SLOs, ${cockpit.incidents.length} incidents, ${cockpit.recommendations.length} recommendations, ` +
+  const slos = Object.values(cockpit.sloCounts).reduce((n, x) => n + x, 0);
+  const counts = `${slos} SLOs (${cockpit.slos.length} shown), ${cockpit.incidents.length} incidents, ` +
+    `${cockpit.rightsizingTotals.containers} containers with suggestions (${new Set(cockpit.recommendations.map((r) => r.id)).size / 2} shown), ` +
     `${cockpit.guardrails.totalFindings} guardrail findings, ${cockpit.capacity.totalPools} pools`;
   console.log(`cockpit: ${counts}`);
 

@@ -39,7 +39,7 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
         <IncidentPanel incidents={data.incidents} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>
-        <MttxPanel rows={data.mttx} />
+        <MttxPanel rows={data.mttx} services={data.mttxServices} />
         <RightsizingPanel rows={data.recommendations} totals={data.rightsizingTotals} allHref={listHref("/rightsizing")} />
       </div>
       <div className={s.stack}>

@@ -2,7 +2,7 @@ import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts"
 import { durationSeconds } from "@/lib/db/queries/map-rows.ts";
 import { toRecommendationRow, type RecommendationWithWorkload } from "@/lib/db/queries/map-recommendation.ts";
 import { toSloCard } from "@/lib/db/queries/map-slo.ts";
-import { assembleCockpit } from "@/lib/domain/cockpit-assembly.ts";
+import { assembleCockpit, type CockpitTop } from "@/lib/domain/cockpit-assembly.ts";
 import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
 import type { IncidentSummary } from "@/lib/views/incident.ts";
 import { DAY_MS } from "@/lib/domain/slo.ts";
@@ -121,6 +121,6 @@ export function sampleRows(): CockpitRows {
 }
 
 /** The cockpit the home page receives for `rows` (by default all of the sample's), cut as getCockpit cuts it. */
-export function sampleCockpit(rows: CockpitRows = sampleRows(), top?: { slos: number; containers: number }): Cockpit {
+export function sampleCockpit(rows: CockpitRows = sampleRows(), top?: CockpitTop): Cockpit {
   return assembleCockpit(rows, top);
 }

@@ -1,5 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { CockpitTop } from "@/lib/domain/cockpit-assembly.ts";
 import { EVERYTHING, inScope } from "@/lib/domain/scope.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
@@ -28,7 +29,7 @@ function scopedTo(cluster: string): CockpitRows {
   };
 }
 
-function renderHome(rows: CockpitRows, top?: { slos: number; containers: number }, scope: Scope = EVERYTHING) {
+function renderHome(rows: CockpitRows, top?: CockpitTop, scope: Scope = EVERYTHING) {
   const data: Cockpit = sampleCockpit(rows, top);
   render(
     <>
@@ -103,7 +104,7 @@ describe("the summary strip says nothing the panels below it contradict", { time
   });
 
   it("counts every SLO and suggestion of the scope when the panels show only their first rows", () => {
-    const strip = renderHome(scopedTo("prod-eu"), { slos: 1, containers: 1 });
+    const strip = renderHome(scopedTo("prod-eu"), { slos: 1, containers: 1, services: 1 });
     expect(screen.getAllByTestId("slo-card")).toHaveLength(1);
     expect(text(strip.getByTestId("summary-slos"))).toContain("1 paging");
     expect(text(screen.getByText(/^4 SLOs/))).toContain("4 SLOs · 1 paging");

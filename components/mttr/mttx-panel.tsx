@@ -28,10 +28,13 @@ function Choice<T extends string>({ label, value, options, labels, onChange }: {
 }
 
 // MTTD, MTTA and MTTR from the analyzer's table; MTTR per week first, as SREs usually open it.
-export function MttxPanel({ rows }: { rows: MttxRow[] }) {
+// `services`: how many services have figures in the scope; the rows carry those with the most incidents.
+export function MttxPanel({ rows, services }: { rows: MttxRow[]; services: number }) {
   const [metric, setMetric] = useState<MttxMetric>("mttr");
   const [grouping, setGrouping] = useState<MttxGrouping>("week");
   const points = mttxSeries(rows, metric, grouping);
+  const shownServices = new Set(rows.filter((r) => r.grouping === "service").map((r) => r.groupKey)).size;
+  const servicesNote = grouping === "service" && services > shownServices ? ` (the ${shownServices} services with the most incidents, of ${services})` : "";
   const last = grouping === "week" ? rows.filter((r) => r.metric === metric && r.grouping === "week").at(-1) : undefined;
   return (
     <Panel
@@ -49,7 +52,7 @@ export function MttxPanel({ rows }: { rows: MttxRow[] }) {
         <MttrChart points={points} trend={grouping === "week"} />
       )}
       <p className={s.definition}>
-        {METRIC_DEFINITIONS[metric]} {GROUPING_DEFINITIONS[grouping]}, in minutes. p50 and p90 are shown beside the mean because one long incident skews it; cancelled incidents are left out.{" "}
+        {METRIC_DEFINITIONS[metric]} {GROUPING_DEFINITIONS[grouping]}{servicesNote}, in minutes. p50 and p90 are shown beside the mean because one long incident skews it; cancelled incidents are left out.{" "}
         <Link href="/mttx">The incidents behind these figures →</Link>
       </p>
     </Panel>

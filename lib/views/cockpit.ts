@@ -26,7 +26,9 @@ export type Cockpit = {
   sloCounts: SloCounts;
   incidents: IncidentSummary[];
   mttr: MttrPoint[];
+  /** Per week, per severity, and per service for the services with the most incidents; `mttxServices` counts them all. */
   mttx: MttxRow[];
+  mttxServices: number;
   /** Both strategies' rows of the containers worth most; `rightsizingTotals` covers every row of the scope. */
   recommendations: RecommendationRow[];
   rightsizingTotals: RightsizingTotals;
@@ -38,4 +40,4 @@ export type Cockpit = {
 export type CockpitOf<S extends SloHeadline> = Omit<Cockpit, "slos"> & { slos: S[] };
 
 /** Everything the cockpit reads for a scope, before the long lists are cut. */
-export type CockpitRows<S extends SloHeadline = SloCardData> = Omit<CockpitOf<S>, "summaries" | "sloCounts" | "rightsizingTotals">;
+export type CockpitRows<S extends SloHeadline = SloCardData> = Omit<CockpitOf<S>, "summaries" | "sloCounts" | "rightsizingTotals" | "mttxServices">;
