@@ -17,6 +17,7 @@
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { disconnectPrisma } from "@/lib/db/client.ts";
+import { containerCount } from "@/lib/domain/rightsizing-order.ts";
 import { parseScope } from "@/lib/domain/scope.ts";
 import { bareCockpitRows } from "./web-baseline.ts";
 import { databaseAsItIs, prepareBenchData } from "./web-data.ts";
@@ -57,7 +58,7 @@ try {
   const cockpit = await getCockpit(scope, data.now);
   const slos = Object.values(cockpit.sloCounts).reduce((n, x) => n + x, 0);
   const counts = `${slos} SLOs (${cockpit.slos.length} shown), ${cockpit.incidents.length} incidents, ` +
-    `${cockpit.rightsizingTotals.containers} containers with suggestions (${new Set(cockpit.recommendations.map((r) => r.id)).size / 2} shown), ` +
+    `${cockpit.rightsizingTotals.containers} containers with suggestions (${containerCount(cockpit.recommendations)} shown), ` +
     `${cockpit.guardrails.totalFindings} guardrail findings, ${cockpit.capacity.totalPools} pools`;
   console.log(`cockpit: ${counts}`);
 

@@ -36,6 +36,14 @@ test("at 1440×900 the first screen states every cluster's state, then the panel
   await expect(page.getByTestId("slo-state-filter").locator('[data-state="page"] b')).toHaveText(paging);
 });
 
+test("at 1440 px an admin's header, with every section and the admin pages, stays on one line", async ({ page }) => {
+  await loginAs(page, { user: "demo", password: "demo" });
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Right-sizing" })).toBeVisible();
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect((await header.boundingBox())!.height).toBeLessThan(60);
+});
+
 test("a person narrows the page to a namespace; the URL says so, back restores it, a reload and a later visit keep it", async ({ page }) => {
   await loginAs(page, VIEWER);
   const home = new HomePage(page);

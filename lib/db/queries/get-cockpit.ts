@@ -4,7 +4,7 @@ import { rangeBounds } from "@/lib/domain/scope.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
-import { readSloCardsByIds, readSloHeadlines, withHourlyBurn } from "./get-slo-cards.ts";
+import { readSloCardsWithBurn, readSloHeadlines } from "./get-slo-cards.ts";
 import { getIncidentSummaries } from "./get-incident-summaries.ts";
 import { getMttxInScope } from "./get-mttx-in-scope.ts";
 import { getCapacity } from "./get-capacity.ts";
@@ -40,6 +40,5 @@ export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<
     getCapacity(scope),
   ]);
   const cockpit = assembleCockpit({ asOf: asOf.toISOString(), clusters, slos, incidents, mttr, mttx, recommendations, guardrails, capacity });
-  const cards = await readSloCardsByIds(cockpit.slos.map((x) => x.id));
-  return { ...cockpit, slos: await withHourlyBurn(cards, burnWindow) };
+  return { ...cockpit, slos: await readSloCardsWithBurn(cockpit.slos.map((x) => x.id), burnWindow) };
 }

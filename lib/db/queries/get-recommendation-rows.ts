@@ -41,15 +41,10 @@ export async function getRecommendationRows(scope: Scope = EVERYTHING): Promise<
             r.computed_at, ${BASIS_COLUMNS},
             w.namespace, w.name, w.kind::text AS kind, c.name AS cluster
        FROM recommendations r JOIN workloads w ON w.id = r.workload_id JOIN clusters c ON c.id = w.cluster_id
-      WHERE w.deleted_at IS NULL AND ${where}`,
+      WHERE w.deleted_at IS NULL AND ${where}
+      ORDER BY c.name, w.namespace, w.name, r.container, r.strategy`,
     params,
   );
   const prices = configuredPrices();
-  const byName = new Intl.Collator("en").compare;
-  const key = (x: RecommendationRow) => `${x.cluster}/${x.namespace}/${x.workload}/${x.container}/${x.strategy}`;
-  return rows
-    .map((r) => toRecommendationRow(toStored(r), prices))
-    .map((x) => ({ x, k: key(x) }))
-    .sort((a, b) => byName(a.k, b.k))
-    .map(({ x }) => x);
+  return rows.map((r) => toRecommendationRow(toStored(r), prices));
 }

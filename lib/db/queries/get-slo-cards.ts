@@ -71,8 +71,17 @@ export async function readSloCards(scope: Scope = EVERYTHING): Promise<SloCardDa
 // the last 24 cluster-hours: one statement for all of them, reading only these SLOs' hour sums.
 export async function withHourlyBurn(cards: SloCardData[], window: BurnWindow = null): Promise<SloCardData[]> {
   if (cards.length === 0) return cards;
-  const buckets = await getBurnBuckets(cards.map((c) => c.id), window);
-  return cards.map((c) => ({ ...c, hourlyBurn: toHourlyBurn(buckets.get(c.id) ?? [], c.target) }));
+  return addBurn(cards, await getBurnBuckets(cards.map((c) => c.id), window));
+}
+
+const addBurn = (cards: SloCardData[], buckets: Map<string, HourBucket[]>) =>
+  cards.map((c) => ({ ...c, hourlyBurn: toHourlyBurn(buckets.get(c.id) ?? [], c.target) }));
+
+/** Whole cards of the given SLOs with their burn charts, trouble first: cards and hour sums read side by side. */
+export async function readSloCardsWithBurn(ids: readonly string[], window: BurnWindow = null): Promise<SloCardData[]> {
+  if (ids.length === 0) return [];
+  const [cards, buckets] = await Promise.all([readSloCardsByIds(ids), getBurnBuckets(ids, window)]);
+  return addBurn(cards, buckets);
 }
 
 /** Whole cards of the given SLOs (trouble first), without burn charts. */
