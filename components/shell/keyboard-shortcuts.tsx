@@ -39,8 +39,10 @@ export function KeyboardShortcuts() {
   }, [router]);
   return (
     <>
-      <button type="button" className={s.button} onClick={() => setOpen(true)} aria-haspopup="dialog" aria-keyshortcuts="?">
-        Shortcuts <kbd className={s.kbd}>?</kbd>
+      {/* The key itself is the label, so the header keeps every section on one line. */}
+      <button type="button" className={s.button} onClick={() => setOpen(true)} aria-haspopup="dialog" aria-keyshortcuts="?"
+        aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <kbd className={s.kbd}>?</kbd>
       </button>
       {open ? <ShortcutsDialog onClose={() => setOpen(false)} /> : null}
     </>
