@@ -42,4 +42,15 @@ describe("a node pool card's capacity chart", () => {
     await userEvent.click(screen.getByText(/: as a table$/));
     expect(within(screen.getByRole("table")).getAllByRole("row").slice(1)).toHaveLength(titles.length);
   });
+
+  it("keeps two weeks of hours to a thumbnail of every few hours, the newest kept, and its table says so", async () => {
+    const hours = Array.from({ length: 14 * 24 }, (_, i) => new Date(Date.parse("2026-11-11T12:00:00.000Z") + i * 3_600_000).toISOString());
+    const long: CapacityPool = { ...pool, forecasts: [], points: hours.map((bucket) => ({ ...pool.points[0], bucket })) };
+    render(<PoolCardChart pool={long} resource="cpu" />);
+    const titles = [...screen.getByTestId("capacity-chart").querySelectorAll("title")].map((t) => t.textContent ?? "");
+    expect(titles.length).toBeLessThanOrEqual(61);
+    expect(titles.at(-1)).toMatch(/^2026-11-25 11:30 UTC: /);
+    await userEvent.click(screen.getByText(/: as a table$/));
+    expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe("general cpu every 6 hours (cores)");
+  });
 });
