@@ -8,7 +8,7 @@ import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { ListPager, PastEndNotice } from "./list-pager.tsx";
 import l from "./lists.module.css";
-import { RecommendationDefinitions, RecommendationTable } from "./recommendation-table.tsx";
+import { RecommendationDefinitions, RecommendationTable } from "../rightsizing/recommendation-table.tsx";
 import type { RightsizingList } from "./rightsizing-list.ts";
 
 type Props = { scope: Scope; problems: string[]; options: ScopeOptions; view: RightsizingList };

@@ -1,5 +1,5 @@
-import type { ContainerSuggestions } from "../rightsizing/group-recommendations.ts";
-import { RecommendationRowView } from "../rightsizing/recommendation-row.tsx";
+import type { ContainerSuggestions } from "./group-recommendations.ts";
+import { RecommendationRowView } from "./recommendation-row.tsx";
 import s from "../ui/styles.module.css";
 
 // Containers with KRR's and VPA's answers side by side (the right-sizing panel's table), and what each means.
