@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reader } from "./list-query.ts";
 import { parseScope } from "./scope.ts";
 
 // The guardrails page's filters, kept in the URL: `cluster` and `ns` (repeatable, the cockpit's scope
@@ -24,14 +25,7 @@ const page = z.coerce.number().int().min(1, "is not a page number: 1 or more").m
 /** Reads the filters from a URL's search; what cannot be read is named in `problems` and left out. */
 export function parseGuardrailFilter(params: Params): { filter: GuardrailFilter; problems: string[] } {
   const { scope, problems } = parseScope(params);
-  const read = <T>(key: string, schema: z.ZodType<T>): T | null => {
-    const raw = params.get(key);
-    if (raw === null || raw === "") return null;
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    problems.push(`${key}=${raw} ${parsed.error.issues[0].message}`);
-    return null;
-  };
+  const read = reader(params, problems);
   return {
     filter: { clusters: scope.clusters, namespaces: scope.namespaces, service: scope.service, check: read("check", check), severity: read("severity", severity), page: read("page", page) ?? 1 },
     problems: problems.filter((p) => /^(cluster|ns|check|severity|page)=|^(cluster|ns) names|^q /.test(p)),

@@ -14,7 +14,8 @@ const pageNumber = z.coerce.number({ error: NOT_A_PAGE }).int(NOT_A_PAGE).min(1,
 const alert = z.enum(SLO_STATES, { error: `is not a state: ${SLO_STATES.join(", ")}` });
 const held = z.literal("1", { error: "is not a filter: held=1 lists held suggestions only" });
 
-function reader(params: Params, problems: string[]) {
+/** Reads one URL filter with its schema; what cannot be read is named in `problems` and read as absent. */
+export function reader(params: Params, problems: string[]) {
   return <T>(key: string, schema: z.ZodType<T>): T | null => {
     const raw = params.get(key);
     if (raw === null || raw === "") return null;
