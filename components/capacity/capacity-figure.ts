@@ -12,18 +12,15 @@ export function show(v: unknown, unit: string): string {
 }
 
 // What a capacity chart says, whichever draws it (the card's plain SVG or the detail page's Recharts): its
-// rows, the trend shown, its name, its table equivalent and where the trend meets allocatable.
-// `maxRows` thins a thumbnail (the cockpit's pool card) to every k-th reading, the first and last kept: two
-// weeks of hours are over three hundred hover targets and table rows per chart; the pool page shows them all.
-export function capacityFigure(pool: CapacityPool, resource: Resource, maxRows = Infinity) {
-  const series = capacitySeries(pool, resource);
-  const { trend } = series;
-  const step = Math.max(1, Math.ceil(series.rows.length / maxRows));
-  const rows = series.rows.filter((_, i) => i % step === 0 || i === series.rows.length - 1);
+// rows, the trend shown, its name, its table equivalent and where the trend meets allocatable. The cockpit's
+// cards get every few hours' reading (the query thins them), and the caption says how far apart they are.
+export function capacityFigure(pool: CapacityPool, resource: Resource) {
+  const { rows, trend } = capacitySeries(pool, resource);
+  const every = pool.pointEveryHours;
   const unit = unitOf(resource);
   const crossing = trend?.exhaustsAt ? Date.parse(trend.exhaustsAt) : null;
   const table: ChartTable = {
-    caption: `${pool.pool} ${resource} ${step === 1 ? "per hour" : `every ${step} hours`} (${unit})`,
+    caption: `${pool.pool} ${resource} ${every === 1 ? "per hour" : `every ${every} hours`} (${unit})`,
     columns: ["hour (UTC)", "allocatable", "requests", "usage p95", ...(trend ? [`${trend.basis} trend`, "95 % interval"] : [])],
     rows: rows.map((r) => [
       formatUtc(new Date(r.t).toISOString()),

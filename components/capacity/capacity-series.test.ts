@@ -16,6 +16,7 @@ const pool: CapacityPool = {
     requestedCpuMillis: 6500 + (h - 10) * 500, requestedMemoryBytes: 10 * GIB, usedCpuMillis: h === 10 ? null : 3000, usedMemoryBytes: 4 * GIB, usageSlots: 12,
   })),
   forecasts: [forecast({}), forecast({ basis: "usage", exhaustsAt: "2026-12-20T00:00:00.000Z" })],
+  pointEveryHours: 1,
 };
 
 describe("a pool's capacity chart", () => {

@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { thinReadings } from "@/lib/domain/thin-readings.ts";
 import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
 import { PoolCardChart } from "./pool-card-chart.tsx";
 
@@ -17,6 +18,7 @@ const pool: CapacityPool = {
     bucket: `2026-11-25T${h}:00:00.000Z`, nodeCount: 2, podCount: 10, allocatableCpuMillis: h === 12 ? 12000 : 8000, allocatableMemoryBytes: 32 * GIB,
     requestedCpuMillis: 6000 + (h - 10) * 500, requestedMemoryBytes: 10 * GIB, usedCpuMillis: 3000, usedMemoryBytes: 4 * GIB, usageSlots: 12,
   })),
+  pointEveryHours: 1,
 };
 
 describe("a node pool card's capacity chart", () => {
@@ -43,9 +45,10 @@ describe("a node pool card's capacity chart", () => {
     expect(within(screen.getByRole("table")).getAllByRole("row").slice(1)).toHaveLength(titles.length);
   });
 
-  it("keeps two weeks of hours to a thumbnail of every few hours, the newest kept, and its table says so", async () => {
+  it("draws two weeks of hours as the thumbnail the cockpit sends, the newest kept, and its table says how far apart", async () => {
     const hours = Array.from({ length: 14 * 24 }, (_, i) => new Date(Date.parse("2026-11-11T12:00:00.000Z") + i * 3_600_000).toISOString());
-    const long: CapacityPool = { ...pool, forecasts: [], points: hours.map((bucket) => ({ ...pool.points[0], bucket })) };
+    const { kept, every } = thinReadings(hours.map((bucket) => ({ ...pool.points[0], bucket })), 60);
+    const long: CapacityPool = { ...pool, forecasts: [], points: kept, pointEveryHours: every };
     render(<PoolCardChart pool={long} resource="cpu" />);
     const titles = [...screen.getByTestId("capacity-chart").querySelectorAll("title")].map((t) => t.textContent ?? "");
     expect(titles.length).toBeLessThanOrEqual(61);

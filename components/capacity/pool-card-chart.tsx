@@ -22,13 +22,11 @@ const LINES: { key: Key; color: string; dashed?: boolean; width: number }[] = [
   { key: "fit", color: c.caution, dashed: true, width: 1 },
 ];
 
-const CARD_ROWS = 60;
-
 // The node pool card's chart on the cockpit, as the detail page's CapacityChart draws it (allocatable as a step,
 // requests, usage, the trend and its band, where it meets allocatable) but in plain SVG the server renders: the
 // home page ships no charting library. Each hour names its figures when hovered.
 export function PoolCardChart({ pool, resource, height = 150 }: { pool: CapacityPool; resource: Resource; height?: number }) {
-  const { rows, trend, unit, crossing, table, label, description } = capacityFigure(pool, resource, CARD_ROWS);
+  const { rows, trend, unit, crossing, table, label, description } = capacityFigure(pool, resource);
   const from = rows[0]?.t ?? 0;
   const to = rows.at(-1)?.t ?? 0;
   const x = (t: number) => (to > from ? (t - from) / (to - from) : 0.5);

@@ -65,7 +65,7 @@ function forecast(resource: "cpu" | "memory", exhaustsInDays: number | null, poi
   };
 }
 
-const pool = (cluster: string, name: string, forecasts: CapacityForecastRow[]): CapacityPool => ({ cluster, pool: name, nodeCount: 3, forecasts, points: [] });
+const pool = (cluster: string, name: string, forecasts: CapacityForecastRow[]): CapacityPool => ({ cluster, pool: name, nodeCount: 3, forecasts, points: [], pointEveryHours: 1 });
 
 const chip = (name: string, status: string, summary: string) => ({
   id: name, name, status, summary, lastEventAt: SAMPLE_NOW.toISOString(), lastSyncAt: SAMPLE_NOW.toISOString(), lagMs: 400, droppedRows: 0,

@@ -35,6 +35,8 @@ export type CapacityPool = {
   nodeCount: number;
   forecasts: CapacityForecastRow[];
   points: CapacityPointRow[];
+  /** Hours between the points sent: 1 on the pool page, more on the cockpit's thumbnail (lib/domain/thin-readings.ts). */
+  pointEveryHours: number;
 };
 
 export type CapacityView = { pools: CapacityPool[]; totalPools: number };

@@ -129,7 +129,10 @@ describe("capacity forecasts from stored facts", () => {
     expect(view.totalPools).toBe(2);
     const [general] = view.pools;
     expect(general).toMatchObject({ cluster: "prod", pool: "general", nodeCount: 2 });
-    expect(general.points).toHaveLength(72);
+    // The card's thumbnail: 72 hours as every other hour, the newest the pool page's newest.
+    const page = await getCapacityPool("prod", "general");
+    expect([general.points.length, general.pointEveryHours, page?.pool.points.length, page?.pool.pointEveryHours]).toEqual([36, 2, 72, 1]);
+    expect(general.points.at(-1)).toEqual(page?.pool.points.at(-1));
     const cpu = general.forecasts.find((f) => f.resource === "cpu" && f.basis === "requests")!;
     expect(cpu.fit?.points).toBe(72);
     const ahead = cpu.trend.filter((t) => Date.parse(t.t) > Date.parse(cpu.exhaustsAt!));

@@ -117,8 +117,8 @@ export async function readPoolPoints(keys: readonly PoolKey[]): Promise<Map<stri
   return out;
 }
 
-export function toCapacityPool(key: PoolKey & { forecasts: CapacityForecastRow[] }, points: CapacityPointRow[]): CapacityPool {
-  return { cluster: key.cluster, pool: key.pool, nodeCount: points.at(-1)?.nodeCount ?? 0, forecasts: key.forecasts, points };
+export function toCapacityPool(key: PoolKey & { forecasts: CapacityForecastRow[] }, points: CapacityPointRow[], pointEveryHours = 1): CapacityPool {
+  return { cluster: key.cluster, pool: key.pool, nodeCount: points.at(-1)?.nodeCount ?? 0, forecasts: key.forecasts, points, pointEveryHours };
 }
 
 // Most urgent first: a pool already full, then the soonest date the trend (or, failing that, the
