@@ -5,13 +5,14 @@ import s from "../ui/styles.module.css";
 import type { ContainerSuggestions } from "./group-recommendations.ts";
 import { StrategyCell } from "./strategy-cell.tsx";
 
-// One container: what it asks for today, then KRR's and VPA's answers side by side.
+// One container, named with its cluster as SLO cards and incidents are (a fleet has many `shop/frontend`): what it
+// asks for today, then KRR's and VPA's answers side by side.
 export function RecommendationRowView({ group: g }: { group: ContainerSuggestions }) {
   const f = g.first;
   return (
     <tr data-testid="recommendation-row">
       <td>
-        <span className={s.muted}>{f.namespace}/</span>{f.workload}<span className={s.muted}>/</span>{f.container}
+        <span className={s.muted} data-testid="recommendation-where">{f.cluster} · {f.namespace}/</span>{f.workload}<span className={s.muted}>/</span>{f.container}
         {f.hpa ? (
           <>
             {" "}

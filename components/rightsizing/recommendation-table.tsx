@@ -8,7 +8,7 @@ export function RecommendationTable({ groups }: { groups: readonly ContainerSugg
     <table className={s.table} data-testid="recommendation-table">
       <thead>
         <tr>
-          <th scope="col">namespace / workload / container</th>
+          <th scope="col">cluster · namespace / workload / container</th>
           <th scope="col" className={s.right}>asks for now</th>
           <th scope="col">KRR simple</th>
           <th scope="col">VPA-style</th>
