@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
+import { sloState } from "@/lib/domain/slo-order.ts";
 import type { SloCardData } from "@/lib/views/slo.ts";
 import { budgetHealth, formatBurn, formatClock, formatPercent, formatUtc } from "../format.ts";
-import { Badge } from "../ui/badge.tsx";
+import { SloStateBadge } from "../lists/slo-state-badge.tsx";
 import s from "../ui/styles.module.css";
 import { BurnChart } from "./burn-chart.tsx";
 import { objectiveText, sloLabel } from "./objective.ts";
@@ -42,16 +43,12 @@ function Figures({ slo, ev }: { slo: SloCardData; ev: Evaluated }) {
 export function SloCard({ slo }: { slo: SloCardData }) {
   const ev = slo.evaluation;
   const source = slo.sliSource;
-  const alert = ev.kind === "evaluated" ? ev.alert : null;
   return (
     <article className={s.card} data-testid="slo-card" data-slo={slo.name} aria-label={`SLO ${sloLabel(slo)}`}>
       <div className={s.cardHead}>
         <Link href={`/slos/${slo.id}`} className={s.cardTitle}>{slo.workload.namespace}/{slo.workload.name}</Link>
         <span className={`${s.muted} ${s.small}`} data-testid="slo-cluster">{slo.cluster} · {slo.name}: {objectiveText(slo)}</span>
-        <span style={{ marginLeft: "auto" }}>
-          {alert === "page" ? <Badge tone="bad" title="Fast burn: both windows above the paging rate">page</Badge> : null}
-          {alert === "ticket" ? <Badge tone="warn" title="Slow burn: worth a ticket, not a page">ticket</Badge> : null}
-        </span>
+        <span style={{ marginLeft: "auto" }}><SloStateBadge state={sloState(slo)} /></span>
       </div>
       {source.kind === "failing" ? (
         <p className={s.notice} role="alert" data-testid="sli-source-error">

@@ -1,7 +1,7 @@
 import type { SloHeadline } from "@/lib/views/slo.ts";
 
 // An SLO's state as an SRE sorts and filters them: paging, ticketing, healthy (evaluated, no alert), or
-// waiting for the analyzer's first evaluation. cluster-summary.ts's sloCounts counts by the same rules.
+// waiting for the analyzer's first evaluation. cluster-summary.ts's sloCounts counts by this very function.
 export const SLO_STATES = ["page", "ticket", "healthy", "waiting"] as const;
 export type SloState = (typeof SLO_STATES)[number];
 
