@@ -34,8 +34,13 @@ test("/slos lists the demo's SLOs trouble first, filters them by state in the UR
   await expect(slos.stateFilter(state)).toHaveAttribute("aria-current", "true");
   await expect(slos.rows()).toHaveCount(counted);
   for (const row of await slos.read()) expect(row.state).toBe(state);
+  // A new scope keeps the chosen state.
+  await page.getByRole("search", { name: "Scope" }).getByRole("combobox", { name: "Time range" }).selectOption({ label: "last 6h" });
+  await expect(page).toHaveURL(new RegExp(`/slos\\?range=6h&alert=${state}$`));
+  await expect(slos.stateFilter(state)).toHaveAttribute("aria-current", "true");
+  for (const row of await slos.read()) expect(row.state).toBe(state);
   await slos.stateFilter("all").click();
-  await expect(page).toHaveURL(/\/slos$/);
+  await expect(page).toHaveURL(/\/slos\?range=6h$/);
 
   // A state Uptrust does not know is named, and every SLO is listed instead.
   await page.goto("/slos?alert=burning");

@@ -63,8 +63,10 @@ describe("the summary strip and the detail pages it links to", () => {
 
   it("spends the budget the SLO page leaves, and names the change its charge table puts first", async () => {
     const detail = (await getSloDetail(ids.sloCheckout))!;
+    const { evaluation } = detail.slo;
+    if (evaluation.kind !== "evaluated") throw new Error("checkout's SLO is not evaluated");
     expect(prod.budget.mostSpent?.sloId).toBe(ids.sloCheckout);
-    expect(prod.budget.mostSpent?.spent).toBeCloseTo(1 - detail.slo.status!.budgetRemaining, 12);
+    expect(prod.budget.mostSpent?.spent).toBeCloseTo(1 - evaluation.budgetRemaining, 12);
     expect(prod.budget.topChange?.description).toBe(detail.charges[0].description);
     expect(prod.budget.topChange?.description).toMatch(/^rollout 7 of checkout \(image shop\/checkout:1\.4\.2 → 1\.5\.0\) spent/);
   });
@@ -77,7 +79,7 @@ describe("the summary strip and the detail pages it links to", () => {
 
   it("counts the SLO the SLO page shows paging", async () => {
     const detail = (await getSloDetail(ids.sloCheckout))!;
-    expect(detail.slo.status?.alert).toBe("page");
+    expect(detail.slo.evaluation).toMatchObject({ kind: "evaluated", alert: "page" });
     expect(prod.slos).toMatchObject({ paging: 1, healthy: 1 });
   });
 });

@@ -96,7 +96,7 @@ describe("/slos", () => {
     expect(pageRangeText(list, "rows")).toBe("rows 1–50 of 120");
     const states = list.rows.map(sloState);
     expect(states.slice(0, 9)).toEqual(["page", "page", "page", "ticket", "ticket", "ticket", "ticket", "ticket", "ticket"]);
-    const budgets = list.rows.slice(9).map((s) => s.status!.budgetRemaining);
+    const budgets = list.rows.slice(9).map((s) => (s.evaluation.kind === "evaluated" ? s.evaluation.budgetRemaining : 1));
     expect(budgets).toEqual([...budgets].sort((a, b) => a - b));
   });
 
@@ -136,12 +136,12 @@ describe("/slos", () => {
     expect(tickets.list.rows.map(sloState)).toEqual(Array(all.counts.ticketing).fill("ticket"));
     const waiting = await sloPage("alert=waiting");
     expect(waiting.list.rows.length).toBe(FLEET.filter((_, i) => waits(i)).length);
-    expect(waiting.list.rows.every((s) => s.status === null)).toBe(true);
+    expect(waiting.list.rows.every((s) => s.evaluation.kind === "waiting")).toBe(true);
   });
 
   it("names the SLO whose source fails, with the time it stopped being measured", async () => {
     const { list } = await sloPage("q=svc-005");
-    expect(list.rows[0].sourceError).toMatchObject({ message: "metrics API unreachable", since: NOW.toISOString() });
+    expect(list.rows[0].sliSource).toMatchObject({ kind: "failing", message: "metrics API unreachable", since: NOW.toISOString() });
   });
 
   it("pages through the rest 50 at a time, and a page past the end shows the last one", async () => {

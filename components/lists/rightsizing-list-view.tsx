@@ -16,8 +16,9 @@ type Props = { scope: Scope; problems: string[]; options: ScopeOptions; view: Ri
 // Every container with a suggestion in the scope, the largest savings first as on the cockpit, 50 a page.
 export function RightsizingListView({ scope, problems, options, view: { totals, counts, held, list } }: Props) {
   const home = scopeSearch(scope).toString();
+  const filter = (h: boolean) => ({ held: h ? "1" : null });
   const href = (h: boolean) => {
-    const search = listSearch(scope, { held: h ? "1" : null });
+    const search = listSearch(scope, filter(h));
     return `/rightsizing${search ? `?${search}` : ""}`;
   };
   return (
@@ -28,7 +29,7 @@ export function RightsizingListView({ scope, problems, options, view: { totals, 
         Containers whose KRR suggestion is worth most a month first, then those still waiting for history or held. A suggestion is today&apos;s
         advice from the usage history, so the time range leaves this list as it is.
       </p>
-      <ScopeBar scope={scope} problems={problems} options={options} />
+      <ScopeBar scope={scope} problems={problems} options={options} filter={filter(held)} />
       <nav aria-label="Suggestions held or not">
         <ul className={l.filters} data-testid="held-filter">
           <li><Link href={href(false)} aria-current={held ? undefined : "true"}>every container <b>{counts.all.toLocaleString("en-US")}</b></Link></li>
@@ -42,7 +43,7 @@ export function RightsizingListView({ scope, problems, options, view: { totals, 
         ) : (
           <RecommendationTable groups={list.rows} />
         )}
-        <ListPager list={list} noun="containers" search={listSearch(scope, { held: held ? "1" : null })} label="Pages of suggestions" />
+        <ListPager list={list} noun="containers" search={listSearch(scope, filter(held))} label="Pages of suggestions" />
         <RecommendationDefinitions />
       </Panel>
     </div>

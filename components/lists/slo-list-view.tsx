@@ -25,7 +25,7 @@ export function SloListView({ scope, problems, options, view: { counts, alert, l
         Paging first, then tickets, then the least error budget left. State, budget and burn are the analyzer&apos;s latest evaluation over
         each SLO&apos;s own window, so the time range leaves this list as it is.
       </p>
-      <ScopeBar scope={scope} problems={problems} options={options} />
+      <ScopeBar scope={scope} problems={problems} options={options} filter={{ alert }} />
       <SloStateFilter scope={scope} counts={counts} chosen={alert} />
       <PastEndNotice list={list} noun="SLOs" />
       <Panel title={alert ? `SLOs: ${SLO_STATE_LABEL[alert]}` : "Every SLO"}>

@@ -1,8 +1,8 @@
 import type { SloState } from "@/lib/domain/slo-order.ts";
 import { Badge, type Tone } from "../ui/badge.tsx";
 
-// The SLO card's alert badges (red for a page, amber for a ticket), with the two states the card shows
-// without a badge named too, so a table column reads the same in every row.
+// An SLO's state as the card and the /slos list both word it: red for a page, amber for a ticket, and the
+// healthy and waiting states named too, so every card and every row of the table reads the same.
 export const SLO_STATE_LABEL: Record<SloState, string> = { page: "page", ticket: "ticket", healthy: "healthy", waiting: "waiting for first evaluation" };
 const TONE: Record<SloState, Tone> = { page: "bad", ticket: "warn", healthy: "ok", waiting: "neutral" };
 const TITLE: Record<SloState, string> = {

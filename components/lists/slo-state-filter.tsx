@@ -1,14 +1,12 @@
 import Link from "next/link";
-import type { SloCounts } from "@/lib/domain/cluster-summary.ts";
+import { COUNT_OF, type SloCounts } from "@/lib/domain/cluster-summary.ts";
 import { listSearch } from "@/lib/domain/list-query.ts";
 import { SLO_STATES, type SloState } from "@/lib/domain/slo-order.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import l from "./lists.module.css";
 import { SLO_STATE_LABEL } from "./slo-state-badge.tsx";
 
-// The counts are the clusters' summary's (sloCounts), so "3 page" here is the strip's "3 paging" for the same scope.
-const COUNT_OF: Record<SloState, keyof SloCounts> = { page: "paging", ticket: "ticketing", healthy: "healthy", waiting: "waiting" };
-
+// The counts are the clusters' summary's (sloCounts, COUNT_OF), so "3 page" here is the strip's "3 paging" for the same scope.
 export function SloStateFilter({ scope, counts, chosen }: { scope: Scope; counts: SloCounts; chosen: SloState | null }) {
   const total = SLO_STATES.reduce((n, state) => n + counts[COUNT_OF[state]], 0);
   const options: { state: SloState | null; label: string; count: number }[] = [

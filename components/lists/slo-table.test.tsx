@@ -1,29 +1,9 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { toSloCard } from "@/lib/db/queries/map-slo.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
+import { sloCardFixture as card } from "../slo/slo-card-fixture.ts";
 import { SloStateFilter } from "./slo-state-filter.tsx";
 import { SloTable } from "./slo-table.tsx";
-
-const NOW = new Date("2026-11-25T12:30:00Z");
-type Status = { remaining: number; alert: "page" | "ticket" | null; burn1h: number; burn6h: number } | null;
-
-// SLO cards as readSloCards hands them over (its own mapper), without the burn charts the list does not read.
-function card(id: string, workload: string, status: Status, more: { indicator?: string; failing?: string } = {}) {
-  return toSloCard(
-    {
-      id, name: "availability", indicator: more.indicator ?? "availability", target: 0.999, windowDays: 30, thresholdMs: null, budgeting: "occurrences",
-      calendar: null, origin: "default", description: "", charges: [],
-      workload: { namespace: "shop", name: workload, kind: "Deployment", cluster: { name: "prod eu" } },
-      status: status && {
-        computedAt: NOW, sli: 0.999, budgetRemaining: status.remaining, burnRate1h: status.burn1h, burnRate6h: status.burn6h, burnRate30d: 0.4,
-        alert: status.alert, explanation: "", exhaustedAt: null, measuredSince: null,
-      },
-      sourceError: more.failing ? { message: more.failing, since: new Date("2026-11-25T11:58:00Z"), seenAt: NOW } : null,
-    },
-    [],
-  );
-}
 
 const rowOf = (workload: string) => screen.getByRole("link", { name: `shop/${workload}` }).closest("tr")!;
 

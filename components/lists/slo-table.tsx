@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { coverageText } from "@/lib/domain/burn-coverage.ts";
+import { coverageText, type BurnLine } from "@/lib/domain/burn-coverage.ts";
 import { servicePath } from "@/lib/domain/service-ref.ts";
 import { sloState } from "@/lib/domain/slo-order.ts";
 import type { SloCardData } from "@/lib/views/slo.ts";
@@ -10,8 +10,8 @@ import l from "./lists.module.css";
 import { SloStateBadge } from "./slo-state-badge.tsx";
 
 // A burn as the card shows it, with how much of its window the history covers on hover.
-function Burn({ slo, label, rate }: { slo: SloCardData; label: string; rate: number }) {
-  const line = slo.status?.lines.find((x) => x.label === label);
+function Burn({ lines, label, rate }: { lines: readonly BurnLine[]; label: string; rate: number }) {
+  const line = lines.find((x) => x.label === label);
   return <td className={`${s.right} ${s.num}`} title={line ? `history ${coverageText(line)}` : undefined}>{formatBurn(rate)}</td>;
 }
 
@@ -19,10 +19,10 @@ function Burn({ slo, label, rate }: { slo: SloCardData; label: string; rate: num
 const noFigure = (why: string) => <td className={`${s.right} ${s.muted}`} title={why}>–</td>;
 
 function SloRow({ slo }: { slo: SloCardData }) {
-  const st = slo.status;
+  const ev = slo.evaluation;
+  const source = slo.sliSource;
   const state = sloState(slo);
-  const budgeted = st !== null && slo.indicator !== "promql";
-  const why = st ? "A PromQL SLO reports no error budget or burn rate" : "Not evaluated yet";
+  const why = ev.kind === "evaluated" ? "A PromQL SLO reports no error budget or burn rate" : "Not evaluated yet";
   return (
     <tr data-testid="slo-row" data-state={state}>
       <td><Link href={`/slos/${slo.id}`}>{slo.name}</Link></td>
@@ -31,15 +31,15 @@ function SloRow({ slo }: { slo: SloCardData }) {
       <td className={s.wrap}>{objectiveText(slo)}</td>
       <td>
         <SloStateBadge state={state} />
-        {slo.sourceError ? (
-          <span className={l.stale} title={slo.sourceError.message} data-testid="not-measured">not measured since {formatUtc(slo.sourceError.since)}</span>
+        {source.kind === "failing" ? (
+          <span className={l.stale} title={source.message} data-testid="not-measured">not measured since {formatUtc(source.since)}</span>
         ) : null}
       </td>
-      {budgeted ? (
+      {ev.kind === "evaluated" && slo.indicator !== "promql" ? (
         <>
-          <td className={`${s.right} ${s.num}`}>{formatPercent(st.budgetRemaining)}</td>
-          <Burn slo={slo} label="1h" rate={st.burnRate1h} />
-          <Burn slo={slo} label="6h" rate={st.burnRate6h} />
+          <td className={`${s.right} ${s.num}`}>{formatPercent(ev.budgetRemaining)}</td>
+          <Burn lines={ev.lines} label="1h" rate={ev.burnRate1h} />
+          <Burn lines={ev.lines} label="6h" rate={ev.burnRate6h} />
         </>
       ) : (
         <>{noFigure(why)}{noFigure(why)}{noFigure(why)}</>

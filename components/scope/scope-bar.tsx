@@ -1,5 +1,6 @@
 "use client";
 
+import type { ListFilter } from "@/lib/domain/list-query.ts";
 import { scopeSearch } from "@/lib/domain/scope.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { ScopeOptions } from "@/lib/views/scope-options.ts";
@@ -9,9 +10,12 @@ import { ScopeProblems } from "./scope-problems.tsx";
 import { useScopeNavigation } from "./use-scope-navigation.ts";
 
 // The scope controls as a page mounts them: the scope the server read from the URL, what in the URL it
-// could not read, and navigation to the next scope. Any page that reads parseScope can mount it.
-export function ScopeBar({ scope, problems, options, remember = false }: { scope: Scope; problems: string[]; options: ScopeOptions; remember?: boolean }) {
-  const { go, saveError } = useScopeNavigation(remember);
+// could not read, and navigation to the next scope. Any page that reads parseScope can mount it; a list
+// page passes its own filter so that a new scope keeps it.
+type Props = { scope: Scope; problems: string[]; options: ScopeOptions; remember?: boolean; filter?: ListFilter };
+
+export function ScopeBar({ scope, problems, options, remember = false, filter }: Props) {
+  const { go, saveError } = useScopeNavigation(remember, filter);
   // Keyed by the scope: the back button brings another scope, and the fields must show that one.
   const key = scopeSearch(scope).toString();
   return (

@@ -20,6 +20,7 @@ const covers = (windowMs: number, coveredMs: number | null) => (coveredMs === nu
 // saw, and the budget charged to each change with the intervals it paid for.
 export function SloDetailView({ detail, history, minutes, search, minutesOpen }: { detail: SloDetail; history: SloHistory; minutes: MinutePage; search: string; minutesOpen: boolean }) {
   const { slo, windows, charges } = detail;
+  const ev = slo.evaluation;
   return (
     <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
@@ -30,10 +31,10 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
         <dt>service</dt><dd><Link href={servicePath({ cluster: slo.cluster, ...slo.workload })}>{slo.workload.kind} {slo.workload.namespace}/{slo.workload.name}</Link></dd>
         <dt>defined by</dt><dd>{slo.origin === "default" ? "Uptrust's default for every workload" : slo.origin}</dd>
         <dt>window starts</dt><dd>{formatUtc(detail.windowStart)}</dd>
-        {slo.status?.measuredSince ? (
-          <><dt>measured since</dt><dd data-testid="measured-since">{formatUtc(slo.status.measuredSince)}: the history {coverageText(slo.status.lines[slo.status.lines.length - 1]).replace(" of ", " of the ")} window</dd></>
+        {ev.kind === "evaluated" && ev.measuredSince ? (
+          <><dt>measured since</dt><dd data-testid="measured-since">{formatUtc(ev.measuredSince)}: the history {coverageText(ev.lines[ev.lines.length - 1]).replace(" of ", " of the ")} window</dd></>
         ) : null}
-        <dt>budget runs out</dt><dd>{slo.status?.exhaustedAt ? formatUtc(slo.status.exhaustedAt) : "not at the current pace"}</dd>
+        <dt>budget runs out</dt><dd>{ev.kind === "evaluated" && ev.exhaustedAt ? formatUtc(ev.exhaustedAt) : "not at the current pace"}</dd>
       </dl>
       <div className={h.charts} style={{ marginBottom: 16 }}>
         <div className={s.cards}><SloCard slo={slo} /></div>

@@ -3,6 +3,7 @@ import type { CockpitRows } from "@/lib/views/cockpit.ts";
 import type { SloHeadline } from "@/lib/views/slo.ts";
 import { poolSummary, poolSummaryText, type PoolSummary } from "./capacity-summary.ts";
 import { SEVERITIES } from "./incident-lifecycle.ts";
+import { sloState, type SloState } from "./slo-order.ts";
 import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
 
 // The clusters' state in a few figures each, read from the very rows the cockpit's panels show, so the
@@ -55,14 +56,12 @@ export type ClusterSummary = {
 // budgetRemaining), so "37.5 % spent" and "62.5 % of the error budget left" are one number.
 export const budgetSpent = (remaining: number) => 1 - remaining;
 
+/** Which count an SLO's state (sloState: the /slos filter's and the list badge's) adds to. */
+export const COUNT_OF: Record<SloState, keyof SloCounts> = { page: "paging", ticket: "ticketing", healthy: "healthy", waiting: "waiting" };
+
 export function sloCounts(slos: SummaryInput["slos"]): SloCounts {
   const c: SloCounts = { paging: 0, ticketing: 0, healthy: 0, waiting: 0 };
-  for (const s of slos) {
-    if (!s.status) c.waiting++;
-    else if (s.status.alert === "page") c.paging++;
-    else if (s.status.alert === "ticket") c.ticketing++;
-    else c.healthy++;
-  }
+  for (const s of slos) c[COUNT_OF[sloState(s)]]++;
   return c;
 }
 
@@ -83,8 +82,8 @@ export function budgetFigures(slos: SummaryInput["slos"]): SummaryBudget {
   let mostSpent: SummaryBudget["mostSpent"] = null;
   let topChange: SummaryBudget["topChange"] = null;
   for (const s of slos) {
-    if (s.status && s.indicator !== "promql") {
-      const spent = budgetSpent(s.status.budgetRemaining);
+    if (s.evaluation.kind === "evaluated" && s.indicator !== "promql") {
+      const spent = budgetSpent(s.evaluation.budgetRemaining);
       if (!mostSpent || spent > mostSpent.spent) mostSpent = { sloId: s.id, label: sloLabel(s), spent };
     }
     // Burning linked to no change has no change to name; the SLO page shows it on its own line.

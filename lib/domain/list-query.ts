@@ -42,8 +42,11 @@ export function parseRightsizingListQuery(params: Params): RightsizingListQuery 
   return { scope, held: read("held", held) !== null, page: read("page", pageNumber) ?? 1, problems };
 }
 
+/** A list's own filter as URL parameters (absent when null), e.g. { alert: "page" } on /slos. */
+export type ListFilter = Record<string, string | null>;
+
 /** A list's search: the scope's canonical search, then the list's own filter; no page (a new filter starts on the first). */
-export function listSearch(scope: Scope, filter: Record<string, string | null>): string {
+export function listSearch(scope: Scope, filter: ListFilter): string {
   const out = scopeSearch(scope);
   for (const [key, value] of Object.entries(filter)) if (value !== null) out.set(key, value);
   return out.toString();

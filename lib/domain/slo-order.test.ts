@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { sloCounts } from "./cluster-summary.ts";
+import type { SloHeadline } from "@/lib/views/slo.ts";
 import { byTroubleFirst, SLO_STATES, sloState } from "./slo-order.ts";
 
 type Alert = "page" | "ticket" | null;
-const slo = (workload: string, name: string, status: { alert: Alert; budgetRemaining: number } | null) => ({
+// null: the analyzer has not evaluated the SLO yet.
+const slo = (workload: string, name: string, status: { alert: Alert; budgetRemaining: number } | null): Pick<SloHeadline, "name" | "workload" | "evaluation"> => ({
   name,
   workload: { namespace: "shop", name: workload, kind: "Deployment" },
-  status,
+  evaluation: status ? { kind: "evaluated", ...status } : { kind: "waiting" },
 });
 const label = (s: ReturnType<typeof slo>) => `${s.workload.name} ${s.name}`;
 

@@ -6,6 +6,36 @@ export type HourlyBurnPoint = { hour: string; burn: number | null };
 
 export type BudgetChargeItem = { description: string; spent: number; changeId: string | null };
 
+/** The figures of one evaluation over the SLO's own window, as the analyzer stores them and the views read them. */
+export type SloFigures = {
+  sli: number;
+  budgetRemaining: number;
+  burnRate1h: number;
+  burnRate6h: number;
+  /** Burn over the SLO's whole window (30 days for the defaults). */
+  burnRate30d: number;
+  alert: "page" | "ticket" | null;
+  explanation: string;
+};
+
+/** What the analyzer's latest evaluation found over the SLO's own window. */
+export type SloStatus = SloFigures & {
+  computedAt: string;
+  exhaustedAt: string | null;
+  /** The first measured minute in the window (null: not recorded). */
+  measuredSince: string | null;
+  /** 1 h, 6 h and the SLO's window: each burn with how much of its window the history covers. */
+  lines: BurnLine[];
+};
+
+/** An SLO either waits for the analyzer's first evaluation (it has no figures yet) or is evaluated, with what that found. */
+export type SloEvaluation<S = SloStatus> = { kind: "waiting" } | ({ kind: "evaluated" } & S);
+
+/** Whether the SLI's source answers. A failing one (it refuses, or cannot be reached) says why, since when it fails and
+ * when it was last seen failing. It says nothing of the evaluation: a failing source leaves the SLO waiting, or its last
+ * evaluation standing with figures that stop at the last minute measured. */
+export type SliSource = { kind: "answering" } | { kind: "failing"; message: string; since: string; seenAt: string };
+
 export type SloCardData = {
   id: string;
   name: string;
@@ -23,30 +53,15 @@ export type SloCardData = {
   charges: BudgetChargeItem[];
   cluster: string;
   workload: { namespace: string; name: string; kind: string };
-  status: {
-    computedAt: string;
-    sli: number;
-    budgetRemaining: number;
-    burnRate1h: number;
-    burnRate6h: number;
-    burnRate30d: number;
-    alert: "page" | "ticket" | null;
-    explanation: string;
-    exhaustedAt: string | null;
-    /** The first measured minute in the window (null: not recorded). */
-    measuredSince: string | null;
-    /** 1 h, 6 h and the SLO's window: each burn with how much of its window the history covers. */
-    lines: BurnLine[];
-  } | null;
-  /** Why the SLI is not being measured (its source refuses or cannot be reached), since when. */
-  sourceError: { message: string; since: string; seenAt: string } | null;
+  evaluation: SloEvaluation;
+  sliSource: SliSource;
   hourlyBurn: HourlyBurnPoint[];
 };
 
 /** What the clusters' summary, the counts and the order need of an SLO: a few fields of its card, and of its
  * charges only the largest one to a change. The home page reads this for every SLO and whole cards for those it shows. */
 export type SloHeadline = Pick<SloCardData, "id" | "name" | "indicator" | "cluster" | "workload" | "charges"> & {
-  status: Pick<NonNullable<SloCardData["status"]>, "alert" | "budgetRemaining"> | null;
+  evaluation: SloEvaluation<Pick<SloStatus, "alert" | "budgetRemaining">>;
 };
 
 export type BurnWindowRow = {

@@ -9,6 +9,7 @@ import { getSloMinutes } from "@/lib/db/queries/get-slo-minutes.ts";
 import { formatPercent } from "@/components/format.ts";
 import { coverageNote, coverageText } from "@/lib/domain/burn-coverage.ts";
 import { formatBurn } from "@/lib/domain/burn-rate.ts";
+import type { SloCardData } from "@/lib/views/slo.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
 // The demo story, as facts the ingest worker would have stored, analysed once and then again.
@@ -17,6 +18,11 @@ const base = Date.UTC(2026, 10, 25, 8, 0); // a Wednesday; cluster time
 const at = (minutes: number) => new Date(base + minutes * MIN);
 const now = at(240); // 12:00, four hours of history
 const MIB = 1024 * 1024;
+// The analyzer's evaluation a card shows; these tests read SLOs the cycle has evaluated.
+function evaluated({ evaluation }: SloCardData) {
+  if (evaluation.kind !== "evaluated") throw new Error("the SLO waits for its first evaluation");
+  return evaluation;
+}
 
 async function q<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   return (await getPool().query<T>(sql, params)).rows;
@@ -167,7 +173,7 @@ describe("one analysis cycle over the demo story", () => {
     const detail = (await getSloDetail(slo.id, now))!;
     const history = await getSloHistory(detail.slo);
     if (history.kind !== "ok") throw new Error(history.reason);
-    const card = detail.slo.status!;
+    const card = evaluated(detail.slo);
     const last = history.burnDown.filter((p) => p.remaining !== null).at(-1)!;
     expect(last.ts).toBe(card.computedAt);
     expect(last.remaining).toBeCloseTo(card.budgetRemaining, 12);
@@ -187,7 +193,7 @@ describe("one analysis cycle over the demo story", () => {
   it("a new install reads one burn on every window: checkout's 20 bad minutes burn alike on the 6 h, 1 d, 3 d and 30 d lines, the sentence and the card", async () => {
     const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
     const detail = (await getSloDetail(slo.id, now))!;
-    const st = detail.slo.status!;
+    const st = evaluated(detail.slo);
     const [, sixHours, day, threeDays] = detail.windows;
     const whole = st.lines[2];
     // The history began 14 h ago: the 1 d, 3 d and 30 d windows hold the same measured minutes, so the same burn.
@@ -209,7 +215,7 @@ describe("one analysis cycle over the demo story", () => {
     );
     const md = (await getPostmortem(incident.id, now))!;
     const [slo] = await q<{ id: string }>(`SELECT s.id FROM slos s JOIN workloads w ON w.id = s.workload_id WHERE w.name = 'checkout' AND s.name = 'availability'`);
-    const spent = 1 - (await getSloDetail(slo.id, now))!.slo.status!.budgetRemaining;
+    const spent = 1 - evaluated((await getSloDetail(slo.id, now))!.slo).budgetRemaining;
     const line = md.split("\n").find((l) => l.startsWith("- availability"))!;
     const [incidentShare, windowShare] = [...line.matchAll(/(\d+\.\d)% /g)].map((m) => Number(m[1]) / 100);
     expect(windowShare).toBeCloseTo(spent, 3);

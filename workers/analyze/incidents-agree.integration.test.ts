@@ -5,6 +5,7 @@ import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
 import { getMttxIncidents } from "@/lib/db/queries/get-mttx-incidents.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
+import { sloState } from "@/lib/domain/slo-order.ts";
 import type { Cockpit } from "@/lib/views/cockpit.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -72,7 +73,7 @@ afterAll(async () => {
 
 describe("incidents on the cockpit agree with the rest of it", () => {
   it("every SLO card in PAGE state has an open incident for its workload on the cockpit", () => {
-    const paging = cockpit.slos.filter((s) => s.status?.alert === "page");
+    const paging = cockpit.slos.filter((s) => sloState(s) === "page");
     expect(paging.map((s) => s.workload.name).sort()).toEqual(["api", "cart", "reports"]);
     const open = cockpit.incidents.filter((i) => i.active);
     for (const slo of paging) expect(open.map((i) => i.workload?.name), `${slo.workload.name} pages`).toContain(slo.workload.name);
@@ -116,7 +117,7 @@ describe("incidents on the cockpit agree with the rest of it", () => {
     const reports = incidents.filter((i) => i.title.startsWith("reports"));
     expect(reports).toHaveLength(1);
     expect(reports[0].seconds.mttr).toBe((KILLS.at(-1)! + 1 - KILLS[0]) * 60);
-    expect((await getCockpit(EVERYTHING, at(60))).slos.filter((s) => s.status?.alert === "page")).toEqual([]);
+    expect((await getCockpit(EVERYTHING, at(60))).slos.filter((s) => sloState(s) === "page")).toEqual([]);
   });
 
   // After the hour above: a late fact moves the first kill, so the next cycle groups it differently.

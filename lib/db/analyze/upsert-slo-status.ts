@@ -1,17 +1,10 @@
 import { getPool } from "@/lib/db/pool.ts";
 import type { RuleEvaluation } from "@/lib/domain/burn-rate.ts";
+import type { SloFigures } from "@/lib/views/slo.ts";
 
-export type SloStatusRow = {
+export type SloStatusRow = SloFigures & {
   sloId: string;
   computedAt: Date;
-  sli: number;
-  budgetRemaining: number;
-  burnRate1h: number;
-  burnRate6h: number;
-  /** Burn over the SLO's whole window (30 days for the defaults). */
-  burnRate30d: number;
-  alert: "page" | "ticket" | null;
-  explanation: string;
   windows: RuleEvaluation[];
   exhaustedAt: Date | null;
   windowStart: Date;

@@ -47,8 +47,7 @@ describe("the cockpit read model", () => {
     const [checkout] = cockpit.slos;
     expect(checkout.workload).toEqual({ namespace: "shop", name: "checkout", kind: "Deployment" });
     expect(checkout.target).toBe(0.999);
-    expect(checkout.status).toMatchObject({ budgetRemaining: 0.625, burnRate1h: 14.4, alert: "page" });
-    expect(checkout.status?.explanation).toMatch(/14.4× faster/);
+    expect(checkout.evaluation).toMatchObject({ kind: "evaluated", budgetRemaining: 0.625, burnRate1h: 14.4, alert: "page", explanation: expect.stringMatching(/14.4× faster/) });
   });
 
   it("computes the hourly burn over the last 24 cluster-hours from the per-minute samples", () => {

@@ -1,7 +1,7 @@
 import { getPool } from "@/lib/db/pool.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { SloCardData, SloHeadline } from "@/lib/views/slo.ts";
-import { toAlert, toSloCard } from "./map-slo.ts";
+import { toAlert, toSloCard, WAITING } from "./map-slo.ts";
 import { toHourlyBurn, type HourBucket } from "./hourly-burn.ts";
 import { getBurnBuckets, type BurnWindow } from "./get-burn-buckets.ts";
 import { scopeWhere } from "./scope-sql.ts";
@@ -118,7 +118,7 @@ export async function readSloHeadlines(scope: Scope = EVERYTHING): Promise<SloHe
   return rows
     .map((r) => ({
       id: r.id, name: r.name, indicator: r.indicator, cluster: r.cluster, workload: { namespace: r.namespace, name: r.workload_name, kind: r.kind },
-      status: r.computed_at === null ? null : { alert: toAlert(r.alert), budgetRemaining: r.budget_remaining },
+      evaluation: r.computed_at === null ? WAITING : { kind: "evaluated" as const, alert: toAlert(r.alert), budgetRemaining: r.budget_remaining },
       charges: r.change_id === null ? [] : [{ description: r.charge_description!, spent: r.charge_spent!, changeId: r.change_id }],
     }))
     .sort(byTroubleFirst);

@@ -15,12 +15,13 @@ const iso = (t: number) => new Date(t).toISOString();
 // One SLO's window as of its last evaluation (the one its card shows): the budget left after every hour
 // or day (step sums read as the evaluator reads its window: whole days, hours and minutes), and the
 // burn-rate rules replayed minute by minute over the same span from the stored minutes.
-export async function getSloHistory(slo: Pick<SloCardData, "id" | "target" | "windowDays" | "calendar" | "status">): Promise<SloHistory> {
-  if (!slo.status) return { kind: "missing", reason: "Not evaluated yet: the burn-down and the alerts appear after the analyzer's first pass." };
-  const at = Date.parse(slo.status.computedAt);
+export async function getSloHistory(slo: Pick<SloCardData, "id" | "target" | "windowDays" | "calendar" | "evaluation">): Promise<SloHistory> {
+  const ev = slo.evaluation;
+  if (ev.kind === "waiting") return { kind: "missing", reason: "Not evaluated yet: the burn-down and the alerts appear after the analyzer's first pass." };
+  const at = Date.parse(ev.computedAt);
   const calendar: SloCalendar | null = slo.calendar === "month" || slo.calendar === "week" ? slo.calendar : null;
   const window = sloWindow(at, slo.windowDays, calendar);
-  const measuredSince = slo.status.measuredSince ? Date.parse(slo.status.measuredSince) : null;
+  const measuredSince = ev.measuredSince ? Date.parse(ev.measuredSince) : null;
   if (measuredSince === null) return { kind: "missing", reason: "No minute measured in this window yet, so no budget has been spent." };
   const span = burnDownSpan(window, measuredSince);
   const [segments, samples] = await Promise.all([

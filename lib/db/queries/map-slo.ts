@@ -19,6 +19,11 @@ type SloRow = {
   sourceError: { message: string; since: Date; seenAt: Date } | null;
 };
 
+/** An SLO the analyzer has not evaluated yet, and a source that answers: the states that carry nothing more. */
+export const WAITING = { kind: "waiting" } as const;
+export const ANSWERING = { kind: "answering" } as const;
+
+// The stored row as the views read it: no status row is an SLO still waiting, a source error row a failing source.
 export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData {
   return {
     id: s.id,
@@ -34,8 +39,9 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
     charges: s.charges.map((c) => ({ description: c.description, spent: c.spent, changeId: c.changeId })),
     cluster: s.workload.cluster.name,
     workload: { namespace: s.workload.namespace, name: s.workload.name, kind: s.workload.kind },
-    status: s.status
+    evaluation: s.status
       ? {
+          kind: "evaluated",
           computedAt: iso(s.status.computedAt),
           sli: s.status.sli,
           budgetRemaining: s.status.budgetRemaining,
@@ -48,8 +54,8 @@ export function toSloCard(s: SloRow, hourlyBurn: HourlyBurnPoint[]): SloCardData
           measuredSince: isoOrNull(s.status.measuredSince),
           lines: burnLines(s.status, s.status.computedAt.getTime(), s.status.measuredSince?.getTime() ?? null, windowOf(s, s.status.computedAt.getTime())),
         }
-      : null,
-    sourceError: s.sourceError ? { message: s.sourceError.message, since: iso(s.sourceError.since), seenAt: iso(s.sourceError.seenAt) } : null,
+      : WAITING,
+    sliSource: s.sourceError ? { kind: "failing", message: s.sourceError.message, since: iso(s.sourceError.since), seenAt: iso(s.sourceError.seenAt) } : ANSWERING,
     hourlyBurn,
   };
 }
