@@ -5,6 +5,7 @@ import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { FIXTURE_CLUSTER_TIME, seedCockpitFixture } from "@/lib/db/queries/cockpit-fixture.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
+import { getRecommendationRows, readRecommendationHeadlines } from "@/lib/db/queries/get-recommendation-rows.ts";
 import { readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { assembleCockpit } from "@/lib/domain/cockpit-assembly.ts";
 import { getIncident } from "@/lib/db/queries/get-incident.ts";
@@ -59,6 +60,19 @@ describe("the summary strip and the detail pages it links to", () => {
     expect(sloFigures(cockpit)[0].budget.topChange).not.toBeNull();
     expect(cockpit.sloCounts).toEqual(fromCards.sloCounts);
     expect(cockpit.slos.map((s) => s.id)).toEqual(fromCards.slos.map((s) => s.id));
+  });
+
+  it("totals, counts and orders suggestions from their headlines exactly as whole rows would", async () => {
+    const cockpit = await getCockpit(EVERYTHING, new Date("2030-01-01T00:00:00Z"));
+    const rows = await getRecommendationRows(EVERYTHING);
+    const fromRows = assembleCockpit({ ...cockpit, recommendations: rows });
+    expect(cockpit.recommendations.length).toBeGreaterThan(0);
+    expect(cockpit.recommendations).toEqual(fromRows.recommendations);
+    expect(cockpit.rightsizingTotals).toEqual(fromRows.rightsizingTotals);
+    const savings = (x: typeof cockpit) => x.summaries.map((s) => ({ cluster: s.cluster, savings: s.savings, suggestions: s.suggestions }));
+    expect(savings(cockpit)).toEqual(savings(fromRows));
+    const headlines = await readRecommendationHeadlines(EVERYTHING);
+    expect(headlines).toEqual(rows.map((r) => Object.fromEntries(Object.keys(headlines[0]).map((k) => [k, r[k as keyof typeof r]]))));
   });
 
   it("spends the budget the SLO page leaves, and names the change its charge table puts first", async () => {

@@ -1,5 +1,6 @@
 import type { CapacityForecastRow } from "@/lib/views/capacity.ts";
 import type { CockpitRows } from "@/lib/views/cockpit.ts";
+import type { RecommendationHeadline } from "@/lib/views/recommendation.ts";
 import type { SloHeadline } from "@/lib/views/slo.ts";
 import { poolSummary, poolSummaryText, type PoolSummary } from "./capacity-summary.ts";
 import { SEVERITIES } from "./incident-lifecycle.ts";
@@ -11,7 +12,7 @@ import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
 // uses (the stored SLO status and charges, the incidents' own durations, totalsOf, the stored guardrail
 // score, poolSummary); this file only picks, counts and orders.
 
-export type SummaryInput = Pick<CockpitRows<SloHeadline>, "clusters" | "slos" | "incidents" | "recommendations" | "guardrails" | "capacity">;
+export type SummaryInput = Pick<CockpitRows<SloHeadline, RecommendationHeadline>, "clusters" | "slos" | "incidents" | "recommendations" | "guardrails" | "capacity">;
 
 export type SloCounts = {
   paging: number;

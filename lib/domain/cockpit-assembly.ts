@@ -1,4 +1,5 @@
 import type { CockpitOf, CockpitRows } from "@/lib/views/cockpit.ts";
+import type { RecommendationHeadline } from "@/lib/views/recommendation.ts";
 import type { SloHeadline } from "@/lib/views/slo.ts";
 import { clusterSummaries, sloCounts } from "./cluster-summary.ts";
 import { mttxServiceCount, topMttxServices } from "./mttx-services.ts";
@@ -14,8 +15,8 @@ export type CockpitTop = { slos: number; containers: number; services: number };
 
 // The cockpit from every row of its scope: the summary and the totals are worked out before the lists are
 // cut, so the strip and the panels' headings count what the full list pages show, not what fits the screen.
-// SLOs stay in the shape given: the query passes headlines, then reads whole cards for the ones kept.
-export function assembleCockpit<S extends SloHeadline>(rows: CockpitRows<S>, top: CockpitTop = COCKPIT_TOP): CockpitOf<S> {
+// SLOs and suggestions stay in the shape given: the query passes headlines, then reads whole ones for those kept.
+export function assembleCockpit<S extends SloHeadline, R extends RecommendationHeadline>(rows: CockpitRows<S, R>, top: CockpitTop = COCKPIT_TOP): CockpitOf<S, R> {
   return {
     ...rows,
     summaries: clusterSummaries(rows),

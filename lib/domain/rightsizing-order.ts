@@ -1,4 +1,3 @@
-import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import { KRR, type TotalsInput } from "./rightsizing-totals.ts";
 
 type Ordered = TotalsInput & { cluster: string; namespace: string; workload: string; container: string };
@@ -22,10 +21,10 @@ export function byLargestSavings<R extends Ordered>(rows: readonly R[]): R[] {
 }
 
 /** How many containers `rows` name (each has a KRR and a VPA row). */
-export const containerCount = (rows: readonly RecommendationRow[]) => new Set(rows.map(containerOf)).size;
+export const containerCount = (rows: readonly Ordered[]) => new Set(rows.map(containerOf)).size;
 
 // The rows of the `n` containers worth most, both strategies of each: the home panel's share of the list.
-export function topContainers(rows: readonly RecommendationRow[], n: number): RecommendationRow[] {
+export function topContainers<R extends Ordered>(rows: readonly R[], n: number): R[] {
   const keep = new Set<string>();
   return byLargestSavings(rows).filter((r) => {
     const key = containerOf(r);

@@ -10,7 +10,7 @@ import type { ClusterChip } from "./cluster.ts";
 import type { GuardrailsView } from "./guardrails.ts";
 import type { IncidentSummary } from "./incident.ts";
 import type { MttrPoint, MttxRow } from "./mttx.ts";
-import type { RecommendationRow } from "./recommendation.ts";
+import type { RecommendationHeadline, RecommendationRow } from "./recommendation.ts";
 import type { SloCardData, SloHeadline } from "./slo.ts";
 
 export type RightsizingTotals = { containers: number; krr: StrategyTotals; vpa: StrategyTotals };
@@ -36,8 +36,14 @@ export type Cockpit = {
   capacity: CapacityView;
 };
 
-/** The cockpit with SLOs of another shape (their headlines while it is being assembled). */
-export type CockpitOf<S extends SloHeadline> = Omit<Cockpit, "slos"> & { slos: S[] };
+/** The cockpit with SLOs and suggestions of another shape (their headlines while it is being assembled). */
+export type CockpitOf<S extends SloHeadline, R extends RecommendationHeadline = RecommendationRow> = Omit<Cockpit, "slos" | "recommendations"> & {
+  slos: S[];
+  recommendations: R[];
+};
 
 /** Everything the cockpit reads for a scope, before the long lists are cut. */
-export type CockpitRows<S extends SloHeadline = SloCardData> = Omit<CockpitOf<S>, "summaries" | "sloCounts" | "rightsizingTotals" | "mttxServices">;
+export type CockpitRows<S extends SloHeadline = SloCardData, R extends RecommendationHeadline = RecommendationRow> = Omit<
+  CockpitOf<S, R>,
+  "summaries" | "sloCounts" | "rightsizingTotals" | "mttxServices"
+>;

@@ -27,3 +27,10 @@ export type RecommendationRow = {
   hpa: { name: string; minReplicas: number; maxReplicas: number; cpuTargetUtilization: number | null; warning: string } | null;
   computedAt: string;
 };
+
+/** What the totals, the counts and the order need of a suggestion: its name and its worth. A list of thousands reads
+ * this for every suggestion and whole rows only for those it shows (lib/db/queries/get-recommendation-rows.ts). */
+export type RecommendationHeadline = Pick<
+  RecommendationRow,
+  "id" | "cluster" | "namespace" | "workload" | "container" | "strategy" | "enoughHistory" | "held" | "savings" | "monthly"
+>;

@@ -9,7 +9,7 @@ import { getIncidentSummaries } from "./get-incident-summaries.ts";
 import { getMttxInScope } from "./get-mttx-in-scope.ts";
 import { getCapacity } from "./get-capacity.ts";
 import { getGuardrails } from "./get-guardrails.ts";
-import { getRecommendationRows } from "./get-recommendation-rows.ts";
+import { readRecommendationHeadlines, readRecommendationRows } from "./get-recommendation-rows.ts";
 
 // Everything the cockpit shows for a scope, read in one go; `now` is only the fallback before any
 // cluster reports. Every section is narrowed in SQL, so a narrow scope also reads less. What a scope
@@ -23,8 +23,9 @@ import { getRecommendationRows } from "./get-recommendation-rows.ts";
 //   the workloads and nodes as they are now, so the range leaves them as they are.
 // - the default range keeps the cockpit's own windows: burn over the last 24 cluster-hours, open
 //   incidents and those of the last 7 days, the last 12 weeks of MTTx.
-// The summary and totals count every row of the scope; the SLOs are read as headlines, and only those the
-// page keeps are read whole, with their burn charts (cards and hour sums are the costly part at a thousand).
+// The summary and totals count every row of the scope; SLOs and suggestions are read as headlines, and only
+// those the page keeps are read whole (cards with their burn charts and whole suggestions are the costly part
+// at a thousand of each).
 export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<Cockpit> {
   const clusters = await getClusterChips(scope);
   const asOf = clusterNow(clusters, now);
@@ -35,10 +36,14 @@ export async function getCockpit(scope: Scope, now: Date = new Date()): Promise<
     readSloHeadlines(scope),
     getIncidentSummaries(asOf, scope, bounds),
     getMttxInScope(scope, asOf, bounds),
-    getRecommendationRows(scope),
+    readRecommendationHeadlines(scope),
     getGuardrails(scope),
     getCapacity(scope),
   ]);
   const cockpit = assembleCockpit({ asOf: asOf.toISOString(), clusters, slos, incidents, mttr, mttx, recommendations, guardrails, capacity });
-  return { ...cockpit, slos: await readSloCardsWithBurn(cockpit.slos.map((x) => x.id), burnWindow) };
+  const [cards, suggestions] = await Promise.all([
+    readSloCardsWithBurn(cockpit.slos.map((x) => x.id), burnWindow),
+    readRecommendationRows(cockpit.recommendations.map((x) => x.id)),
+  ]);
+  return { ...cockpit, slos: cards, recommendations: suggestions };
 }

@@ -20,8 +20,7 @@ export function toRecommendationRow(r: RecommendationWithWorkload, prices: Price
     memoryLimitBytes: num(r.memoryLimitBytes),
   };
   const { basis, enoughHistory, note } = readBasis(r.basis);
-  const savingsPerReplica = savingsOf(current, recommended, enoughHistory);
-  const savings = timesReplicas(savingsPerReplica, r.replicas);
+  const { savingsPerReplica, savings, monthly } = worthOf(current, recommended, enoughHistory, r.replicas, prices);
   return {
     id: r.id,
     cluster: r.workload.cluster.name,
@@ -38,12 +37,21 @@ export function toRecommendationRow(r: RecommendationWithWorkload, prices: Price
     replicas: r.replicas,
     savings,
     savingsPerReplica,
-    monthly: { ...monthlyValue(savings, prices), currency: prices.currency },
+    monthly,
     held: r.held,
     heldReason: r.heldReason,
     hpa: readHpa(r.basis),
     computedAt: iso(r.computedAt),
   };
+}
+
+type Requests = { cpuMillis: number | null; memoryRequestBytes: number | null };
+
+/** What a suggestion gives back per replica and for every running replica, and its worth a month at `prices`. */
+export function worthOf(current: Requests, recommended: Requests & { cpuMillis: number; memoryRequestBytes: number }, enoughHistory: boolean, replicas: number, prices: Prices) {
+  const savingsPerReplica = savingsOf(current, recommended, enoughHistory);
+  const savings = timesReplicas(savingsPerReplica, replicas);
+  return { savingsPerReplica, savings, monthly: { ...monthlyValue(savings, prices), currency: prices.currency } };
 }
 
 export const recommendationInclude = { workload: { select: { namespace: true, name: true, kind: true, cluster: { select: { name: true } } } } } as const;

@@ -35,6 +35,12 @@ describe("right-sizing evidence", () => {
     expect(readBasis("garbage").basis).toEqual({ percentile: null, samples: null, historyHours: null, oomBump: false });
   });
 
+  it("reads each field on its own: one of the wrong type does not hide the analyzer's verdict (a headline reads only that)", () => {
+    const whole = readBasis({ cpuPercentile: "p95", sampleCount: 40, historyHours: 1, enoughHistory: false });
+    expect(whole).toMatchObject({ basis: { percentile: null, samples: 40, historyHours: 1 }, enoughHistory: false });
+    expect(readBasis({ enoughHistory: false, sampleCount: 40, historyHours: 1 }).enoughHistory).toBe(whole.enoughHistory);
+  });
+
   it("counts savings in cores and GiB, negative when the container needs more", () => {
     expect(savingsOf({ cpuMillis: 500, memoryRequestBytes: 1024 ** 3 }, { cpuMillis: 250, memoryRequestBytes: 512 * 1024 ** 2 }, true))
       .toEqual({ cpuCores: 0.25, memoryGiB: 0.5 });

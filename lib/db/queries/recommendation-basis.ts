@@ -7,17 +7,19 @@ import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 const MIN_HISTORY_HOURS = MIN_HISTORY_MS / 3_600_000;
 
 // The analyzer owns the basis JSON (KrrBasis in lib/domain/rightsizing.ts, VpaBasis in vpa.ts, each with
-// its hpa); read it leniently so a new field, or a row an older analyzer wrote, never breaks the screen.
+// its hpa); read it leniently, field by field, so a new field, or a row an older analyzer wrote, never breaks
+// the screen, and a headline reading three of the keys reads them as a whole row does.
+const lenient = <T extends z.ZodType>(t: T) => t.nullish().catch(null);
 const basisShape = {
-    cpuPercentile: z.number().nullish(),
-    cpuPercentiles: z.object({ target: z.number() }).nullish(),
-    sampleCount: z.number().nullish(),
-    historyHours: z.number().nullish(),
-    oomBump: z.union([z.boolean(), z.number()]).nullish(),
-    oom: z.object({ floorBytes: z.number() }).nullish(),
-    enoughHistory: z.boolean().nullish(),
-    note: z.string().nullish(),
-    reason: z.string().nullish(),
+    cpuPercentile: lenient(z.number()),
+    cpuPercentiles: lenient(z.object({ target: z.number() })),
+    sampleCount: lenient(z.number()),
+    historyHours: lenient(z.number()),
+    oomBump: lenient(z.union([z.boolean(), z.number()])),
+    oom: lenient(z.object({ floorBytes: z.number() })),
+    enoughHistory: lenient(z.boolean()),
+    note: lenient(z.string()),
+    reason: lenient(z.string()),
 };
 const basisSchema = z.object(basisShape).catch({});
 
@@ -26,13 +28,21 @@ const basisSchema = z.object(basisShape).catch({});
 // Plain identifiers, so a query may name them in its SQL.
 export const ROW_BASIS_KEYS: readonly string[] = [...Object.keys(basisShape), "hpa"].filter((k) => /^[A-Za-z]+$/.test(k));
 
+// Enough history to trust a suggestion: the analyzer's own verdict when it gives one, else MIN_SAMPLES samples
+// over MIN_HISTORY_HOURS hours; a row without counts predates them and is trusted as it was then. Values of another
+// type count as absent, as in readBasis, so a headline may pass the three keys straight from the database.
+export function enoughHistoryOf(b: { enoughHistory?: unknown; sampleCount?: unknown; historyHours?: unknown }): boolean {
+  if (typeof b.enoughHistory === "boolean") return b.enoughHistory;
+  const { sampleCount: samples, historyHours } = b;
+  if (typeof samples !== "number" || typeof historyHours !== "number") return true;
+  return samples >= MIN_SAMPLES && historyHours >= MIN_HISTORY_HOURS;
+}
+
 export function readBasis(raw: unknown) {
   const b = basisSchema.parse(raw ?? {});
   const samples = b.sampleCount ?? null;
   const historyHours = b.historyHours ?? null;
-  const measured = samples !== null && historyHours !== null;
-  const enoughHistory =
-    b.enoughHistory ?? (measured ? samples >= MIN_SAMPLES && historyHours >= MIN_HISTORY_HOURS : true);
+  const enoughHistory = enoughHistoryOf(b);
   const note =
     b.note ?? b.reason ??
     (enoughHistory ? null : `Not enough history yet: Uptrust suggests a size after ${MIN_SAMPLES} samples over ${MIN_HISTORY_HOURS} hours.`);
