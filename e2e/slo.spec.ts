@@ -18,6 +18,7 @@ test("the SLO page shows the budget's burn-down ending where the card does, the 
 
   // The burn-down starts at 100 % and its last point is the budget the card says is left.
   await expect(slo.burnDown()).toBeVisible();
+  await slo.openBurnDownTable();
   await expect(slo.burnDown().locator("table tbody tr").first()).toContainText("100 %");
   expect(await slo.burnDownLastLeft()).toBe(await slo.cardBudgetLeft());
 

@@ -59,9 +59,10 @@ describe("the service page's zoomable axis", () => {
     expect(screen.getByRole("button", { name: /^incident at/ }).getAttribute("aria-pressed")).toBe("true");
   });
 
-  it("draws replica health as a named chart with its numbers in a table", () => {
+  it("draws replica health as a named chart with its numbers in a table", async () => {
     renderAxis();
     expect(screen.getByRole("figure", { name: "Replica health: ready of desired" }).querySelector("[aria-hidden]")).not.toBeNull();
+    await userEvent.click(screen.getByText("Replica health: ready of desired: as a table"));
     const table = screen.getByRole("table", { name: "Replica counts as the workload reported them" });
     expect(within(table).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1].textContent)).toEqual(["4", "3", "4"]);
   });

@@ -18,7 +18,12 @@ export class SloPage {
     return this.page.getByRole("figure", { name: "Error budget burn-down" });
   }
 
-  // The burn-down's table equivalent: its last measured row's "budget left".
+  // The burn-down's table equivalent, opened as a reader opens it (the table is drawn once opened).
+  async openBurnDownTable(): Promise<void> {
+    await this.burnDown().getByText(/: as a table$/).click();
+  }
+
+  // The burn-down's table equivalent (opened): its last measured row's "budget left".
   async burnDownLastLeft(): Promise<string> {
     const cells = await this.burnDown().locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     return cells.filter((c) => c[1] !== "–").at(-1)?.[1] ?? "";
