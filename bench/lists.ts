@@ -3,13 +3,14 @@
 // Measured, p50/p95 of 30 calls after 5 warm-up calls, one at a time:
 // - the SLO reads: getSloCards (every card with its 24-hour burn buckets) against readSloCards,
 //   the list's read without them, then what /slos does with the rows (counts, filter, one page);
-// - the suggestions: getRecommendationRows, then what /rightsizing does with them (order, grouping, totals, one page);
+// - the suggestions: whole rows (getRecommendationRows) against headlines (readRecommendationHeadlines), then what
+//   /rightsizing does: order, group and total the headlines, then read whole rows for the page shown;
 // Run: npx tsx bench/lists.ts   Database: BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/uptrust_bench_lists (rebuilt).
-import { rightsizingList } from "@/components/lists/rightsizing-list.ts";
+import { pageIds, rightsizingList, withRows } from "@/components/lists/rightsizing-list.ts";
 import { sloList } from "@/components/lists/slo-list.ts";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
-import { getRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
+import { getRecommendationRows, readRecommendationHeadlines, readRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
 import { getSloCards, readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
@@ -65,10 +66,14 @@ try {
   line("readSloCards, list (no burn buckets)", await timeCalls(() => readSloCards(EVERYTHING), 30));
   line("  /slos assembly: counts + page 1 of all", await timeCalls(async () => sloList(cards, null, 1), 30));
   line("  /slos assembly: alert=healthy, page 20", await timeCalls(async () => sloList(cards, "healthy", 20), 30));
-  line("getRecommendationRows (2,400 rows)", await timeCalls(() => getRecommendationRows(EVERYTHING), 30));
+  line("getRecommendationRows (2,400 whole rows)", await timeCalls(() => getRecommendationRows(EVERYTHING), 30));
+  line("readRecommendationHeadlines (2,400 headlines)", await timeCalls(() => readRecommendationHeadlines(EVERYTHING), 30));
   line("  /rightsizing assembly: order, group, totals, page 1", await timeCalls(async () => rightsizingList(rows, false, 1), 30));
   line("/slos server work (read without burn + assembly)", await timeCalls(async () => sloList(await readSloCards(EVERYTHING), null, 1), 30));
-  line("/rightsizing server work (read + assembly)", await timeCalls(async () => rightsizingList(await getRecommendationRows(EVERYTHING), false, 1), 30));
+  line("/rightsizing server work (headlines, assembly, page 1's rows)", await timeCalls(async () => {
+    const view = rightsizingList(await readRecommendationHeadlines(EVERYTHING), false, 1);
+    return withRows(view, await readRecommendationRows(pageIds(view)));
+  }, 30));
 } finally {
   await closePools();
   await disconnectPrisma();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
-import { getRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
+import { getRecommendationRows, readRecommendationHeadlines, readRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
 import { readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { pageRangeText } from "@/lib/domain/list-page.ts";
 import { parseRightsizingListQuery, parseSloListQuery } from "@/lib/domain/list-query.ts";
@@ -13,7 +13,7 @@ import { sloState } from "@/lib/domain/slo-order.ts";
 import { KRR } from "@/lib/domain/rightsizing-totals.ts";
 import { byLargestSavings } from "@/lib/domain/rightsizing-order.ts";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
-import { rightsizingList } from "./rightsizing-list.ts";
+import { pageIds, rightsizingList, withRows } from "./rightsizing-list.ts";
 import { sloList } from "./slo-list.ts";
 
 // The two full lists read from PostgreSQL as their pages read them. The fleet: prod-eu runs 70 services in
@@ -70,10 +70,12 @@ const sloPage = async (search: string) => {
   expect(problems).toEqual([]);
   return sloList(await readSloCards(scope), alert, page);
 };
+// As app/rightsizing/page.tsx reads it: every suggestion's headline, then whole rows for the page shown.
 const rightsizingPage = async (search: string) => {
   const { scope, held, page, problems } = parseRightsizingListQuery(new URLSearchParams(search));
   expect(problems).toEqual([]);
-  return rightsizingList(await getRecommendationRows(scope), held, page);
+  const view = rightsizingList(await readRecommendationHeadlines(scope), held, page);
+  return withRows(view, await readRecommendationRows(pageIds(view)));
 };
 const cockpit = (search: string) => getCockpit(parseSloListQuery(new URLSearchParams(search)).scope, LATER);
 
@@ -164,6 +166,11 @@ describe("/rightsizing", () => {
     expect(list.rows.every((g) => !g.krr!.held)).toBe(true);
     const last = (await rightsizingPage("page=3")).list.rows;
     expect(last.slice(-10).every((g) => g.krr!.held)).toBe(true);
+  });
+
+  it.each(["", "page=2", "held=1", "ns=payments&page=3"])("shows from headlines exactly the page whole rows would give (%s)", async (search) => {
+    const { scope, held, page } = parseRightsizingListQuery(new URLSearchParams(search));
+    expect(await rightsizingPage(search)).toEqual(rightsizingList(await getRecommendationRows(scope), held, page));
   });
 
   it("shows one row per container with both strategies, in the home panel's order", async () => {
