@@ -36,7 +36,7 @@ test("at 1440×900 the first screen states every cluster's state, then the panel
     await row.getByTestId("summary-slos").click();
     await expect(page).toHaveURL(/\/slos\?cluster=/);
     const paging = /(\d+) paging/.exec(counts)![1];
-    await expect(page.getByTestId("slo-state-filter").locator('[data-state="page"] b')).toHaveText(paging, { timeout: 2_000 });
+    await expect(page.getByTestId("slo-state-filter").locator('[data-filter="page"] b')).toHaveText(paging, { timeout: 2_000 });
   }, 60_000);
 });
 

@@ -59,12 +59,14 @@ export function SloFigure({ summary, links }: Props) {
 
 export function IncidentFigure({ summary, links }: Props) {
   const i = summary.incidents;
+  // The cluster's open incidents on /incidents: the cockpit's panel shows only the first few of the fleet's.
+  const open = links.list("/incidents", { state: "open" });
   if (i.open === 0) {
-    return <Link href={links.panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">none open</Link>;
+    return <Link href={open} className={c.figure} data-testid="summary-incidents">none open</Link>;
   }
   return (
     <>
-      <Link href={links.panel("incidents-heading")} className={c.figure} data-testid="summary-incidents">
+      <Link href={open} className={c.figure} data-testid="summary-incidents">
         <b>{i.open}</b> open: {i.bySeverity.map((x) => `${x.count} ${x.severity}`).join(", ")}
       </Link>
       {i.oldest ? (

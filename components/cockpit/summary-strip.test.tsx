@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { CockpitTop } from "@/lib/domain/cockpit-assembly.ts";
 import { EVERYTHING, inScope } from "@/lib/domain/scope.ts";
+import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 import type { Cockpit, CockpitRows } from "@/lib/views/cockpit.ts";
 import { CapacityPanel } from "../capacity/capacity-panel.tsx";
@@ -35,7 +36,7 @@ function renderHome(rows: CockpitRows, top?: CockpitTop, scope: Scope = EVERYTHI
     <>
       <SummaryStrip summaries={data.summaries} scope={scope} />
       <SloPanel slos={data.slos} counts={data.sloCounts} allHref="/slos" canEdit={false} />
-      <IncidentPanel incidents={data.incidents} />
+      <IncidentPanel incidents={data.incidents} counts={data.incidentCounts} allHref="/incidents" />
       <RightsizingPanel rows={data.recommendations} totals={data.rightsizingTotals} allHref="/rightsizing" />
       <GuardrailsPanel view={data.guardrails} />
       <CapacityPanel view={data.capacity} />
@@ -104,7 +105,7 @@ describe("the summary strip says nothing the panels below it contradict", { time
   });
 
   it("counts every SLO and suggestion of the scope when the panels show only their first rows", () => {
-    const strip = renderHome(scopedTo("prod-eu"), { slos: 1, containers: 1, services: 1 });
+    const strip = renderHome(scopedTo("prod-eu"), { slos: 1, containers: 1, services: 1, incidents: 1 });
     expect(screen.getAllByTestId("slo-card")).toHaveLength(1);
     expect(text(strip.getByTestId("summary-slos"))).toContain("1 paging");
     expect(text(screen.getByText(/^4 SLOs/))).toContain("4 SLOs · 1 paging");
@@ -117,15 +118,37 @@ describe("the summary strip says nothing the panels below it contradict", { time
     expect(text(screen.getByTestId("rightsizing-more"))).toBe("Showing 1 of 2 containers, largest savings first. Every suggestion →");
   });
 
+  it("counts every open and resolved incident of the scope when the panel shows only the first ones", () => {
+    const rows = scopedTo("prod-eu");
+    const strip = renderHome(rows, { slos: 1, containers: 1, services: 1, incidents: 1 });
+    // prod-eu has two incidents open (a sev2 and a sev3) and one resolved; the panel shows the sev2 and the resolved one.
+    const cards = screen.getAllByTestId("incident-card");
+    expect(cards.map((c) => c.getAttribute("aria-label"))).toEqual(["Incident: checkout is crash-looping", "Incident: ledger restarted"]);
+    expect(screen.getByText("2 open · 1 resolved in the last 7 days")).toBeTruthy();
+    expect(text(screen.getByTestId("incident-panel-more"))).toBe("Showing 2 of 3, open and most severe first. All incidents →");
+    expect(href(within(screen.getByTestId("incident-panel-more")).getByRole("link"))).toBe("/incidents");
+    // The strip still counts both open incidents and names the oldest, the one the panel left out.
+    expect(text(strip.getByTestId("summary-incidents"))).toContain("2 open: 1 sev2, 1 sev3");
+    expect(text(strip.getByTestId("summary-oldest-incident"))).toContain("cart was OOM-killed");
+  });
+
+  it("keeps timelines out of the cockpit's data for resolved incidents past the newest three", () => {
+    const base = sampleRows().incidents[2];
+    const entry = toTimelineItem({ id: "t-1", ts: new Date(base.startedAt), kind: "note", title: "ledger restarted", detail: { author: "sre", message: null } });
+    const resolved = Array.from({ length: 10 }, (_, n) => ({ ...base, id: `i-r${n}`, title: `resolved ${n}`, timeline: [entry], timelineCount: 1 }));
+    const data = sampleCockpit({ ...sampleRows(), incidents: resolved });
+    expect(data.incidentCounts).toEqual({ open: 0, resolved: 10 });
+    expect(data.incidents.map((i) => i.view)).toEqual(["card", "card", "card", "line", "line", "line", "line", "line"]);
+    expect(data.incidents.filter((i) => "timeline" in i)).toHaveLength(3);
+  });
+
   it("links every count to the list behind it, narrowed to the row's cluster within the page's scope", () => {
     const scope = { ...EVERYTHING, namespaces: ["shop"] };
     const row = within(renderHome(sampleRows(), undefined, scope).getAllByTestId("summary-row")[0]);
     expect(href(row.getByTestId("summary-slos"))).toBe("/slos?cluster=prod-eu&ns=shop");
     expect(href(row.getByTestId("summary-savings"))).toBe("/rightsizing?cluster=prod-eu&ns=shop");
     expect(href(row.getByTestId("summary-guardrails"))).toBe("/guardrails?cluster=prod-eu&ns=shop");
-    // Open incidents are all on this page: the figure opens their panel.
-    expect(href(row.getByTestId("summary-incidents"))).toBe("#incidents-heading");
-    expect(document.getElementById("incidents-heading")).not.toBeNull();
+    expect(href(row.getByTestId("summary-incidents"))).toBe("/incidents?cluster=prod-eu&ns=shop&state=open");
   });
 
   it("states every cluster in words, trouble first, each row scoping the page to its cluster", () => {

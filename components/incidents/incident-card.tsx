@@ -1,14 +1,16 @@
 import Link from "next/link";
-import type { IncidentSummary } from "@/lib/views/incident.ts";
+import type { CockpitIncident } from "@/lib/views/incident.ts";
 import { formatDuration, formatHourMinute, formatUtc } from "../format.ts";
 import { Badge, severityTone, statusTone } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 import { Timeline } from "../timeline/timeline-entry.tsx";
 
-export function IncidentCard({ incident, compact = false }: { incident: IncidentSummary; compact?: boolean }) {
-  const more = incident.timelineCount - incident.timeline.length;
+// A card shows the first entries of its timeline; a line (an older resolved incident) carries none, its page a click away.
+export function IncidentCard({ incident }: { incident: CockpitIncident }) {
+  const timeline = incident.view === "card" ? incident.timeline : [];
+  const more = incident.timelineCount - timeline.length;
   return (
-    <article className={s.card} data-testid="incident-card" data-active={incident.active} aria-label={`Incident: ${incident.title}`}>
+    <article className={s.card} data-testid="incident-card" data-active={incident.active} data-view={incident.view} aria-label={`Incident: ${incident.title}`}>
       <div className={s.cardHead}>
         <Link href={`/incidents/${incident.id}`} className={s.cardTitle}>{incident.title}</Link>
         <span style={{ marginLeft: "auto", display: "flex", gap: 4 }}>
@@ -29,7 +31,7 @@ export function IncidentCard({ incident, compact = false }: { incident: Incident
         {incident.active ? `open for ${formatDuration(incident.durationSeconds)}` : `resolved in ${formatDuration(incident.durationSeconds)}`}
       </div>
       {incident.likelyCause ? <p className={s.small} style={{ margin: "6px 0" }} data-testid="likely-cause"><span className={s.muted}>Likely cause:</span> {incident.likelyCause}</p> : null}
-      {incident.timeline.length > 0 && !compact ? <Timeline entries={incident.timeline} /> : null}
+      {timeline.length > 0 ? <Timeline entries={timeline} /> : null}
       <div className={s.small} style={{ marginTop: 6 }}>
         <Link href={`/incidents/${incident.id}`}>
           {more > 0 ? `Full timeline (${incident.timelineCount} entries) →` : "Open incident →"}

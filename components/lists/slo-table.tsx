@@ -7,6 +7,7 @@ import { formatBurn, formatPercent, formatUtc } from "../format.ts";
 import { objectiveText } from "../slo/objective.ts";
 import s from "../ui/styles.module.css";
 import l from "./lists.module.css";
+import { ListTable } from "./list-table.tsx";
 import { SloStateBadge } from "./slo-state-badge.tsx";
 
 // A burn as the card shows it, with how much of its window the history covers on hover.
@@ -48,24 +49,15 @@ function SloRow({ slo }: { slo: SloCardData }) {
   );
 }
 
+const COLUMNS = [
+  { label: "SLO" }, { label: "workload" }, { label: "cluster" }, { label: "objective" }, { label: "state" },
+  { label: "error budget left", right: true }, { label: "burn 1h", right: true }, { label: "burn 6h", right: true },
+];
+
 export function SloTable({ slos }: { slos: readonly SloCardData[] }) {
   return (
-    <table className={s.table} data-testid="slo-table">
-      <thead>
-        <tr>
-          <th scope="col">SLO</th>
-          <th scope="col">workload</th>
-          <th scope="col">cluster</th>
-          <th scope="col">objective</th>
-          <th scope="col">state</th>
-          <th scope="col" className={s.right}>error budget left</th>
-          <th scope="col" className={s.right}>burn 1h</th>
-          <th scope="col" className={s.right}>burn 6h</th>
-        </tr>
-      </thead>
-      <tbody>
-        {slos.map((slo) => <SloRow key={slo.id} slo={slo} />)}
-      </tbody>
-    </table>
+    <ListTable testId="slo-table" columns={COLUMNS}>
+      {slos.map((slo) => <SloRow key={slo.id} slo={slo} />)}
+    </ListTable>
   );
 }

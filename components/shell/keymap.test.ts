@@ -25,6 +25,7 @@ describe("keyboard shortcuts", () => {
     expect(type(["g", "h"])).toEqual([{ kind: "go", href: "/" }]);
     expect(type(["g", "m"])).toEqual([{ kind: "go", href: "/mttx" }]);
     expect(type(["g", "s"])).toEqual([{ kind: "go", href: "/slos" }]);
+    expect(type(["g", "i"])).toEqual([{ kind: "go", href: "/incidents" }]);
     expect(type(["g", "r"])).toEqual([{ kind: "go", href: "/rightsizing" }]);
     expect(type(["g", "g"])).toEqual([{ kind: "go", href: "/guardrails" }]);
     expect(type(["g", "c"])).toEqual([{ kind: "go", href: "/clusters" }]);

@@ -4,6 +4,7 @@ export type NavSection = { href: string; label: string; shortcut: string };
 export const NAV_SECTIONS: readonly NavSection[] = [
   { href: "/", label: "Cockpit", shortcut: "h" },
   { href: "/slos", label: "SLOs", shortcut: "s" },
+  { href: "/incidents", label: "Incidents", shortcut: "i" },
   { href: "/rightsizing", label: "Right-sizing", shortcut: "r" },
   { href: "/mttx", label: "MTTx", shortcut: "m" },
   { href: "/guardrails", label: "Guardrails", shortcut: "g" },

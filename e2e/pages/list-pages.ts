@@ -28,7 +28,7 @@ export class SloListPage {
   }
 
   stateFilter(state: string): Locator {
-    return this.page.getByRole("navigation", { name: "SLOs by state" }).locator(`a[data-state="${state}"]`);
+    return this.page.getByRole("navigation", { name: "SLOs by state" }).locator(`a[data-filter="${state}"]`);
   }
 
   async stateCount(state: string): Promise<number> {
@@ -56,5 +56,22 @@ export class RightsizingListPage {
 
   heldFilter(): Locator {
     return this.page.getByRole("navigation", { name: "Suggestions held or not" }).getByRole("link", { name: /^held/ });
+  }
+}
+
+/** /incidents: every incident of the scope, a row each, with filter links by state and by severity. */
+export class IncidentListPage {
+  constructor(readonly page: Page) {}
+
+  rows(): Locator {
+    return this.page.getByTestId("incident-row");
+  }
+
+  stateFilter(state: "all" | "open" | "resolved"): Locator {
+    return this.page.getByRole("navigation", { name: "Incidents by state" }).locator(`a[data-filter="${state}"]`);
+  }
+
+  async stateCount(state: "all" | "open" | "resolved"): Promise<number> {
+    return Number(((await this.stateFilter(state).locator("b").textContent()) ?? "").replace(/,/g, ""));
   }
 }

@@ -1,9 +1,10 @@
 import type { CapacityForecastRow } from "@/lib/views/capacity.ts";
 import type { CockpitRows } from "@/lib/views/cockpit.ts";
+import type { IncidentListItem } from "@/lib/views/incident.ts";
 import type { RecommendationHeadline } from "@/lib/views/recommendation.ts";
 import type { SloHeadline } from "@/lib/views/slo.ts";
 import { poolSummary, poolSummaryText, type PoolSummary } from "./capacity-summary.ts";
-import { SEVERITIES } from "./incident-lifecycle.ts";
+import { severityCounts, type SeverityCount } from "./incident-order.ts";
 import { sloState, type SloState } from "./slo-order.ts";
 import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
 
@@ -12,7 +13,7 @@ import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
 // uses (the stored SLO status and charges, the incidents' own durations, totalsOf, the stored guardrail
 // score, poolSummary); this file only picks, counts and orders.
 
-export type SummaryInput = Pick<CockpitRows<SloHeadline, RecommendationHeadline>, "clusters" | "slos" | "incidents" | "recommendations" | "guardrails" | "capacity">;
+export type SummaryInput = Pick<CockpitRows<SloHeadline, RecommendationHeadline, IncidentListItem>, "clusters" | "slos" | "incidents" | "recommendations" | "guardrails" | "capacity">;
 
 export type SloCounts = {
   paging: number;
@@ -25,7 +26,7 @@ export type SloCounts = {
 
 export type SummaryIncidents = {
   open: number;
-  bySeverity: { severity: string; count: number }[];
+  bySeverity: SeverityCount[];
   /** The open incident that started first, with how long it has been open on the cluster's clock. */
   oldest: { id: string; title: string; openSeconds: number } | null;
 };
@@ -66,13 +67,11 @@ export function sloCounts(slos: SummaryInput["slos"]): SloCounts {
   return c;
 }
 
-// Open incidents by severity in the lifecycle's order (sev1 first); an open incident's duration is its time
+// Open incidents by severity in the lifecycle's order (sev1 first, as /incidents counts them); an open incident's duration is its time
 // so far, measured by the read model on the cluster's clock, so the oldest is the one with the longest.
 export function openIncidents(incidents: SummaryInput["incidents"]): SummaryIncidents {
   const open = incidents.filter((i) => i.active);
-  const known = new Set<string>(SEVERITIES);
-  const order = [...SEVERITIES, ...new Set(open.map((i) => i.severity).filter((s) => !known.has(s)))];
-  const bySeverity = order.map((severity) => ({ severity, count: open.filter((i) => i.severity === severity).length })).filter((x) => x.count > 0);
+  const bySeverity = severityCounts(open);
   const oldest = open.reduce<(typeof open)[number] | null>((a, i) => (a === null || i.durationSeconds > a.durationSeconds ? i : a), null);
   return { open: open.length, bySeverity, oldest: oldest ? { id: oldest.id, title: oldest.title, openSeconds: oldest.durationSeconds } : null };
 }

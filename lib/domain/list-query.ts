@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { parseScope, scopeSearch } from "./scope.ts";
+import { INCIDENT_STATES, type IncidentState } from "./incident-order.ts";
+import { SEVERITIES, type Severity } from "./incident-lifecycle.ts";
 import { SLO_STATES, type SloState } from "./slo-order.ts";
 import type { Scope } from "@/lib/views/scope.ts";
 
 // What the list pages read from their URL: the cockpit's scope, a page number, and each list's own
-// filter (`alert` on /slos, `held` on /rightsizing). A value that cannot be read is named in `problems`
+// filter (`alert` on /slos, `held` on /rightsizing, `state` and `severity` on /incidents). A value that cannot be read is named in `problems`
 // and left out, so the page shows more than the link meant, and says so, rather than nothing.
 
 type Params = { getAll(name: string): string[]; get(name: string): string | null };
@@ -13,6 +15,8 @@ const NOT_A_PAGE = "is not a page number: 1 or more";
 const pageNumber = z.coerce.number({ error: NOT_A_PAGE }).int(NOT_A_PAGE).min(1, NOT_A_PAGE).max(1_000_000, "is past any page");
 const alert = z.enum(SLO_STATES, { error: `is not a state: ${SLO_STATES.join(", ")}` });
 const held = z.literal("1", { error: "is not a filter: held=1 lists held suggestions only" });
+const incidentState = z.enum(INCIDENT_STATES, { error: `is not a state: ${INCIDENT_STATES.join(", ")}` });
+const severity = z.enum(SEVERITIES, { error: `is not a severity: ${SEVERITIES.join(", ")}` });
 
 /** Reads one URL filter with its schema; what cannot be read is named in `problems` and read as absent. */
 export function reader(params: Params, problems: string[]) {
@@ -40,6 +44,14 @@ export function parseRightsizingListQuery(params: Params): RightsizingListQuery 
   const { scope, problems } = parseScope(params);
   const read = reader(params, problems);
   return { scope, held: read("held", held) !== null, page: read("page", pageNumber) ?? 1, problems };
+}
+
+export type IncidentListQuery = { scope: Scope; state: IncidentState | null; severity: Severity | null; page: number; problems: string[] };
+
+export function parseIncidentListQuery(params: Params): IncidentListQuery {
+  const { scope, problems } = parseScope(params);
+  const read = reader(params, problems);
+  return { scope, state: read("state", incidentState), severity: read("severity", severity), page: read("page", pageNumber) ?? 1, problems };
 }
 
 /** A list's own filter as URL parameters (absent when null), e.g. { alert: "page" } on /slos. */

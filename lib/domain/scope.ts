@@ -102,3 +102,9 @@ export function rangeBounds(range: TimeRange, now: Date): { from: Date | null; t
   if (range.kind === "between") return { from: new Date(range.from), to: new Date(range.to) };
   return { from: null, to: now };
 }
+
+/** A chosen range's bounds, or null for the default range (each panel keeps its own window). */
+export function scopeBounds(range: TimeRange, now: Date): { from: Date; to: Date } | null {
+  const { from, to } = rangeBounds(range, now);
+  return from ? { from, to } : null;
+}

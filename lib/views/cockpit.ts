@@ -8,7 +8,8 @@ import type { StrategyTotals } from "@/lib/domain/rightsizing-totals.ts";
 import type { CapacityView } from "./capacity.ts";
 import type { ClusterChip } from "./cluster.ts";
 import type { GuardrailsView } from "./guardrails.ts";
-import type { IncidentSummary } from "./incident.ts";
+import type { IncidentCounts } from "@/lib/domain/incident-order.ts";
+import type { CockpitIncident, IncidentListItem, IncidentSummary } from "./incident.ts";
 import type { MttrPoint, MttxRow } from "./mttx.ts";
 import type { RecommendationHeadline, RecommendationRow } from "./recommendation.ts";
 import type { SloCardData, SloHeadline } from "./slo.ts";
@@ -24,7 +25,9 @@ export type Cockpit = {
   /** The most troubled SLOs, trouble first; `sloCounts` counts every SLO of the scope. */
   slos: SloCardData[];
   sloCounts: SloCounts;
-  incidents: IncidentSummary[];
+  /** The open incidents that need someone most, then the newest resolved; `incidentCounts` counts every one of the scope. */
+  incidents: CockpitIncident[];
+  incidentCounts: IncidentCounts;
   mttr: MttrPoint[];
   /** Per week, per severity, and per service for the services with the most incidents; `mttxServices` counts them all. */
   mttx: MttxRow[];
@@ -36,14 +39,19 @@ export type Cockpit = {
   capacity: CapacityView;
 };
 
-/** The cockpit with SLOs and suggestions of another shape (their headlines while it is being assembled). */
-export type CockpitOf<S extends SloHeadline, R extends RecommendationHeadline = RecommendationRow> = Omit<Cockpit, "slos" | "recommendations"> & {
+/** The cockpit with SLOs, suggestions and incidents of another shape (their headlines while it is being assembled). */
+export type CockpitOf<S extends SloHeadline, R extends RecommendationHeadline = RecommendationRow, I extends IncidentListItem = IncidentSummary> = Omit<
+  Cockpit,
+  "slos" | "recommendations" | "incidents"
+> & {
   slos: S[];
   recommendations: R[];
+  incidents: CockpitIncident<I>[];
 };
 
 /** Everything the cockpit reads for a scope, before the long lists are cut. */
-export type CockpitRows<S extends SloHeadline = SloCardData, R extends RecommendationHeadline = RecommendationRow> = Omit<
-  CockpitOf<S, R>,
-  "summaries" | "sloCounts" | "rightsizingTotals" | "mttxServices"
->;
+export type CockpitRows<
+  S extends SloHeadline = SloCardData,
+  R extends RecommendationHeadline = RecommendationRow,
+  I extends IncidentListItem = IncidentSummary,
+> = Omit<CockpitOf<S, R, I>, "summaries" | "sloCounts" | "rightsizingTotals" | "mttxServices" | "incidents" | "incidentCounts"> & { incidents: I[] };

@@ -7,7 +7,8 @@ import type { TimelineItem } from "@/lib/domain/timeline-entry.ts";
 // The timeline entry is shared with the analyzer that writes it: a union tagged by kind.
 export type { TimelineItem };
 
-export type IncidentSummary = IncidentHeadline & {
+/** An incident as a list names it (/incidents, the cockpit's one-line cards): everything but its timeline entries. */
+export type IncidentListItem = IncidentHeadline & {
   id: string;
   startedAt: string;
   detectedAt: string;
@@ -18,9 +19,17 @@ export type IncidentSummary = IncidentHeadline & {
   likelyCause: string | null;
   /** The same trouble recurring is one incident: how often it occurred, the first and latest start. */
   occurrences: { count: number; firstAt: string; lastAt: string };
-  timeline: TimelineItem[];
   timelineCount: number;
 };
+
+/** An incident with its first timeline entries (`timelineCount` counts them all). */
+export type IncidentSummary = IncidentListItem & { timeline: TimelineItem[] };
+
+/**
+ * An incident on the cockpit: a card with its first timeline entries (open ones, the newest resolved), or a
+ * line (older resolved ones) that carries none, so the home page's JSON stays small.
+ */
+export type CockpitIncident<T extends IncidentListItem = IncidentSummary> = ({ view: "card" } & T) | ({ view: "line" } & IncidentListItem);
 
 export type CauseEvidenceItem = { source: string; ts: string | null; text: string };
 

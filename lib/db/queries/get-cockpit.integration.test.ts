@@ -66,7 +66,8 @@ describe("the cockpit read model", () => {
   it("lists the open incident first with its first eight timeline entries, then last week's resolved one", () => {
     expect(cockpit.incidents.map((i) => i.id)).toEqual([ids.activeIncident, ids.resolvedIncident]);
     const [open, done] = cockpit.incidents;
-    expect(open).toMatchObject({ active: true, status: "investigating", timelineCount: 9, durationSeconds: 85 * 60 });
+    expect(open).toMatchObject({ view: "card", active: true, status: "investigating", timelineCount: 9, durationSeconds: 85 * 60 });
+    if (open.view !== "card") throw new Error("the open incident is shown as a card");
     expect(open.timeline).toHaveLength(8);
     expect(open.timeline[0]).toMatchObject({ kind: "change", title: "shop/checkout rolled out revision 7" });
     expect(open.timeline[0].detail).toMatchObject({ revision: "7" });

@@ -1,15 +1,16 @@
 import { getPool } from "@/lib/db/pool.ts";
 import type { Scope } from "@/lib/views/scope.ts";
-import type { IncidentSummary } from "@/lib/views/incident.ts";
+import type { IncidentListItem, IncidentSummary, TimelineItem } from "@/lib/views/incident.ts";
 import { toCauseItems } from "./map-causes.ts";
 import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
 import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
-import { EVERYTHING } from "@/lib/domain/scope.ts";
+import { byUrgency } from "@/lib/domain/incident-order.ts";
+import { EVERYTHING, scopeBounds } from "@/lib/domain/scope.ts";
+import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { scopeWhere } from "./scope-sql.ts";
 
 const RECENT_DAYS = 7;
-const COMPACT_TIMELINE = 8;
-const MAX_RECENT = 30;
+const CARD_TIMELINE = 8;
 
 export const incidentInclude = {
   cluster: { select: { name: true } },
@@ -23,10 +24,10 @@ type IncidentRow = {
   cluster: { name: string };
   workload: { namespace: string; name: string; kind: string } | null;
   _count: { timeline: number };
-  timeline: { id: string; ts: Date; kind: string; title: string; detail: unknown }[];
 };
+type TimelineRow = { id: string; ts: Date; kind: string; title: string; detail: unknown };
 
-export function toIncidentSummary(row: IncidentRow, asOf: Date): IncidentSummary {
+export function toIncidentListItem(row: IncidentRow, asOf: Date): IncidentListItem {
   return {
     id: row.id,
     title: row.title,
@@ -42,33 +43,34 @@ export function toIncidentSummary(row: IncidentRow, asOf: Date): IncidentSummary
     durationSeconds: durationSeconds(row.startedAt, row.resolvedAt, asOf),
     likelyCause: toCauseItems(row.causes)[0]?.title ?? null,
     occurrences: { count: row.occurrences, firstAt: iso(row.startedAt), lastAt: iso(row.lastOccurrenceAt ?? row.startedAt) },
-    timeline: row.timeline.map(toTimelineItem),
     timelineCount: row._count.timeline,
   };
 }
 
-// One statement per list: each incident with its cluster, workload, timeline size and first entries.
-const SUMMARY_SQL = (where: string, limit: string) => `
+export const toIncidentSummary = (row: IncidentRow & { timeline: TimelineRow[] }, asOf: Date): IncidentSummary => ({
+  ...toIncidentListItem(row, asOf),
+  timeline: row.timeline.map(toTimelineItem),
+});
+
+// Every incident of a scope as a list row: its cluster, workload and timeline size, not the entries.
+const LIST_SQL = (where: string) => `
 SELECT i.id, i.title, i.reason, i.severity, i.status::text AS status, i.started_at, i.detected_at, i.resolved_at, i.causes, i.occurrences,
        i.last_occurrence_at, c.name AS cluster, w.namespace, w.name AS workload_name, w.kind::text AS workload_kind,
-       (SELECT count(*)::int FROM timeline_entries t WHERE t.incident_id = i.id) AS timeline_count,
-       (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'ts', t.ts, 'kind', t.kind, 'title', t.title, 'detail', t.detail) ORDER BY t.ts), '[]')
-          FROM (SELECT * FROM timeline_entries t WHERE t.incident_id = i.id ORDER BY t.ts LIMIT ${COMPACT_TIMELINE}) t) AS timeline
+       (SELECT count(*)::int FROM timeline_entries t WHERE t.incident_id = i.id) AS timeline_count
   FROM incidents i JOIN clusters c ON c.id = i.cluster_id LEFT JOIN workloads w ON w.id = i.workload_id
- WHERE ${where}
- ORDER BY i.started_at DESC ${limit}`;
+ WHERE ${where}`;
 
-type SummaryRow = {
+type ListRow = {
   id: string; title: string; reason: string; severity: string; status: string; started_at: Date; detected_at: Date; resolved_at: Date | null;
   causes: unknown; occurrences: number; last_occurrence_at: Date | null; cluster: string; namespace: string | null; workload_name: string | null;
-  workload_kind: string | null; timeline_count: number; timeline: { id: string; ts: string; kind: string; title: string; detail: unknown }[];
+  workload_kind: string | null; timeline_count: number;
 };
 
-const toRow = (r: SummaryRow): IncidentRow => ({
+const toRow = (r: ListRow): IncidentRow => ({
   id: r.id, title: r.title, reason: r.reason, severity: r.severity, status: r.status, startedAt: r.started_at, detectedAt: r.detected_at,
   resolvedAt: r.resolved_at, causes: r.causes, occurrences: r.occurrences, lastOccurrenceAt: r.last_occurrence_at, cluster: { name: r.cluster },
   workload: r.namespace !== null && r.workload_name !== null && r.workload_kind !== null ? { namespace: r.namespace, name: r.workload_name, kind: r.workload_kind } : null,
-  _count: { timeline: r.timeline_count }, timeline: r.timeline.map((t) => ({ ...t, ts: new Date(t.ts) })),
+  _count: { timeline: r.timeline_count },
 });
 
 // By default: open incidents whatever their age, then those that started or ended in the last 7
@@ -76,19 +78,34 @@ const toRow = (r: SummaryRow): IncidentRow => ({
 // still open or resolved after its start), as an SRE asks "what was happening between 09:00 and 10:00?".
 // Clusters, namespaces and a service search narrow them like everything else; an incident of no
 // workload (a node's) belongs to its cluster alone, so a namespace or service search leaves it out.
-export async function getIncidentSummaries(asOf: Date, scope: Scope = EVERYTHING, bounds: { from: Date; to: Date } | null = null): Promise<IncidentSummary[]> {
+// Every one is read (the counts speak of all of them), in byUrgency order; timelines are read apart.
+export async function readIncidentList(asOf: Date, scope: Scope = EVERYTHING, bounds: { from: Date; to: Date } | null = null): Promise<IncidentListItem[]> {
   const since = bounds?.from ?? new Date(asOf.getTime() - RECENT_DAYS * 86_400_000);
-  const list = (open: boolean) => {
-    const params: unknown[] = [[...ACTIVE_STATUSES]];
-    const parts = [scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params)];
-    parts.push(open ? `i.status::text = ANY($1::text[])` : `NOT (i.status::text = ANY($1::text[]))`);
-    if (bounds) parts.push(`i.started_at <= $${params.push(bounds.to)}`);
-    if (!open) {
-      const p = `$${params.push(since)}`;
-      parts.push(`(i.started_at >= ${p} OR i.resolved_at >= ${p})`);
-    }
-    return getPool().query<SummaryRow>(SUMMARY_SQL(parts.join(" AND "), open ? "" : `LIMIT ${MAX_RECENT}`), params);
-  };
-  const [active, recent] = await Promise.all([list(true), list(false)]);
-  return [...active.rows, ...recent.rows].map((r) => toIncidentSummary(toRow(r), asOf));
+  const params: unknown[] = [[...ACTIVE_STATUSES], since];
+  const parts = [scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params)];
+  parts.push(`(i.status::text = ANY($1::text[]) OR i.started_at >= $2 OR i.resolved_at >= $2)`);
+  if (bounds) parts.push(`i.started_at <= $${params.push(bounds.to)}`);
+  const { rows } = await getPool().query<ListRow>(LIST_SQL(parts.join(" AND ")), params);
+  return rows.map((r) => toIncidentListItem(toRow(r), asOf)).sort(byUrgency);
+}
+
+/** The incidents of the scope in the URL, on the clusters' clock, as the cockpit reads them. */
+export async function getIncidentsInScope(scope: Scope, now: Date = new Date()): Promise<IncidentListItem[]> {
+  const asOf = clusterNow(await getClusterChips(scope), now);
+  return readIncidentList(asOf, scope, scopeBounds(scope.range, asOf));
+}
+
+// The first entries of each incident's timeline, oldest first: what a card on the cockpit shows.
+export async function readIncidentTimelines(ids: readonly string[]): Promise<Map<string, TimelineItem[]>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await getPool().query<TimelineRow & { incident_id: string }>(
+    `SELECT t.incident_id, t.id, t.ts, t.kind, t.title, t.detail
+       FROM unnest($1::uuid[]) AS x(id)
+       CROSS JOIN LATERAL (SELECT * FROM timeline_entries t WHERE t.incident_id = x.id ORDER BY t.ts LIMIT ${CARD_TIMELINE}) t
+      ORDER BY t.incident_id, t.ts`,
+    [[...ids]],
+  );
+  const out = new Map<string, TimelineItem[]>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.incident_id)?.push(toTimelineItem(r));
+  return out;
 }
