@@ -57,7 +57,8 @@ try {
   const pool = getPool();
   const cockpit = await getCockpit(scope, data.now);
   const slos = Object.values(cockpit.sloCounts).reduce((n, x) => n + x, 0);
-  const counts = `${slos} SLOs (${cockpit.slos.length} shown), ${cockpit.incidents.length} incidents, ` +
+  const incidents = cockpit.incidentCounts.open + cockpit.incidentCounts.resolved;
+  const counts = `${slos} SLOs (${cockpit.slos.length} shown), ${incidents} incidents (${cockpit.incidents.length} shown), ` +
     `${cockpit.rightsizingTotals.containers} containers with suggestions (${containerCount(cockpit.recommendations)} shown), ` +
     `${cockpit.guardrails.totalFindings} guardrail findings, ${cockpit.capacity.totalPools} pools`;
   console.log(`cockpit: ${counts}`);

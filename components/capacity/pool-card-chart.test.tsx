@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { thinReadings } from "@/lib/domain/thin-readings.ts";
 import type { CapacityForecastRow, CapacityPool } from "@/lib/views/capacity.ts";
+import { readoutAt } from "../testing/hover-readout.ts";
 import { PoolCardChart } from "./pool-card-chart.tsx";
 
 const GIB = 1024 ** 3;
@@ -37,12 +38,15 @@ describe("a node pool card's capacity chart", () => {
     expect(paths.filter((d) => d?.includes("H") && d.includes("V"))).toHaveLength(1);
   });
 
-  it("names each hour's figures when hovered, and lists every hour in its table", async () => {
+  it("names the figures of the reading nearest the pointer, and lists every reading in its table", async () => {
     render(<PoolCardChart pool={pool} resource="cpu" />);
-    const titles = [...screen.getByTestId("capacity-chart").querySelectorAll("title")].map((t) => t.textContent);
-    expect(titles).toContain("2026-11-25 11:30 UTC: allocatable 8 cores · requests 6.5 cores · usage p95 3 cores");
+    const chart = screen.getByTestId("capacity-chart");
+    // The axis runs from the trend's first sample (10:00) to its last (a day later, 12:00): 26 hours.
+    expect(readoutAt(chart, 1.5 / 26)).toBe("2026-11-25 11:30 UTC: allocatable 8 cores · requests 6.5 cores · usage p95 3 cores");
+    expect(readoutAt(chart, 1)).toBe("2026-11-26 12:00 UTC: allocatable 8 cores · trend 8 cores (7–9 cores)");
     await userEvent.click(screen.getByText(/: as a table$/));
-    expect(within(screen.getByRole("table")).getAllByRole("row").slice(1)).toHaveLength(titles.length);
+    // Three hours and the trend's two samples.
+    expect(within(screen.getByRole("table")).getAllByRole("row").slice(1)).toHaveLength(5);
   });
 
   it("draws two weeks of hours as the thumbnail the cockpit sends, the newest kept, and its table says how far apart", async () => {
@@ -50,10 +54,9 @@ describe("a node pool card's capacity chart", () => {
     const { kept, every } = thinReadings(hours.map((bucket) => ({ ...pool.points[0], bucket })), 60);
     const long: CapacityPool = { ...pool, forecasts: [], points: kept, pointEveryHours: every };
     render(<PoolCardChart pool={long} resource="cpu" />);
-    const titles = [...screen.getByTestId("capacity-chart").querySelectorAll("title")].map((t) => t.textContent ?? "");
-    expect(titles.length).toBeLessThanOrEqual(61);
-    expect(titles.at(-1)).toMatch(/^2026-11-25 11:30 UTC: /);
+    expect(readoutAt(screen.getByTestId("capacity-chart"), 1)).toMatch(/^2026-11-25 11:30 UTC: /);
     await userEvent.click(screen.getByText(/: as a table$/));
     expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe("general cpu every 6 hours (cores)");
+    expect(within(screen.getByRole("table")).getAllByRole("row").length - 1).toBeLessThanOrEqual(60);
   });
 });

@@ -1,6 +1,7 @@
 import type { CapacityPool } from "@/lib/views/capacity.ts";
 import { bandPath } from "../charts/band-path.ts";
 import { ChartLegend, type LegendItem } from "../charts/chart-legend.tsx";
+import { HoverReadout } from "../charts/hover-readout.tsx";
 import { fx, lineSegments, type PlotPoint } from "../charts/line-segments.ts";
 import { PlotFrame } from "../charts/plot-frame.tsx";
 import { PlotLabel } from "../charts/plot-label.tsx";
@@ -43,9 +44,14 @@ export function PoolCardChart({ pool, resource, height = 150 }: { pool: Capacity
   ];
   // As on the detail page, the crossing is marked when the drawn trend reaches it.
   const meets = crossing !== null && crossing >= from && crossing <= to ? crossing : null;
-  const overlay = meets ? (
-    <PlotLabel x={x(meets)} y={1} align={x(meets) > 0.5 ? "end" : "start"} side="below" color={c.danger}>reaches allocatable ~{day(meets)}</PlotLabel>
-  ) : null;
+  const overlay = (
+    <>
+      {meets ? (
+        <PlotLabel x={x(meets)} y={1} align={x(meets) > 0.5 ? "end" : "start"} side="below" color={c.danger}>reaches allocatable ~{day(meets)}</PlotLabel>
+      ) : null}
+      <HoverReadout at={rows.map((r) => x(r.t))} texts={rows.map((r) => readingText(r, unit))} />
+    </>
+  );
   return (
     <ChartFigure label={label} description={description} table={table}>
       <div data-testid="capacity-chart" data-resource={resource}>
@@ -65,7 +71,6 @@ export function PoolCardChart({ pool, resource, height = 150 }: { pool: Capacity
             ));
           })}
           {meets ? <line x1={fx(x(meets))} x2={fx(x(meets))} y1={0} y2={100} stroke={c.danger} strokeDasharray="3 3" vectorEffect="non-scaling-stroke" /> : null}
-          {rows.map((r, i) => <HoverBand key={r.t} row={r} left={x(rows[i - 1]?.t ?? r.t)} at={x(r.t)} right={x(rows[i + 1]?.t ?? r.t)} unit={unit} />)}
         </PlotFrame>
         <ChartLegend items={legend} />
       </div>
@@ -73,18 +78,13 @@ export function PoolCardChart({ pool, resource, height = 150 }: { pool: Capacity
   );
 }
 
-// From halfway to the previous reading to halfway to the next: hovering anywhere names the nearest hour.
-function HoverBand({ row, left, at, right, unit }: { row: CapacityChartRow; left: number; at: number; right: number; unit: string }) {
-  const start = (left + at) / 2;
+// What one reading says when hovered: its hour and every figure drawn there.
+function readingText(row: CapacityChartRow, unit: string): string {
   const figures = [
     `allocatable ${show(row.allocatable ?? row.allocatableAhead, unit)}`,
     row.requests !== undefined ? `requests ${show(row.requests, unit)}` : null,
     row.usage !== undefined ? `usage p95 ${show(row.usage, unit)}` : null,
     row.fit !== undefined ? `trend ${show(row.fit, unit)} (${show(row.band, unit)})` : null,
   ].filter(Boolean);
-  return (
-    <rect x={fx(start)} width={Math.max(0.2, fx((at + right) / 2) - fx(start))} y={0} height={100} fill="transparent">
-      <title>{`${formatUtc(new Date(row.t).toISOString())}: ${figures.join(" · ")}`}</title>
-    </rect>
-  );
+  return `${formatUtc(new Date(row.t).toISOString())}: ${figures.join(" · ")}`;
 }

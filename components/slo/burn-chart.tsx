@@ -1,6 +1,7 @@
 import type { HourlyBurnPoint } from "@/lib/views/slo.ts";
 import { bandCenter, sqrtScale } from "../charts/scale.ts";
-import { fx, lineSegments } from "../charts/line-segments.ts";
+import { HoverReadout } from "../charts/hover-readout.tsx";
+import { lineSegments } from "../charts/line-segments.ts";
 import { PlotFrame } from "../charts/plot-frame.tsx";
 import { PlotLabel } from "../charts/plot-label.tsx";
 import { Rule } from "../charts/rule.tsx";
@@ -28,9 +29,9 @@ export function BurnChart({ points }: { points: HourlyBurnPoint[] }) {
     <>
       <PlotLabel x={0} y={y(1)} align="start" side="above" color={chartColors.axis}>1× sustainable</PlotLabel>
       <PlotLabel x={1} y={y(14.4)} align="end" side="below" color={chartColors.danger}>14.4× page</PlotLabel>
+      <HoverReadout at={data.map((_, i) => x(i))} texts={data.map((d) => `${d.label} UTC: ${d.burn === null ? "not measured" : formatBurn(d.burn)}`)} />
     </>
   );
-  const band = data.length ? 100 / data.length : 0;
   return (
     <ChartFigure label="Hourly burn rate, last 24 hours" table={table}>
       <PlotFrame height={HEIGHT} gutter={34} yTicks={ticks} xTicks={xTicks} overlay={overlay}>
@@ -41,12 +42,6 @@ export function BurnChart({ points }: { points: HourlyBurnPoint[] }) {
             <path key={d} d={d} vectorEffect="non-scaling-stroke" />
           ))}
         </g>
-        {/* One hover band per hour, so each hour names its own burn rate. */}
-        {data.map((d, i) => (
-          <rect key={d.label} x={fx(x(i)) - band / 2} y={0} width={band} height={100} fill="transparent">
-            <title>{`${d.label} UTC: ${d.burn === null ? "not measured" : formatBurn(d.burn)}`}</title>
-          </rect>
-        ))}
       </PlotFrame>
     </ChartFigure>
   );
