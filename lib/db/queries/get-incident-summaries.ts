@@ -52,9 +52,10 @@ export const toIncidentSummary = (row: IncidentRow & { timeline: TimelineRow[] }
   timeline: row.timeline.map(toTimelineItem),
 });
 
-// Every incident of a scope as a list row: its cluster, workload and timeline size, not the entries.
+// Every incident of a scope as a list row: its cluster, workload and timeline size, not the entries; of its causes
+// only the most likely one (the row names it), not the others and their evidence (most of a fleet's bytes).
 const LIST_SQL = (where: string) => `
-SELECT i.id, i.title, i.reason, i.severity, i.status::text AS status, i.started_at, i.detected_at, i.resolved_at, i.causes, i.occurrences,
+SELECT i.id, i.title, i.reason, i.severity, i.status::text AS status, i.started_at, i.detected_at, i.resolved_at, i.causes -> 0 AS first_cause, i.occurrences,
        i.last_occurrence_at, c.name AS cluster, w.namespace, w.name AS workload_name, w.kind::text AS workload_kind,
        (SELECT count(*)::int FROM timeline_entries t WHERE t.incident_id = i.id) AS timeline_count
   FROM incidents i JOIN clusters c ON c.id = i.cluster_id LEFT JOIN workloads w ON w.id = i.workload_id
@@ -62,13 +63,13 @@ SELECT i.id, i.title, i.reason, i.severity, i.status::text AS status, i.started_
 
 type ListRow = {
   id: string; title: string; reason: string; severity: string; status: string; started_at: Date; detected_at: Date; resolved_at: Date | null;
-  causes: unknown; occurrences: number; last_occurrence_at: Date | null; cluster: string; namespace: string | null; workload_name: string | null;
+  first_cause: unknown; occurrences: number; last_occurrence_at: Date | null; cluster: string; namespace: string | null; workload_name: string | null;
   workload_kind: string | null; timeline_count: number;
 };
 
 const toRow = (r: ListRow): IncidentRow => ({
   id: r.id, title: r.title, reason: r.reason, severity: r.severity, status: r.status, startedAt: r.started_at, detectedAt: r.detected_at,
-  resolvedAt: r.resolved_at, causes: r.causes, occurrences: r.occurrences, lastOccurrenceAt: r.last_occurrence_at, cluster: { name: r.cluster },
+  resolvedAt: r.resolved_at, causes: r.first_cause === null ? [] : [r.first_cause], occurrences: r.occurrences, lastOccurrenceAt: r.last_occurrence_at, cluster: { name: r.cluster },
   workload: r.namespace !== null && r.workload_name !== null && r.workload_kind !== null ? { namespace: r.namespace, name: r.workload_name, kind: r.workload_kind } : null,
   _count: { timeline: r.timeline_count },
 });

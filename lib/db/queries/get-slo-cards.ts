@@ -95,7 +95,7 @@ export async function readSloCardsByIds(ids: readonly string[]): Promise<SloCard
 // only the largest to a change (the summary names no other), so a thousand SLOs are a few kilobytes to read.
 const HEADLINES_SQL = (where: string) => `
 SELECT s.id, s.name, s.indicator, w.namespace, w.name AS workload_name, w.kind::text AS kind, c.name AS cluster,
-       st.computed_at, st.alert, st.budget_remaining, ch.description AS charge_description, ch.spent AS charge_spent, ch.change_id
+       st.slo_id IS NOT NULL AS evaluated, st.alert, st.budget_remaining, ch.description AS charge_description, ch.spent AS charge_spent, ch.change_id
   FROM slos s
   JOIN workloads w ON w.id = s.workload_id
   JOIN clusters c ON c.id = w.cluster_id
@@ -107,7 +107,7 @@ SELECT s.id, s.name, s.indicator, w.namespace, w.name AS workload_name, w.kind::
 
 type HeadlineRow = {
   id: string; name: string; indicator: string; namespace: string; workload_name: string; kind: string; cluster: string;
-  computed_at: Date | null; alert: string | null; budget_remaining: number;
+  evaluated: boolean; alert: string | null; budget_remaining: number;
   charge_description: string | null; charge_spent: number | null; change_id: string | null;
 };
 
@@ -118,7 +118,7 @@ export async function readSloHeadlines(scope: Scope = EVERYTHING): Promise<SloHe
   return rows
     .map((r) => ({
       id: r.id, name: r.name, indicator: r.indicator, cluster: r.cluster, workload: { namespace: r.namespace, name: r.workload_name, kind: r.kind },
-      evaluation: r.computed_at === null ? WAITING : { kind: "evaluated" as const, alert: toAlert(r.alert), budgetRemaining: r.budget_remaining },
+      evaluation: r.evaluated ? { kind: "evaluated" as const, alert: toAlert(r.alert), budgetRemaining: r.budget_remaining } : WAITING,
       charges: r.change_id === null ? [] : [{ description: r.charge_description!, spent: r.charge_spent!, changeId: r.change_id }],
     }))
     .sort(byTroubleFirst);
