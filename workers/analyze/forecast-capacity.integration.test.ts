@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getCapacity } from "@/lib/db/queries/get-capacity.ts";
 import { getCapacityPool } from "@/lib/db/queries/get-capacity-pool.ts";
+import { thinReadings } from "@/lib/domain/thin-readings.ts";
 import { forecastCapacity } from "./forecast-capacity.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -132,7 +133,7 @@ describe("capacity forecasts from stored facts", () => {
     // The card's thumbnail: 72 hours as every other hour, the newest the pool page's newest.
     const page = await getCapacityPool("prod", "general");
     expect([general.points.length, general.pointEveryHours, page?.pool.points.length, page?.pool.pointEveryHours]).toEqual([36, 2, 72, 1]);
-    expect(general.points.at(-1)).toEqual(page?.pool.points.at(-1));
+    expect(general.points).toEqual(thinReadings(page!.pool.points, 60).kept);
     const cpu = general.forecasts.find((f) => f.resource === "cpu" && f.basis === "requests")!;
     expect(cpu.fit?.points).toBe(72);
     const ahead = cpu.trend.filter((t) => Date.parse(t.t) > Date.parse(cpu.exhaustsAt!));

@@ -89,19 +89,37 @@ export async function readPoolForecasts(only?: { cluster: string; pool: string }
   return [...pools.values()];
 }
 
-/** Every stored hour of the given pools, oldest first. */
-export async function readPoolPoints(keys: readonly PoolKey[]): Promise<Map<string, CapacityPointRow[]>> {
-  const out = new Map<string, CapacityPointRow[]>(keys.map((k) => [`${k.clusterId}/${k.pool}`, []]));
+export const poolKey = (k: Pick<PoolKey, "clusterId" | "pool">) => `${k.clusterId}/${k.pool}`;
+
+/** How many hours each of the given pools has stored. */
+export async function countPoolPoints(keys: readonly PoolKey[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await getPool().query<{ cluster_id: string; pool: string; n: number }>(
+    `SELECT p.cluster_id, p.pool, count(*)::int AS n
+       FROM capacity_points p JOIN unnest($1::uuid[], $2::text[]) AS k(cluster_id, pool) ON k.cluster_id = p.cluster_id AND k.pool = p.pool
+      GROUP BY p.cluster_id, p.pool`,
+    [keys.map((k) => k.clusterId), keys.map((k) => k.pool)],
+  );
+  return new Map(rows.map((r) => [poolKey({ clusterId: r.cluster_id, pool: r.pool }), r.n]));
+}
+
+/** The stored hours of the given pools, oldest first: every one, or every k-th counted back from the newest
+ * where `every` names a k for the pool (lib/domain/thin-readings.ts). */
+export async function readPoolPoints(keys: readonly PoolKey[], every?: ReadonlyMap<string, number>): Promise<Map<string, CapacityPointRow[]>> {
+  const out = new Map<string, CapacityPointRow[]>(keys.map((k) => [poolKey(k), []]));
   if (keys.length === 0) return out;
   const { rows } = await getPool().query<{ cluster_id: string; pool: string; bucket: Date; node_count: number; pod_count: number; ac: number; am: number; rc: number; rm: number; uc: number | null; um: number | null; usage_slots: number }>(
     `SELECT p.cluster_id, p.pool, p.bucket, p.node_count, p.pod_count, p.allocatable_cpu_millis AS ac, p.allocatable_memory_bytes AS am,
             p.requested_cpu_millis AS rc, p.requested_memory_bytes AS rm, p.used_cpu_millis AS uc, p.used_memory_bytes AS um, p.usage_slots
-       FROM capacity_points p JOIN unnest($1::uuid[], $2::text[]) AS k(cluster_id, pool) ON k.cluster_id = p.cluster_id AND k.pool = p.pool
+       FROM (SELECT p.*, k.every, row_number() OVER (PARTITION BY p.cluster_id, p.pool ORDER BY p.bucket DESC) - 1 AS back
+               FROM capacity_points p
+               JOIN unnest($1::uuid[], $2::text[], $3::int[]) AS k(cluster_id, pool, every) ON k.cluster_id = p.cluster_id AND k.pool = p.pool) p
+      WHERE p.back % p.every = 0
       ORDER BY p.bucket`,
-    [keys.map((k) => k.clusterId), keys.map((k) => k.pool)],
+    [keys.map((k) => k.clusterId), keys.map((k) => k.pool), keys.map((k) => every?.get(poolKey(k)) ?? 1)],
   );
   for (const r of rows) {
-    out.get(`${r.cluster_id}/${r.pool}`)?.push({
+    out.get(poolKey({ clusterId: r.cluster_id, pool: r.pool }))?.push({
       bucket: r.bucket.toISOString(),
       nodeCount: r.node_count,
       podCount: r.pod_count,
