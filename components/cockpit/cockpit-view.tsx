@@ -36,7 +36,7 @@ export function CockpitView({ initialData, canRespond, scope, problems, options 
       <SummaryStrip summaries={data.summaries} scope={scope} />
       <div className={s.grid}>
         <SloPanel slos={data.slos} counts={data.sloCounts} allHref={listHref("/slos")} canEdit={canRespond} />
-        <IncidentPanel incidents={data.incidents} counts={data.incidentCounts} allHref={listHref("/incidents")} />
+        <IncidentPanel incidents={data.incidents} counts={data.incidentCounts} allHref={listHref("/incidents")} range={scope.range} />
       </div>
       <div className={`${s.grid} ${s.gridFlip}`}>
         <MttxPanel rows={data.mttx} services={data.mttxServices} />

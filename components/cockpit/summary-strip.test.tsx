@@ -36,7 +36,7 @@ function renderHome(rows: CockpitRows, top?: CockpitTop, scope: Scope = EVERYTHI
     <>
       <SummaryStrip summaries={data.summaries} scope={scope} />
       <SloPanel slos={data.slos} counts={data.sloCounts} allHref="/slos" canEdit={false} />
-      <IncidentPanel incidents={data.incidents} counts={data.incidentCounts} allHref="/incidents" />
+      <IncidentPanel incidents={data.incidents} counts={data.incidentCounts} allHref="/incidents" range={scope.range} />
       <RightsizingPanel rows={data.recommendations} totals={data.rightsizingTotals} allHref="/rightsizing" />
       <GuardrailsPanel view={data.guardrails} />
       <CapacityPanel view={data.capacity} />
@@ -116,6 +116,11 @@ describe("the summary strip says nothing the panels below it contradict", { time
     expect(full.rightsizingTotals.containers).toBe(2);
     expect(text(screen.getByText(/^if applied now:/))).toContain("(1 held)");
     expect(text(screen.getByTestId("rightsizing-more"))).toBe("Showing 1 of 2 containers, largest savings first. Every suggestion →");
+  });
+
+  it("says which incidents its counts speak of when a time range is chosen", () => {
+    renderHome(scopedTo("prod-eu"), undefined, { ...EVERYTHING, range: { kind: "last", minutes: 360 } });
+    expect(screen.getByText("2 open · 1 resolved going on in the last 6h")).toBeTruthy();
   });
 
   it("counts every open and resolved incident of the scope when the panel shows only the first ones", () => {

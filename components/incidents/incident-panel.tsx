@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { IncidentCounts } from "@/lib/domain/incident-order.ts";
+import { incidentWindowText, type IncidentCounts } from "@/lib/domain/incident-order.ts";
 import type { CockpitIncident } from "@/lib/views/incident.ts";
+import type { TimeRange } from "@/lib/views/scope.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
 import { IncidentCard } from "./incident-card.tsx";
@@ -12,18 +13,20 @@ type Props = {
   counts: IncidentCounts;
   /** /incidents for the same scope. */
   allHref: string;
+  /** The scope's time range: which incidents the counts speak of. */
+  range: TimeRange;
 };
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-export function IncidentPanel({ incidents, counts, allHref }: Props) {
+export function IncidentPanel({ incidents, counts, allHref, range }: Props) {
   const active = incidents.filter((i) => i.active);
   const recent = incidents.filter((i) => !i.active);
   const total = counts.open + counts.resolved;
   return (
-    <Panel title="Incidents" aside={`${count(counts.open)} open · ${count(counts.resolved)} resolved in the last 7 days`}>
+    <Panel title="Incidents" aside={`${count(counts.open)} open · ${count(counts.resolved)} resolved ${incidentWindowText(range)}`}>
       {total === 0 ? (
-        <Empty>No incidents in the last 7 days. Uptrust opens one when a workload crash-loops, is OOM-killed, cannot pull its image or burns its error budget fast.</Empty>
+        <Empty>No incidents {incidentWindowText(range)}. Uptrust opens one when a workload crash-loops, is OOM-killed, cannot pull its image or burns its error budget fast.</Empty>
       ) : (
         <div style={{ display: "grid", gap: 8 }}>
           {counts.open === 0 ? <p className={`${s.small} ${s.muted}`} style={{ margin: 0 }}>Nothing open right now.</p> : null}

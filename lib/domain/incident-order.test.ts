@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byUrgency, incidentCounts, severityCounts } from "./incident-order.ts";
+import { byUrgency, incidentCounts, incidentWindowText, severityCounts } from "./incident-order.ts";
 
 const at = (hour: number) => `2026-11-25T${String(hour).padStart(2, "0")}:00:00.000Z`;
 const incident = (id: string, active: boolean, severity: string, startedHour: number) => ({ id, active, severity, startedAt: at(startedHour) });
@@ -33,5 +33,14 @@ describe("incident counts", () => {
     const list = [incident("1", true, "sev3", 1), incident("2", false, "sev1", 2), incident("3", true, "sev3", 3), incident("4", true, "page", 4)];
     expect(incidentCounts(list)).toEqual({ open: 3, resolved: 1 });
     expect(severityCounts(list)).toEqual([{ severity: "sev1", count: 1 }, { severity: "sev3", count: 2 }, { severity: "page", count: 1 }]);
+  });
+});
+
+describe("which incidents a heading's counts speak of", () => {
+  it("says the last week with no time range, and 'going on' within a chosen one, in UTC", () => {
+    expect(incidentWindowText({ kind: "default" })).toBe("in the last 7 days");
+    expect(incidentWindowText({ kind: "last", minutes: 360 })).toBe("going on in the last 6h");
+    expect(incidentWindowText({ kind: "between", from: "2026-12-06T09:00:00.000Z", to: "2026-12-06T10:30:00.000Z" }))
+      .toBe("going on between 2026-12-06 09:00 UTC and 2026-12-06 10:30 UTC");
   });
 });

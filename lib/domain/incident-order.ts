@@ -1,3 +1,5 @@
+import type { TimeRange } from "@/lib/views/scope.ts";
+import { formatDuration } from "./format-duration.ts";
 import { SEVERITIES } from "./incident-lifecycle.ts";
 
 // Incidents as an SRE reads a list of them: what needs someone now, then what just happened. The cockpit's
@@ -41,4 +43,19 @@ export function severityCounts(incidents: readonly Pick<Ordered, "severity">[]):
   const counts = new Map<string, number>();
   for (const i of incidents) counts.set(i.severity, (counts.get(i.severity) ?? 0) + 1);
   return [...counts].map(([severity, count]) => ({ severity, count })).sort((a, b) => rank(a.severity) - rank(b.severity) || a.severity.localeCompare(b.severity));
+}
+
+const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
+/** With no time range, the incident lists hold every open incident and those that started or ended in these last days. */
+export const RECENT_INCIDENT_DAYS = 7;
+
+/**
+ * Which incidents the counts speak of, in the words of a panel heading: with no time range, the open ones and those of
+ * the last RECENT_INCIDENT_DAYS days; with one, those going on at some point of it (get-incident-summaries.ts reads them so).
+ */
+export function incidentWindowText(range: TimeRange): string {
+  if (range.kind === "default") return `in the last ${RECENT_INCIDENT_DAYS} days`;
+  if (range.kind === "last") return `going on in the last ${formatDuration(range.minutes * 60)}`;
+  return `going on between ${utc(range.from)} and ${utc(range.to)}`;
 }

@@ -4,12 +4,11 @@ import type { IncidentListItem, IncidentSummary, TimelineItem } from "@/lib/view
 import { toCauseItems } from "./map-causes.ts";
 import { ACTIVE_STATUSES, durationSeconds, iso, isActiveStatus, isoOrNull } from "./map-rows.ts";
 import { toTimelineItem } from "@/lib/domain/timeline-entry.ts";
-import { byUrgency } from "@/lib/domain/incident-order.ts";
+import { byUrgency, RECENT_INCIDENT_DAYS } from "@/lib/domain/incident-order.ts";
 import { EVERYTHING, scopeBounds } from "@/lib/domain/scope.ts";
 import { clusterNow, getClusterChips } from "./get-cluster-chips.ts";
 import { scopeWhere } from "./scope-sql.ts";
 
-const RECENT_DAYS = 7;
 const CARD_TIMELINE = 8;
 
 export const incidentInclude = {
@@ -81,7 +80,7 @@ const toRow = (r: ListRow): IncidentRow => ({
 // workload (a node's) belongs to its cluster alone, so a namespace or service search leaves it out.
 // Every one is read (the counts speak of all of them), in byUrgency order; timelines are read apart.
 export async function readIncidentList(asOf: Date, scope: Scope = EVERYTHING, bounds: { from: Date; to: Date } | null = null): Promise<IncidentListItem[]> {
-  const since = bounds?.from ?? new Date(asOf.getTime() - RECENT_DAYS * 86_400_000);
+  const since = bounds?.from ?? new Date(asOf.getTime() - RECENT_INCIDENT_DAYS * 86_400_000);
   const params: unknown[] = [[...ACTIVE_STATUSES], since];
   const parts = [scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params)];
   parts.push(`(i.status::text = ANY($1::text[]) OR i.started_at >= $2 OR i.resolved_at >= $2)`);
