@@ -12,4 +12,5 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["npx", "next", "start", "-p", "3000"]
+# The web server's Node flags are scripts/web-node-options.ts's.
+CMD ["node", "--max-semi-space-size=64", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { startDevIdp } from "@/workers/dev-idp/server.ts";
 import { LoginPage } from "../e2e/pages/login-page.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "../scripts/start/children.ts";
+import { webNodeOptions } from "../scripts/web-node-options.ts";
 
 export type RunningApp = { url: string; browser: Browser; context: BrowserContext; cookie: string; stop(): Promise<void> };
 
@@ -38,6 +39,7 @@ export async function startApp(databaseUrl: string, port: number, idpPort: numbe
   const env: NodeJS.ProcessEnv = {
     ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), UPTRUST_DEV_IDP_PORT: String(idpPort),
     AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", AUTH_OIDC_ISSUER: "", AUTH_OIDC_ID: "", AUTH_OIDC_SECRET: "",
+    NODE_OPTIONS: webNodeOptions(process.env),
   };
   const web = startChild("web", resolve("node_modules/.bin/next"), ["start", "-p", String(port)], env);
   let browser: Browser | null = null;

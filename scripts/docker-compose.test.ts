@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { BUILT_WORKERS, INGEST_NODE_FLAGS } from "./build-workers.ts";
+import { WEB_NODE_OPTIONS } from "./web-node-options.ts";
 
 // No Docker engine runs on the development machines, so the compose file is checked for what breaks
 // first on a user's machine: missing services, missing configuration, commands naming files that moved.
@@ -37,5 +38,12 @@ describe("docker-compose.yml", () => {
       if (built?.endsWith("ingest.mjs")) expect(service.command).toEqual(["node", ...INGEST_NODE_FLAGS, built]);
     }
     expect(readFileSync("Dockerfile", "utf8")).toContain("scripts/build-workers.ts");
+  });
+
+  it("runs the web server with the Node flags npm start gives it, as does the image by default", () => {
+    const web = ["node", ...WEB_NODE_OPTIONS.split(" "), "node_modules/next/dist/bin/next", "start", "-p", "3000"];
+    expect(compose.services.web.command).toEqual(web);
+    expect(existsSync(web[web.length - 4])).toBe(true);
+    expect(readFileSync("Dockerfile", "utf8")).toContain(`CMD ${JSON.stringify(web).replace(/","/g, '", "')}`);
   });
 });

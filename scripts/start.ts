@@ -15,6 +15,7 @@ import { buildWorkers, INGEST_NODE_FLAGS } from "./build-workers.ts";
 import { generatePrismaClient } from "./prisma-generate.ts";
 import { loadOrCreateAuthSecret } from "./start/auth-secret.ts";
 import { runToEnd, startChild, stopChildren, type Child } from "./start/children.ts";
+import { webNodeOptions } from "./web-node-options.ts";
 
 const log = (msg: string) => console.log(`[uptrust] ${msg}`);
 
@@ -82,7 +83,7 @@ async function main() {
   const children: Child[] = [
     startChild("ingest", process.execPath, [...INGEST_NODE_FLAGS, ingestWorker], childEnv),
     startChild("analyze", tsx, ["workers/analyze/main.ts"], childEnv),
-    startChild("web", next, ["start", "-p", String(env.PORT)], childEnv),
+    startChild("web", next, ["start", "-p", String(env.PORT)], { ...childEnv, NODE_OPTIONS: webNodeOptions(childEnv) }),
   ];
   log(`cockpit: ${appUrl}`);
 
