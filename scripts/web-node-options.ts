@@ -1,7 +1,7 @@
 // The web server's Node flags, wherever it runs (npm start, bench:web, the Dockerfile and docker-compose.yml, which
-// write the same string). A cockpit render allocates a few megabytes (thousands of headline rows, the page's HTML):
-// with V8's default 16 MB young generation, each request promoted garbage and the slowest tenth waited on full
-// collections; 64 MB keeps a request's garbage young (bench:web p95 at 10,000 pods).
+// write the same string; scripts/docker-compose.test.ts holds them equal). A cockpit render at 10,000 pods allocates
+// a few megabytes (thousands of headline rows, the page's HTML): a 64 MB young generation instead of V8's 16 MB keeps
+// most of it from being promoted and collected again (bench:web's home p50 went from 111–150 ms to 104–106 ms).
 export const WEB_NODE_OPTIONS = "--max-semi-space-size=64";
 
 /** NODE_OPTIONS for the web server: the caller's own options, then the web's. */
