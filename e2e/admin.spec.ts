@@ -163,10 +163,10 @@ test("an admin ends a responder's sessions: the responder's next page load asks 
   await expect(admin.getByRole("button", { name: "End sessions of responder@uptrust.dev" })).toBeDisabled();
 
   // A new page in the responder's browser: the open tab's own poll may already be on its way to the login page,
-  // and a reload racing it would be aborted.
-  const context = responder.context();
+  // and a reload racing it would be aborted. The new tab opens before the old one closes: a context left with no
+  // tab while a navigation is in flight once refused to open another ("Failed to open a new tab").
+  const next = await responder.context().newPage();
   await responder.close();
-  const next = await context.newPage();
   await next.goto("/");
   await expect(next).toHaveURL(/\/login\?/);
   const url = new URL(next.url());
