@@ -1,17 +1,18 @@
 // The full lists (/slos, /rightsizing) at the size the brief names: 1,200 SLOs with a week of hour sums
 // each, and 2,400 suggestions (KRR and VPA for 1,200 containers), over two clusters and twelve namespaces.
 // Measured, p50/p95 of 30 calls after 5 warm-up calls, one at a time:
-// - the SLO reads: getSloCards (every card with its 24-hour burn buckets) against readSloCards,
-//   the list's read without them, then what /slos does with the rows (counts, filter, one page);
+// - the SLO reads: getSloCards (every card with its 24-hour burn buckets) against readSloCards (every
+//   card without them) and readSloHeadlines, then what /slos does: count, filter and page the headlines, then read
+//   whole cards for the page shown;
 // - the suggestions: whole rows (getRecommendationRows) against headlines (readRecommendationHeadlines), then what
 //   /rightsizing does: order, group and total the headlines, then read whole rows for the page shown;
 // Run: npx tsx bench/lists.ts   Database: BENCH_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/uptrust_bench_lists (rebuilt).
 import { pageIds, rightsizingList, withRows } from "@/components/lists/rightsizing-list.ts";
-import { sloList } from "@/components/lists/slo-list.ts";
+import { pageSloIds, sloList, withCards } from "@/components/lists/slo-list.ts";
 import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { getRecommendationRows, readRecommendationHeadlines, readRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
-import { getSloCards, readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
+import { getSloCards, readSloCards, readSloCardsByIds, readSloHeadlines } from "@/lib/db/queries/get-slo-cards.ts";
 import { rebuildDatabase } from "@/lib/db/rebuild-database.ts";
 import { EVERYTHING } from "@/lib/domain/scope.ts";
 import { timeCalls, type Timing } from "./web-measure.ts";
@@ -63,13 +64,17 @@ try {
   const rows = await getRecommendationRows(EVERYTHING);
   console.log(`read back: ${cards.length} SLOs, ${rows.length} suggestions`);
   line("getSloCards, cockpit (with 24 h burn buckets)", await timeCalls(() => getSloCards(EVERYTHING), 30));
-  line("readSloCards, list (no burn buckets)", await timeCalls(() => readSloCards(EVERYTHING), 30));
+  line("readSloCards (every card, no burn buckets)", await timeCalls(() => readSloCards(EVERYTHING), 30));
+  line("readSloHeadlines (1,200 headlines)", await timeCalls(() => readSloHeadlines(EVERYTHING), 30));
   line("  /slos assembly: counts + page 1 of all", await timeCalls(async () => sloList(cards, null, 1), 30));
   line("  /slos assembly: alert=healthy, page 20", await timeCalls(async () => sloList(cards, "healthy", 20), 30));
   line("getRecommendationRows (2,400 whole rows)", await timeCalls(() => getRecommendationRows(EVERYTHING), 30));
   line("readRecommendationHeadlines (2,400 headlines)", await timeCalls(() => readRecommendationHeadlines(EVERYTHING), 30));
   line("  /rightsizing assembly: order, group, totals, page 1", await timeCalls(async () => rightsizingList(rows, false, 1), 30));
-  line("/slos server work (read without burn + assembly)", await timeCalls(async () => sloList(await readSloCards(EVERYTHING), null, 1), 30));
+  line("/slos server work (headlines, assembly, page 1's cards)", await timeCalls(async () => {
+    const view = sloList(await readSloHeadlines(EVERYTHING), null, 1);
+    return withCards(view, await readSloCardsByIds(pageSloIds(view)));
+  }, 30));
   line("/rightsizing server work (headlines, assembly, page 1's rows)", await timeCalls(async () => {
     const view = rightsizingList(await readRecommendationHeadlines(EVERYTHING), false, 1);
     return withRows(view, await readRecommendationRows(pageIds(view)));

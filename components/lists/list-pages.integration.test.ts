@@ -6,7 +6,7 @@ import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools } from "@/lib/db/pool.ts";
 import { getCockpit } from "@/lib/db/queries/get-cockpit.ts";
 import { getRecommendationRows, readRecommendationHeadlines, readRecommendationRows } from "@/lib/db/queries/get-recommendation-rows.ts";
-import { readSloCards } from "@/lib/db/queries/get-slo-cards.ts";
+import { readSloCards, readSloCardsByIds, readSloHeadlines } from "@/lib/db/queries/get-slo-cards.ts";
 import { pageRangeText } from "@/lib/domain/list-page.ts";
 import { parseRightsizingListQuery, parseSloListQuery } from "@/lib/domain/list-query.ts";
 import { sloState } from "@/lib/domain/slo-order.ts";
@@ -14,7 +14,7 @@ import { KRR } from "@/lib/domain/rightsizing-totals.ts";
 import { byLargestSavings } from "@/lib/domain/rightsizing-order.ts";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { pageIds, rightsizingList, withRows } from "./rightsizing-list.ts";
-import { sloList } from "./slo-list.ts";
+import { pageSloIds, sloList, withCards } from "./slo-list.ts";
 
 // The two full lists read from PostgreSQL as their pages read them. The fleet: prod-eu runs 70 services in
 // shop and 20 ledgers in payments, staging 30 services in shop; each has one availability SLO and one
@@ -65,10 +65,12 @@ async function seed(db: pg.Client) {
   }
 }
 
+// As app/slos/page.tsx reads it: every SLO's headline, then whole cards for the page shown.
 const sloPage = async (search: string) => {
   const { scope, alert, page, problems } = parseSloListQuery(new URLSearchParams(search));
   expect(problems).toEqual([]);
-  return sloList(await readSloCards(scope), alert, page);
+  const view = sloList(await readSloHeadlines(scope), alert, page);
+  return withCards(view, await readSloCardsByIds(pageSloIds(view)));
 };
 // As app/rightsizing/page.tsx reads it: every suggestion's headline, then whole rows for the page shown.
 const rightsizingPage = async (search: string) => {
@@ -140,6 +142,14 @@ describe("/slos", () => {
     expect(waiting.list.rows.length).toBe(FLEET.filter((_, i) => waits(i)).length);
     expect(waiting.list.rows.every((s) => s.evaluation.kind === "waiting")).toBe(true);
   });
+
+  it.each(["", "page=2", "alert=healthy&page=2", "cluster=prod-eu&ns=payments", "alert=waiting"])(
+    "shows from headlines exactly the page whole cards would give (%s)",
+    async (search) => {
+      const { scope, alert, page } = parseSloListQuery(new URLSearchParams(search));
+      expect(await sloPage(search)).toEqual(sloList(await readSloCards(scope), alert, page));
+    },
+  );
 
   it("names the SLO whose source fails, with the time it stopped being measured", async () => {
     const { list } = await sloPage("q=svc-005");

@@ -61,7 +61,7 @@ export const budgetSpent = (remaining: number) => 1 - remaining;
 /** Which count an SLO's state (sloState: the /slos filter's and the list badge's) adds to. */
 export const COUNT_OF: Record<SloState, keyof SloCounts> = { page: "paging", ticket: "ticketing", healthy: "healthy", waiting: "waiting" };
 
-export function sloCounts(slos: SummaryInput["slos"]): SloCounts {
+export function sloCounts(slos: readonly SummaryInput["slos"][number][]): SloCounts {
   const c: SloCounts = { paging: 0, ticketing: 0, healthy: 0, waiting: 0 };
   for (const s of slos) c[COUNT_OF[sloState(s)]]++;
   return c;
