@@ -91,6 +91,12 @@ describe("incidents on the cockpit agree with the rest of it", () => {
     expect(occurrences.map((e) => e.ts)).toEqual(KILLS.map((k) => at(k).toISOString()));
   });
 
+  it("each incident on the cockpit names the most likely cause its own page lists first", async () => {
+    const named = cockpit.incidents.filter((i) => i.likelyCause !== null);
+    expect(named.length).toBeGreaterThan(0);
+    for (const i of cockpit.incidents) expect(i.likelyCause, i.title).toBe((await getIncident(i.id, now))!.causes[0]?.title ?? null);
+  });
+
   it("no incident is detected before it started or after it was over, and none took longer to detect than to resolve", async () => {
     const stored = await q<{ title: string; started_at: Date; detected_at: Date; resolved_at: Date | null }>(`SELECT title, started_at, detected_at, resolved_at FROM incidents`);
     expect(stored.length).toBeGreaterThanOrEqual(3);

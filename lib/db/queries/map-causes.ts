@@ -17,3 +17,6 @@ export function toCauseItems(value: unknown): ProbableCauseItem[] {
   if (!parsed.success) return [];
   return parsed.data.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, ts: e.ts === null ? null : new Date(e.ts).toISOString() })) }));
 }
+
+/** The most likely cause's title (the analyzer stores causes most likely first), as lists and headlines name it. */
+export const likelyCauseOf = (value: unknown): string | null => toCauseItems(value)[0]?.title ?? null;
