@@ -9,10 +9,19 @@ function trim(n: number): string {
   return fixed.replace(/0+$/, "").replace(/\.$/, "");
 }
 
+// A formatter per currency and precision, made once: building an Intl.NumberFormat costs more than a
+// hundred formats with it, and the cockpit words a few dozen amounts a render.
+const formatters = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
+  const key = `${currency}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+}
+
 /** An amount of money without sign: "$41.00", "€1,234". */
 export function formatMoneyAmount(amount: number, currency: string): string {
-  const digits = Math.abs(amount) < 100 ? 2 : 0;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(amount));
+  return moneyFormat(currency, Math.abs(amount) < 100 ? 2 : 0).format(Math.abs(amount));
 }
 
 // Below half a hundredth a figure rounds to nothing and is left out rather than printed as "saves 0".
