@@ -49,7 +49,7 @@ export function PoolCardChart({ pool, resource, height = 150 }: { pool: Capacity
       {meets ? (
         <PlotLabel x={x(meets)} y={1} align={x(meets) > 0.5 ? "end" : "start"} side="below" color={c.danger}>reaches allocatable ~{day(meets)}</PlotLabel>
       ) : null}
-      <HoverReadout at={rows.map((r) => x(r.t))} texts={rows.map((r) => readingText(r, unit))} />
+      <HoverReadout at={rows.map((r) => x(r.t))} texts={(i) => readingText(rows[i], unit)} />
     </>
   );
   return (

@@ -6,8 +6,9 @@ import s from "./charts.module.css";
 type Props = {
   /** Where each reading sits across the plot, 0 (left) to 1 (right), in ascending order. */
   at: readonly number[];
-  /** What each reading says when the pointer is nearest it (strings, so a server-rendered chart may pass them). */
-  texts: readonly string[];
+  /** What each reading says when the pointer is nearest it: strings, so a server-rendered chart may pass them, or (inside
+   * a client tree) a function that words a reading only when it is pointed at. */
+  texts: readonly string[] | ((index: number) => string);
 };
 
 // Names the reading nearest the pointer over a plain-SVG chart. The words are worked out on hover instead of
@@ -27,7 +28,7 @@ export function HoverReadout({ at, texts }: Props) {
       {shown !== null && x !== undefined ? (
         <>
           <span className={s.readoutLine} style={{ left: `${x * 100}%` }} />
-          <span className={s.readout} style={{ left: `${x * 100}%`, transform: x > 0.5 ? "translateX(-100%)" : "none" }}>{texts[shown]}</span>
+          <span className={s.readout} style={{ left: `${x * 100}%`, transform: x > 0.5 ? "translateX(-100%)" : "none" }}>{typeof texts === "function" ? texts(shown) : texts[shown]}</span>
         </>
       ) : null}
     </div>

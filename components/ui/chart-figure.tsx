@@ -8,8 +8,11 @@ export type ChartTable = { caption: string; columns: string[]; rows: (string | n
 // A chart is a picture of a table: it gets a name screen readers announce, stays out of the Tab order (the
 // Recharts chart inside sets accessibilityLayer={false}, so there is no Tab stop per SVG node), and carries
 // its table, folded, for anyone who reads numbers rather than shapes. The table is drawn once opened: the cockpit's
-// charts hold some 700 rows nobody has opened yet, a sixth of its HTML at 10,000 pods (bench/web.ts).
-export function ChartFigure({ label, description, table, children }: { label: string; description?: string; table: ChartTable; children: ReactNode }) {
+// charts hold some 700 rows nobody has opened yet, a sixth of its HTML at 10,000 pods (bench/web.ts). A chart whose rows
+// take work to word passes a function, so the words are made only when someone opens the table.
+type TableOf = ChartTable | (() => ChartTable);
+
+export function ChartFigure({ label, description, table, children }: { label: string; description?: string; table: TableOf; children: ReactNode }) {
   const picture = useRef<HTMLDivElement>(null);
   const [opened, setOpened] = useState(false);
   useEffect(() => keepOutOfTabOrder(picture.current), []);
@@ -25,7 +28,8 @@ export function ChartFigure({ label, description, table, children }: { label: st
   );
 }
 
-function FigureTable({ table }: { table: ChartTable }) {
+function FigureTable({ table: given }: { table: TableOf }) {
+  const table = typeof given === "function" ? given() : given;
   return (
     <table className={s.table}>
       <caption className={s.srOnly}>{table.caption}</caption>
