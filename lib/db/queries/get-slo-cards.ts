@@ -93,9 +93,10 @@ export async function readSloCardsByIds(ids: readonly string[]): Promise<SloCard
 
 // Every SLO of the scope in a few fields, trouble first: what the summary counts and orders. Of the charges
 // only the largest to a change (the summary names no other), so a thousand SLOs are a few kilobytes to read.
+// Rows come as arrays (see readRecommendationHeadlines), in the order of the SELECT.
 const HEADLINES_SQL = (where: string) => `
-SELECT s.id, s.name, s.indicator, w.namespace, w.name AS workload_name, w.kind::text AS kind, c.name AS cluster,
-       st.slo_id IS NOT NULL AS evaluated, st.alert, st.budget_remaining, ch.description AS charge_description, ch.spent AS charge_spent, ch.change_id
+SELECT s.id, s.name, s.indicator, w.namespace, w.name, w.kind::text, c.name, st.slo_id IS NOT NULL, st.alert, st.budget_remaining,
+       ch.description, ch.spent, ch.change_id
   FROM slos s
   JOIN workloads w ON w.id = s.workload_id
   JOIN clusters c ON c.id = w.cluster_id
@@ -105,21 +106,20 @@ SELECT s.id, s.name, s.indicator, w.namespace, w.name AS workload_name, w.kind::
   ) ch ON true
  WHERE ${where}`;
 
-type HeadlineRow = {
-  id: string; name: string; indicator: string; namespace: string; workload_name: string; kind: string; cluster: string;
-  evaluated: boolean; alert: string | null; budget_remaining: number;
-  charge_description: string | null; charge_spent: number | null; change_id: string | null;
-};
+type HeadlineRow = [
+  id: string, name: string, indicator: string, namespace: string, workload: string, kind: string, cluster: string,
+  evaluated: boolean, alert: string | null, budgetRemaining: number, chargeDescription: string | null, chargeSpent: number | null, changeId: string | null,
+];
 
 export async function readSloHeadlines(scope: Scope = EVERYTHING): Promise<SloHeadline[]> {
   const params: unknown[] = [];
   const where = scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params);
-  const { rows } = await getPool().query<HeadlineRow>(HEADLINES_SQL(where), params);
+  const { rows } = await getPool().query<HeadlineRow>({ text: HEADLINES_SQL(where), values: params, rowMode: "array" });
   return rows
-    .map((r) => ({
-      id: r.id, name: r.name, indicator: r.indicator, cluster: r.cluster, workload: { namespace: r.namespace, name: r.workload_name, kind: r.kind },
-      evaluation: r.evaluated ? { kind: "evaluated" as const, alert: toAlert(r.alert), budgetRemaining: r.budget_remaining } : WAITING,
-      charges: r.change_id === null ? [] : [{ description: r.charge_description!, spent: r.charge_spent!, changeId: r.change_id }],
+    .map(([id, name, indicator, namespace, workload, kind, cluster, evaluated, alert, budgetRemaining, description, spent, changeId]) => ({
+      id, name, indicator, cluster, workload: { namespace, name: workload, kind },
+      evaluation: evaluated ? { kind: "evaluated" as const, alert: toAlert(alert), budgetRemaining } : WAITING,
+      charges: changeId === null ? [] : [{ description: description!, spent: spent!, changeId }],
     }))
     .sort(byTroubleFirst);
 }
