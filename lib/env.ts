@@ -82,6 +82,8 @@ const schema = z
     /** Names this worker in leases and logs (e.g. its pod name); the process id is appended. */
     UPTRUST_INGEST_HOLDER: z.string().trim().min(1).max(100).optional(),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    /** Where the analyze worker serves GET /metrics for Prometheus; unset, it serves none. */
+    UPTRUST_ANALYZE_METRICS_PORT: port.optional(),
     // OpenCost's default on-demand prices; set your own provider's (or your internal chargeback rate).
     UPTRUST_PRICE_CPU_CORE_HOUR: hourlyPrice("0.031611").default(0.031611),
     UPTRUST_PRICE_MEMORY_GIB_HOUR: hourlyPrice("0.004237").default(0.004237),

@@ -1,5 +1,7 @@
 import { closePools } from "@/lib/db/pool.ts";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
+import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { analyzeMetrics } from "./analyze-metrics.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
 // The analyze worker: every UPTRUST_ANALYZE_INTERVAL_MS it turns the facts in PostgreSQL into SLO
@@ -26,12 +28,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 // A quiet log: failures always, otherwise one line a minute so an operator sees the worker is alive.
-async function loop(intervalMs: number, signal: AbortSignal): Promise<void> {
+async function loop(intervalMs: number, signal: AbortSignal, metrics: ReturnType<typeof analyzeMetrics>): Promise<void> {
   let lastReport = 0;
   while (!signal.aborted) {
     const started = Date.now();
     try {
       const outcomes = await runAnalysisCycle(undefined, signal);
+      metrics.recordCycle(outcomes, Date.now() - started);
       for (const o of outcomes) {
         if (!o.ok) console.error(`[analyze] ${o.job} failed for cluster ${o.cluster}: ${o.error} (the other jobs carried on)`);
       }
@@ -42,6 +45,7 @@ async function loop(intervalMs: number, signal: AbortSignal): Promise<void> {
       }
     } catch (err) {
       // Listing clusters failed (database down): say so and try again next cycle.
+      metrics.recordCycleFailure();
       console.error(`[analyze] cycle failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     await sleep(Math.max(0, intervalMs - (Date.now() - started)), signal);
@@ -63,8 +67,15 @@ async function main(): Promise<void> {
       controller.abort();
     });
   }
-  console.log(`[analyze] analysing every ${config.UPTRUST_ANALYZE_INTERVAL_MS} ms`);
-  await loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal);
+  const metrics = analyzeMetrics();
+  const port = config.UPTRUST_ANALYZE_METRICS_PORT;
+  const server = port === undefined ? null : await serveMetrics(metrics.registry, port).catch((err: unknown) => {
+    console.error(`[analyze] cannot serve metrics on port ${port} (UPTRUST_ANALYZE_METRICS_PORT): ${err instanceof Error ? err.message : err}`);
+    process.exit(2);
+  });
+  console.log(`[analyze] analysing every ${config.UPTRUST_ANALYZE_INTERVAL_MS} ms${server ? `; metrics at :${server.port}/metrics` : ""}`);
+  await loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal, metrics);
+  await server?.close();
   await closePools();
   console.log("[analyze] stopped");
 }
