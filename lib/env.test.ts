@@ -61,8 +61,11 @@ describe("start-up configuration", () => {
     expect(problemsOf({ AUTH_SECRET: "short" })[0]).toContain("openssl rand -base64 32");
   });
 
-  it("rejects a port outside 1-65535", () => {
-    expect(problemsOf({ PORT: "70000" })[0]).toMatch(/^PORT /);
+  it("rejects a port outside 1-65535, or no number at all, saying what a port looks like", () => {
+    expect(problemsOf({ PORT: "70000" })).toEqual(["PORT must be a port number from 1 to 65535, such as 9464"]);
+    expect(problemsOf({ UPTRUST_INGEST_METRICS_PORT: "metrics" })).toEqual(["UPTRUST_INGEST_METRICS_PORT must be a port number from 1 to 65535, such as 9464"]);
+    expect(parseEnv({ UPTRUST_ANALYZE_METRICS_PORT: "9465" }).UPTRUST_ANALYZE_METRICS_PORT).toBe(9465);
+    expect(parseEnv({}).UPTRUST_INGEST_METRICS_PORT).toBeUndefined();
   });
 
   it("names the malformed entry of UPTRUST_LOG_WORKLOADS and a lease too short to renew", () => {

@@ -29,7 +29,8 @@ const httpUrl = z
     }
   }, "must be an http(s) URL such as https://login.example.com/realms/sre");
 
-const port = z.coerce.number().int().min(1).max(65535);
+const PORT_RULE = "must be a port number from 1 to 65535, such as 9464";
+const port = z.coerce.number({ error: PORT_RULE }).int(PORT_RULE).min(1, PORT_RULE).max(65535, PORT_RULE);
 
 // Prices per hour, for the money right-sizing saves (monthly = amount × price × 730 h). A plain number:
 // "$0.03" or "0,03" would silently become NaN, so they are refused with the expected shape.
@@ -79,6 +80,8 @@ const schema = z
     UPTRUST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     // 14 days of raw samples; right-sizing reads the 5-minute rollups (kept 30 days) instead.
     UPTRUST_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** Where the ingest worker serves GET /metrics for Prometheus; unset, it serves none. */
+    UPTRUST_INGEST_METRICS_PORT: port.optional(),
     /** Names this worker in leases and logs (e.g. its pod name); the process id is appended. */
     UPTRUST_INGEST_HOLDER: z.string().trim().min(1).max(100).optional(),
     UPTRUST_ANALYZE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
