@@ -3,7 +3,14 @@
 // age of the oldest fact still waiting) and how much a database outage has cost (facts dropped because
 // a bounded buffer was full).
 
-export type BufferGauge = { name: string; oldestPendingAt(): number | undefined; dropped(): number; full(): boolean };
+export type BufferGauge = {
+  name: string;
+  oldestPendingAt(): number | undefined;
+  dropped(): number;
+  full(): boolean;
+  /** How full the buffer is, 0 (empty) to 1 (full: new facts are dropped). */
+  fill(): number;
+};
 
 export class Backlog {
   private gauges: BufferGauge[] = [];
@@ -20,6 +27,11 @@ export class Backlog {
 
   dropped(): number {
     return this.gauges.reduce((n, g) => n + g.dropped(), 0);
+  }
+
+  /** Each buffer's name and how full it is (0 to 1). */
+  fills(): { name: string; fill: number }[] {
+    return this.gauges.map((g) => ({ name: g.name, fill: g.fill() }));
   }
 
   /** Names of the buffers that are full and dropping facts right now. */

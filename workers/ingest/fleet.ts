@@ -8,6 +8,7 @@ import { INVALID_REGISTRATION } from "@/lib/domain/ingest-health.ts";
 import { describeError, sleep } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
 import { superviseCluster } from "./supervisor.ts";
+import type { IngestMetrics } from "./ingest-metrics.ts";
 
 // Which clusters this worker ingests. Candidates are the contexts of its own kubeconfig and the
 // clusters registered in the database; it ingests those whose lease it holds. Every third of a lease
@@ -25,6 +26,7 @@ export type FleetOptions = {
   holder: string;
   signal: AbortSignal;
   log: (m: string) => void;
+  metrics?: IngestMetrics;
 };
 
 type Held = { target: KubeTarget; abort: AbortController; done: Promise<void>; kubeconfig?: string };
@@ -69,7 +71,7 @@ export async function runFleet(opts: FleetOptions): Promise<void> {
     const abort = new AbortController();
     const signal = AbortSignal.any([opts.signal, abort.signal]);
     setMaxListeners(0, signal);
-    const done = superviseCluster(id, target, { db, config: opts.config, signal, log }).catch((err: unknown) =>
+    const done = superviseCluster(id, target, { db, config: opts.config, signal, log, metrics: opts.metrics }).catch((err: unknown) =>
       log(`[ingest ${target.context}] supervisor failed: ${describeError(err)}`),
     );
     held.set(id, { target, abort, done, kubeconfig });

@@ -53,6 +53,10 @@ export class KeyedBatcher<T> implements BufferGauge {
     return this.pending.size >= this.maxPending();
   }
 
+  fill(): number {
+    return Math.min(1, this.pending.size / this.maxPending());
+  }
+
   private maxPending(): number {
     return this.options.maxPending ?? DEFAULT_MAX_PENDING;
   }

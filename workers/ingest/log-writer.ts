@@ -37,6 +37,10 @@ export class LogWriter implements BufferGauge {
     return this.buffer.length >= this.ctx.config.bufferRows;
   }
 
+  fill(): number {
+    return Math.min(1, this.buffer.length / this.ctx.config.bufferRows);
+  }
+
   add(row: LogLineRow): void {
     if (!this.budget.take(Buffer.byteLength(row.message), Date.now())) {
       if (++this.overBudget % 1000 === 1) this.ctx.log(`logs: over the cluster's ${this.ctx.config.logBytesPerMinute} bytes a minute (UPTRUST_LOG_BYTES_PER_MINUTE); ${this.overBudget} lines dropped so far`);

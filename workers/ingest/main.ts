@@ -1,7 +1,9 @@
 import { ConfigError, env } from "@/lib/env.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { KubeConfigError, loadKubeTargets, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
+import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { ingestConfig } from "./config.ts";
+import { ingestMetrics } from "./ingest-metrics.ts";
 import { startIngest } from "./start-ingest.ts";
 
 // `npm run worker:ingest`: watch every configured cluster and write its facts to DATABASE_URL until
@@ -42,7 +44,15 @@ const config = (() => {
 const db = getPool(undefined, Math.max(12, targets.length * 4));
 for (const t of targets) console.log(`[ingest] cluster "${t.context}" → ${t.server} (from ${t.source})`);
 const holder = settings.UPTRUST_INGEST_HOLDER ? `${settings.UPTRUST_INGEST_HOLDER}/${process.pid}` : undefined;
-const ingest = startIngest({ db, targets, config, holder });
+const metrics = ingestMetrics();
+const metricsPort = settings.UPTRUST_INGEST_METRICS_PORT;
+const metricsServer = metricsPort === undefined
+  ? null
+  : await serveMetrics(metrics.registry, metricsPort).catch((err: unknown) =>
+      fail(`[ingest] cannot serve metrics on port ${metricsPort} (UPTRUST_INGEST_METRICS_PORT): ${err instanceof Error ? err.message : err}`),
+    );
+if (metricsServer) console.log(`[ingest] metrics at :${metricsServer.port}/metrics`);
+const ingest = startIngest({ db, targets, config, holder, metrics });
 console.log(`[ingest] worker ${ingest.holder}: sharing clusters with other workers through leases of ${config.leaseSeconds}s`);
 
 let stopping = false;
@@ -52,6 +62,7 @@ async function shutdown(signal: string) {
   console.log(`[ingest] ${signal}: flushing and stopping`);
   const force = setTimeout(() => fail("[ingest] shutdown took over 15s; exiting"), 15_000);
   await ingest.stop();
+  await metricsServer?.close();
   await closePools();
   clearTimeout(force);
   process.exit(0);

@@ -7,6 +7,7 @@ import type { KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { describeError } from "./backoff.ts";
 import type { IngestConfig } from "./config.ts";
 import { runFleet } from "./fleet.ts";
+import type { IngestMetrics } from "./ingest-metrics.ts";
 
 // The ingest worker minus process concerns (env, signals): the clusters it holds a lease on, one
 // supervisor each, plus the hourly partition upkeep. Used by main.ts and, in-process, by tests.
@@ -20,6 +21,8 @@ export function startIngest(opts: {
   log?: (m: string) => void;
   /** How this worker is named in leases and logs; unique per process by default. */
   holder?: string;
+  /** Where the worker's own figures go (its /metrics); none by default. */
+  metrics?: IngestMetrics;
 }): RunningIngest {
   const log = opts.log ?? ((m: string) => console.log(m));
   const holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
@@ -35,7 +38,7 @@ export function startIngest(opts: {
       .catch((err: unknown) => log(`[ingest] partitions not ensured: ${describeError(err)}`));
   const hourly = setInterval(partitions, 3_600_000);
   const done = partitions()
-    .then(() => runFleet({ db: opts.db, targets: opts.targets, config: opts.config, holder, signal: abort.signal, log }))
+    .then(() => runFleet({ db: opts.db, targets: opts.targets, config: opts.config, holder, signal: abort.signal, log, metrics: opts.metrics }))
     .catch((err: unknown) => log(`[ingest] stopped by an unexpected failure: ${describeError(err)}`))
     .finally(() => clearInterval(hourly));
   return {

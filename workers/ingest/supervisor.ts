@@ -9,6 +9,7 @@ import { ClusterClock } from "./cluster-clock.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import { configStream } from "./config-stream.ts";
 import { ClusterHealth } from "./cluster-health.ts";
+import type { IngestMetrics } from "./ingest-metrics.ts";
 import type { IngestConfig } from "./config.ts";
 import { eventsStream } from "./events-stream.ts";
 import { kindsStream } from "./kinds-stream.ts";
@@ -22,7 +23,7 @@ import { workloadsStream } from "./workloads-stream.ts";
 // lost). Failures stay inside: a stream that throws is restarted with backoff, a cluster that cannot
 // be reached is retried forever, and nothing here can stop another cluster's supervisor.
 
-export type SupervisorDeps = { db: pg.Pool; config: IngestConfig; signal: AbortSignal; log?: (m: string) => void };
+export type SupervisorDeps = { db: pg.Pool; config: IngestConfig; signal: AbortSignal; log?: (m: string) => void; metrics?: IngestMetrics };
 
 const HEARTBEAT_MS = 5000;
 const ROLLUP_MS = 60_000;
@@ -54,7 +55,10 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
       skips.set(stream, n);
       if (n <= 5 || n % 100 === 0) log(`${stream}: skipped malformed object #${n}: ${reason}`);
     },
-    health: (stream, err) => health.report(stream, err),
+    health: (stream, err) => {
+      if (err !== null) deps.metrics?.streamError(target.context, stream);
+      health.report(stream, err);
+    },
   };
   log(`watching ${describeTarget}`);
 
@@ -74,6 +78,7 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
         await run();
       } catch (err) {
         log(`${name} stream crashed (${describeError(err)}); restarting`);
+        deps.metrics?.streamRestart(target.context, name);
       }
       await sleep(backoffMs(attempt), deps.signal);
     }
@@ -84,9 +89,12 @@ export async function superviseCluster(clusterId: string, target: KubeTarget, de
   }, 500);
   // Once buffers that dropped facts have room again, a relist brings back what the cluster still has.
   let droppedAtRelist = 0;
+  let droppedCounted = 0;
   const heartbeat = setInterval(() => {
     health.heartbeat(backlog);
     const dropped = backlog.dropped();
+    deps.metrics?.heartbeat(target.context, backlog, dropped - droppedCounted);
+    droppedCounted = dropped;
     if (dropped > droppedAtRelist && backlog.full().length === 0 && backlog.lagMs() < HEARTBEAT_MS) {
       droppedAtRelist = dropped;
       log(`${dropped} facts were dropped while the database was unavailable; relisting to recover what the cluster still has`);

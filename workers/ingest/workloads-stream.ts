@@ -59,7 +59,13 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
     busy ??= pump().finally(() => (busy = undefined));
   };
 
-  ctx.backlog.add({ name: "workloads", oldestPendingAt: () => queuedAt[0], dropped: () => dropped, full: () => queue.length >= ctx.config.bufferRows });
+  ctx.backlog.add({
+    name: "workloads",
+    oldestPendingAt: () => queuedAt[0],
+    dropped: () => dropped,
+    full: () => queue.length >= ctx.config.bufferRows,
+    fill: () => Math.min(1, queue.length / ctx.config.bufferRows),
+  });
 
   function informer<T extends V1Deployment | V1StatefulSet | V1DaemonSet>(kind: WorkloadKind, path: string, optional: boolean) {
     return runInformer<T>(ctx, {
