@@ -8,6 +8,7 @@ export const E2E_PORT = 3300 + offset;
 export const E2E_DATA_DIR = ".uptrust/e2e";
 // The embedded database the e2e server runs on, for tests that must age or inspect stored facts.
 export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${5533 + offset}/postgres`;
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-7f3a9c21";
 const dataDir = E2E_DATA_DIR;
 
 export default defineConfig({
@@ -47,6 +48,8 @@ export default defineConfig({
       UPTRUST_EMULATOR_SPEED: "720",
       UPTRUST_EMULATOR_LEAD_MINUTES: "360",
       UPTRUST_METRICS_POLL_MS: "100",
+      // What e2e/metrics.spec.ts's Prometheus scrapes /metrics with.
+      UPTRUST_METRICS_TOKEN: E2E_METRICS_TOKEN,
       DATABASE_URL: "",
       KUBECONFIG: "",
       AUTH_OIDC_ISSUER: "",

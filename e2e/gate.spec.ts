@@ -47,6 +47,10 @@ const PUBLIC_ANSWERS: Record<string, (res: APIResponse, probe: Probe) => Promise
     expect(res.status()).toBe(200);
     expect(await res.json()).toEqual({ ok: true, status: "up" });
   },
+  "/metrics": async (res) => {
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error).toMatch(/UPTRUST_METRICS_TOKEN/);
+  },
   "/share/": async (res, probe) => expect(res.status(), `${probe.name}: an unknown token`).toBe(404),
   "/api/share/": async (res, probe) => expect(res.status(), `${probe.name}: an unknown token`).toBe(404),
 };

@@ -5,6 +5,7 @@ import { describeAuthDebug, describeAuthError } from "./log-auth-error.ts";
 import { oidcSettings } from "./provider-settings.ts";
 import { recordSignIn } from "./record-sign-in.ts";
 import { endSession, startSession } from "./session-store.ts";
+import { webMetrics } from "@/lib/metrics/web-metrics.ts";
 
 async function requestMeta(): Promise<{ address: string | null; userAgent: string | null }> {
   try {
@@ -35,7 +36,10 @@ function fullAuthConfig(): NextAuthConfig {
       ...base.callbacks,
       async signIn({ user }) {
         // Users are keyed by email; without one there is nobody to sign in as.
-        if (!user.email) return "/login?error=NoEmail";
+        if (!user.email) {
+          webMetrics().signIn("refused");
+          return "/login?error=NoEmail";
+        }
         const outcome = await recordSignIn({
           email: user.email,
           name: user.name ?? null,
@@ -45,8 +49,10 @@ function fullAuthConfig(): NextAuthConfig {
         });
         if ("refused" in outcome) {
           console.warn(`[auth] sign-in refused for ${user.email}: ${outcome.refused}`);
+          webMetrics().signIn("refused");
           return "/login?error=RoleRefused";
         }
+        webMetrics().signIn("accepted");
         return true;
       },
       async jwt(params) {

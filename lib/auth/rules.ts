@@ -39,6 +39,7 @@ function isUnder(pathname: string, base: string): boolean {
 export function isPublicPath(pathname: string): boolean {
   return (
     isUnder(pathname, "/api/health") ||
+    pathname === "/metrics" ||
     isUnder(pathname, "/api/auth") ||
     isUnder(pathname, "/login") ||
     isUnder(pathname, "/share") ||

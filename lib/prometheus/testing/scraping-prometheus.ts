@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { runPrometheus, type RunningPrometheus } from "./run-prometheus.ts";
 
 // A real Prometheus scraping the given targets every second, as a team's Prometheus scrapes Uptrust's pods.
-export async function startScrapingPrometheus(targets: readonly { job: string; address: string }[]): Promise<RunningPrometheus> {
+export async function startScrapingPrometheus(targets: readonly { job: string; address: string; bearer?: string }[]): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), "uptrust-prometheus-"));
-  const jobs = targets.map((t) => `  - job_name: ${JSON.stringify(t.job)}\n    static_configs:\n      - targets: [${JSON.stringify(t.address)}]`).join("\n");
+  const auth = (t: { bearer?: string }) => (t.bearer ? `\n    authorization:\n      type: Bearer\n      credentials: ${JSON.stringify(t.bearer)}` : "");
+  const jobs = targets.map((t) => `  - job_name: ${JSON.stringify(t.job)}${auth(t)}\n    static_configs:\n      - targets: [${JSON.stringify(t.address)}]`).join("\n");
   writeFileSync(join(dir, "prometheus.yml"), `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n${jobs}\n`);
   return runPrometheus(dir);
 }
