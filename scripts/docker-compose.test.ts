@@ -2,11 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { BUILT_WORKERS, INGEST_NODE_FLAGS } from "./build-workers.ts";
+import { parseEnv } from "@/lib/env.ts";
 import { WEB_NODE_OPTIONS } from "./web-node-options.ts";
 
 // No Docker engine runs on the development machines, so the compose file is checked for what breaks
 // first on a user's machine: missing services, missing configuration, commands naming files that moved.
-type Service = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> };
+type Service = { command?: string[]; environment?: Record<string, string>; expose?: string[]; depends_on?: Record<string, { condition: string }> };
 const compose = parse(readFileSync("docker-compose.yml", "utf8"), { merge: true }) as { services: Record<string, Service> };
 
 describe("docker-compose.yml", () => {
@@ -38,6 +39,16 @@ describe("docker-compose.yml", () => {
       if (built?.endsWith("ingest.mjs")) expect(service.command).toEqual(["node", ...INGEST_NODE_FLAGS, built]);
     }
     expect(readFileSync("Dockerfile", "utf8")).toContain("scripts/build-workers.ts");
+  });
+
+  it("has each worker serve its /metrics on a port of its own, exposed to the compose network alone", () => {
+    for (const [name, key] of [["ingest", "UPTRUST_INGEST_METRICS_PORT"], ["analyze", "UPTRUST_ANALYZE_METRICS_PORT"]] as const) {
+      const service = compose.services[name];
+      const port = service.environment?.[key];
+      expect(parseEnv({ [key]: port })[key], `${name} sets ${key}`).toBeGreaterThan(0);
+      expect(service.expose, `${name} exposes its metrics port`).toEqual([port]);
+    }
+    expect(new Set(["web", "ingest", "analyze"].map((n) => Object.keys(compose.services[n].environment ?? {}).includes("UPTRUST_METRICS_TOKEN")))).toEqual(new Set([true]));
   });
 
   it("runs the web server with the Node flags npm start gives it, as does the image by default", () => {
