@@ -68,9 +68,9 @@ try {
 
   const baseline: Timing = await timeCalls(() => bareCockpitRows(pool, data.now), RUNS);
   const query: Timing = await timeCalls(() => getCockpit(scope, data.now), RUNS);
-  // The server as it starts, then as it runs: V8 keeps optimizing the render over the first hundred or so pages,
-  // and the first 40 after start measured 10-20 % slower than the next 40. The targets are read on a server that
-  // has served WARM_PAGES pages, as one that has been up for a minute has; the start is printed beside them.
+  // The server as it starts, then as it runs: V8 keeps optimizing the render over the first pages it serves, so the
+  // first pages after start are slower (the "first 10 after start" line shows by how much). The targets are read on a
+  // server that has served WARM_PAGES pages, as one that has been up for a minute has.
   const homePage = () => expectStatus(`${app.url}/`, app.cookie, 200);
   const start = await timeCalls(homePage, START_RUNS, 0);
   await timeCalls(homePage, WARM_PAGES, 0);
