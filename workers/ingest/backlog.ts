@@ -7,7 +7,6 @@ export type BufferGauge = {
   name: string;
   oldestPendingAt(): number | undefined;
   dropped(): number;
-  full(): boolean;
   /** How full the buffer is, 0 (empty) to 1 (full: new facts are dropped). */
   fill(): number;
 };
@@ -36,6 +35,6 @@ export class Backlog {
 
   /** Names of the buffers that are full and dropping facts right now. */
   full(): string[] {
-    return this.gauges.filter((g) => g.full()).map((g) => g.name);
+    return this.gauges.filter((g) => g.fill() >= 1).map((g) => g.name);
   }
 }

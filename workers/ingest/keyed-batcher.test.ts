@@ -47,7 +47,7 @@ describe("the keyed write queue", () => {
     await b.flush();
     b.put("e3", "v1");
     b.put("e1", "v2");
-    expect(b.full()).toBe(true);
+    expect(b.fill()).toBe(1);
     expect(b.dropped()).toBe(1);
     expect(b.oldestPendingAt()).toBeGreaterThanOrEqual(start);
     expect(logs.some((l) => l.includes("events: write buffer full (2 waiting for the database); 1 new objects dropped"))).toBe(true);

@@ -49,10 +49,6 @@ export class KeyedBatcher<T> implements BufferGauge {
     return this.droppedCount;
   }
 
-  full(): boolean {
-    return this.pending.size >= this.maxPending();
-  }
-
   fill(): number {
     return Math.min(1, this.pending.size / this.maxPending());
   }

@@ -33,10 +33,6 @@ export class LogWriter implements BufferGauge {
     return this.droppedLines;
   }
 
-  full(): boolean {
-    return this.buffer.length >= this.ctx.config.bufferRows;
-  }
-
   fill(): number {
     return Math.min(1, this.buffer.length / this.ctx.config.bufferRows);
   }

@@ -63,7 +63,6 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
     name: "workloads",
     oldestPendingAt: () => queuedAt[0],
     dropped: () => dropped,
-    full: () => queue.length >= ctx.config.bufferRows,
     fill: () => Math.min(1, queue.length / ctx.config.bufferRows),
   });
 
