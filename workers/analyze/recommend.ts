@@ -6,6 +6,10 @@ import { readUsageRollups } from "@/lib/db/analyze/read-usage-rollups.ts";
 import { upsertRecommendations, type RecommendationRow } from "@/lib/db/analyze/upsert-recommendation.ts";
 import { rightsizeContainer } from "@/lib/domain/rightsize-container.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import { BUCKET_MS, type UsageBucket } from "@/lib/domain/usage-history.ts";
+import { chooseUsage, prometheusSuffices, type PrometheusUsage } from "@/lib/domain/usage-source.ts";
+import { env } from "@/lib/env.ts";
+import { readPrometheusUsage } from "./prometheus-usage.ts";
 import { refreshHolds } from "./refresh-holds.ts";
 import type { ClusterRef } from "./types.ts";
 
@@ -53,13 +57,15 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const [histories, autoscalers] = await Promise.all([readUsageRollups(cluster.id, targets, from, now), readAutoscalers(cluster.id)]);
+  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
   targets.forEach((t, i) => {
     const current = { cpuRequestMillis: t.cpuRequestMillis, memoryRequestBytes: t.memoryRequestBytes, memoryLimitBytes: t.memoryLimitBytes };
+    const chosen = chooseUsage(usage.prometheus[i], usage.rollups[i]);
     const { suggestions } = rightsizeContainer({
-      buckets: histories[i],
+      buckets: chosen.buckets,
+      source: chosen.source,
       now: now.getTime(),
       current,
       replicas: t.replicas,
@@ -80,6 +86,9 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
         heldReason: s.heldReason,
         basis: s.basis,
         computedAt: now,
+        usageSource: chosen.source,
+        usageSourceNote: chosen.note,
+        throttling: chosen.throttling,
       });
     }
   });
@@ -89,4 +98,19 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const scope = due.size < REFRESH_SLICES ? ` (${targets.length} of ${all.length} containers, ${due.size} of ${REFRESH_SLICES} slices)` : "";
   const notes = [held ? `${held} held while an SLO burns` : "", waiting.length ? `not enough history yet for ${waiting.length}` : ""].filter(Boolean);
   return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
+}
+
+// Prometheus's cAdvisor series where UPTRUST_PROMETHEUS_URL is set (see prometheus-usage.ts for why here), and the
+// metrics.k8s.io rollups only for the containers Prometheus could not size. Prometheus is asked for whole buckets.
+async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date) {
+  const url = env().UPTRUST_PROMETHEUS_URL;
+  const to = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
+  const prometheus: (PrometheusUsage | undefined)[] = url
+    ? await readPrometheusUsage({ url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null }, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
+    : targets.map(() => undefined);
+  const fallback = targets.flatMap((t, i) => (prometheusSuffices(prometheus[i]) ? [] : [{ t, i }]));
+  const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
+  const rollups: UsageBucket[][] = targets.map(() => []);
+  fallback.forEach((f, k) => (rollups[f.i] = read[k]));
+  return { prometheus, rollups };
 }
