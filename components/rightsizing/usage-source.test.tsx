@@ -7,6 +7,7 @@ import { rollupSamples } from "@/lib/domain/rollup-samples.ts";
 import { chooseUsage, type PrometheusUsage } from "@/lib/domain/usage-source.ts";
 import { readEvidence } from "@/lib/views/recommendation-evidence.ts";
 import type { RightsizingDetail } from "@/lib/views/rightsizing.ts";
+import { ServiceRightsizing } from "../service/service-related.tsx";
 import { groupByContainer } from "./group-recommendations.ts";
 import { RecommendationTable } from "./recommendation-table.tsx";
 import { RightsizingDetailView } from "./rightsizing-detail.tsx";
@@ -53,6 +54,12 @@ describe("where a suggestion's usage came from", () => {
     const rows = screen.getAllByTestId("recommendation-row");
     expect(rows.map((r) => within(r).getByTestId("usage-source").textContent)).toEqual(["usage from Prometheus (cAdvisor), 14d", "usage from metrics.k8s.io, 14d"]);
     expect(within(rows[1]).getByTestId("usage-source").getAttribute("title")).toBe("Prometheus could not answer (Prometheus at prometheus:9090 did not answer: ECONNREFUSED)");
+  });
+
+  it("is named beside each suggestion on the workload's service page", () => {
+    render(<ServiceRightsizing rows={fromPrometheus.map((s) => s.row)} />);
+    // Each strategy with the history it read: KRR two weeks, VPA its 8 days of daily peaks.
+    expect(screen.getAllByTestId("usage-source").map((e) => e.textContent)).toEqual(["usage from Prometheus (cAdvisor), 14d", "usage from Prometheus (cAdvisor), 8d"]);
   });
 
   it("is named on the suggestion's page with the CPU throttling Prometheus saw", () => {

@@ -60,9 +60,11 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
+  let fromPrometheus = 0;
   targets.forEach((t, i) => {
     const current = { cpuRequestMillis: t.cpuRequestMillis, memoryRequestBytes: t.memoryRequestBytes, memoryLimitBytes: t.memoryLimitBytes };
     const chosen = chooseUsage(usage.prometheus[i], usage.rollups[i]);
+    if (chosen.source === "prometheus") fromPrometheus++;
     const { suggestions } = rightsizeContainer({
       buckets: chosen.buckets,
       source: chosen.source,
@@ -96,7 +98,13 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   await done();
   const held = rows.filter((r) => r.heldReason).length;
   const scope = due.size < REFRESH_SLICES ? ` (${targets.length} of ${all.length} containers, ${due.size} of ${REFRESH_SLICES} slices)` : "";
-  const notes = [held ? `${held} held while an SLO burns` : "", waiting.length ? `not enough history yet for ${waiting.length}` : ""].filter(Boolean);
+  const failed = usage.prometheus.find((p) => p && !p.ok);
+  const notes = [
+    held ? `${held} held while an SLO burns` : "",
+    waiting.length ? `not enough history yet for ${waiting.length}` : "",
+    usage.asked ? `usage from Prometheus for ${fromPrometheus} of ${targets.length} containers` : "",
+    failed && !failed.ok ? `Prometheus could not answer, metrics.k8s.io used instead: ${failed.error}` : "",
+  ].filter(Boolean);
   return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
 }
 
@@ -112,5 +120,5 @@ async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarge
   const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
   const rollups: UsageBucket[][] = targets.map(() => []);
   fallback.forEach((f, k) => (rollups[f.i] = read[k]));
-  return { prometheus, rollups };
+  return { prometheus, rollups, asked: !!url };
 }
