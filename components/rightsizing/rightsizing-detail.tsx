@@ -77,7 +77,15 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
             </dd>
           </>
         ) : null}
-        <dt>history read</dt><dd>{formatUtc(d.usage.from)} – {formatUtc(d.usage.to)} · {d.usage.points.length.toLocaleString("en-US")} five-minute buckets · {samples.toLocaleString("en-US")} samples</dd>
+        <dt>history read</dt>
+        {fromPrometheus && evidence.historyFrom && evidence.historyTo ? (
+          <dd>
+            {formatUtc(evidence.historyFrom)} – {formatUtc(evidence.historyTo)} · {(evidence.bucketCount ?? 0).toLocaleString("en-US")} five-minute buckets of
+            its pods in Prometheus · {(evidence.sampleCount ?? 0).toLocaleString("en-US")} one-minute samples
+          </dd>
+        ) : (
+          <dd>{formatUtc(d.usage.from)} – {formatUtc(d.usage.to)} · {d.usage.points.length.toLocaleString("en-US")} five-minute buckets · {samples.toLocaleString("en-US")} samples</dd>
+        )}
       </dl>
       <Panel title="Usage" aside="per 5-minute bucket of all pods · UTC">
         <div className={r.charts}>

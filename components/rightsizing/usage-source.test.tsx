@@ -66,6 +66,8 @@ describe("where a suggestion's usage came from", () => {
     render(<RightsizingDetailView detail={detail(fromPrometheus)} />);
     expect(screen.getByTestId("usage-source").textContent).toBe("usage from Prometheus (cAdvisor), 14d");
     expect(screen.getByTestId("cpu-throttling").textContent).toBe("CPU throttled in 40 % of periods at p95, 40 % at most");
+    // Two weeks of one-minute samples: what Prometheus gave, though Uptrust's own rollups (the chart) hold none.
+    expect(screen.getByText(/five-minute buckets of its pods in Prometheus/).textContent).toContain("4,032 five-minute buckets of its pods in Prometheus · 20,160 one-minute samples");
   });
 
   it("says why it fell back to metrics.k8s.io, and that throttling was not measured", () => {

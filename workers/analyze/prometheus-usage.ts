@@ -3,7 +3,8 @@ import type { PrometheusUsage } from "@/lib/domain/usage-source.ts";
 import { PODS_PER_QUERY, readContainerUsage, type PodContainerUsage } from "@/lib/prometheus/container-usage.ts";
 import type { ClusterRef } from "./types.ts";
 
-export type PrometheusSetting = { url: string; clusterLabel: string | null };
+/** budgetMs: how long one cycle may spend asking Prometheus; containers it leaves are sized in a later cycle. */
+export type PrometheusSetting = { url: string; clusterLabel: string | null; budgetMs: number };
 type Target = { namespace: string; kind: string; workloadName: string; container: string };
 
 // Right-sizing reads Prometheus here, in the analyze worker, at recommendation time, as KRR does: the worker already
@@ -11,20 +12,23 @@ type Target = { namespace: string; kind: string; workloadName: string; container
 // PostgreSQL), and only the containers due this cycle are asked for (a sixtieth of them a minute). Ingest stays the
 // cluster's only reader; the app never calls Prometheus. Pods are asked for a namespace and PODS_PER_QUERY pods at a
 // time, one batch after another; once a batch fails, the rest of the cycle does not ask again (a Prometheus that is
-// down costs one timeout, not one per batch) and those containers fall back to the metrics.k8s.io rollups.
+// down costs one timeout, not one per batch) and those containers fall back to the metrics.k8s.io rollups. A cycle
+// asks for at most budgetMs (the first cycle on a large cluster has every container due): the containers it had no
+// time for come back null, to be sized from Prometheus in a later cycle rather than from the other source.
 export async function readPrometheusUsage(
   setting: PrometheusSetting,
   cluster: ClusterRef,
   targets: readonly Target[],
   from: Date,
   to: Date,
-): Promise<PrometheusUsage[]> {
+): Promise<(PrometheusUsage | null)[]> {
+  const deadline = Date.now() + setting.budgetMs;
   const pods = await listWorkloadPods(cluster.id, targets, from);
   const answers = new Map<string, PodContainerUsage[]>();
   let failure: string | null = null;
   const clusterMatcher = setting.clusterLabel ? { label: setting.clusterLabel, value: cluster.name } : undefined;
   for (const batch of batches(pods)) {
-    if (failure) break;
+    if (failure || Date.now() >= deadline) break;
     try {
       const usage = await readContainerUsage(setting.url, { namespace: batch[0].namespace, pods: batch.map((p) => p.pod), cluster: clusterMatcher }, from.getTime(), to.getTime());
       for (const p of batch) answers.set(`${p.namespace}/${p.pod}`, usage.filter((u) => u.pod === p.pod));
@@ -34,9 +38,11 @@ export async function readPrometheusUsage(
   }
   const podsOf = new Map<string, string[]>();
   for (const p of pods) podsOf.set(workloadKey(p), [...(podsOf.get(workloadKey(p)) ?? []), p.pod]);
-  return targets.map((t): PrometheusUsage => {
+  return targets.map((t): PrometheusUsage | null => {
     const names = podsOf.get(workloadKey(t)) ?? [];
-    if (failure && names.some((pod) => !answers.has(`${t.namespace}/${pod}`))) return { ok: false, error: failure };
+    const unasked = names.some((pod) => !answers.has(`${t.namespace}/${pod}`));
+    if (unasked && failure) return { ok: false, error: failure };
+    if (unasked) return null;
     const own = names.flatMap((pod) => (answers.get(`${t.namespace}/${pod}`) ?? []).filter((u) => u.container === t.container));
     return {
       ok: true,

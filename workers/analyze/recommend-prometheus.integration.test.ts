@@ -135,6 +135,14 @@ describe("right-sizing from the team's Prometheus (cAdvisor)", () => {
     ]);
   });
 
+  it("leaves for a later cycle the containers a cycle had no time to ask Prometheus about, keeping their suggestions", async () => {
+    const before = await krr("api");
+    expect(await recommend(cluster, new Date(now + 5 * MIN), { force: true, prometheusBudgetMs: 0 })).toBe(
+      "0 recommendations; 4 left for a later cycle (this cycle's time for Prometheus is spent)",
+    );
+    expect(await krr("api")).toEqual(before);
+  });
+
   it("falls back to metrics.k8s.io for every container when Prometheus is down, saying it could not answer", async () => {
     await prometheus.stop();
     expect(await recommend(cluster, new Date(now + 5 * MIN), { force: true })).toMatch(

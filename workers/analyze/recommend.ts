@@ -42,7 +42,11 @@ function dueSlices(last: number | null, minute: number, force: boolean): Set<num
   return due;
 }
 
-export async function recommend(cluster: ClusterRef, now: Date, options: { force?: boolean } = {}): Promise<string> {
+// How long one cycle may spend asking Prometheus for usage (per cluster): the analysis cycle runs every 15 s and
+// its other jobs must not wait minutes behind a first read of a 10,000-pod cluster.
+export const PROMETHEUS_BUDGET_MS = 30_000;
+
+export async function recommend(cluster: ClusterRef, now: Date, options: { force?: boolean; prometheusBudgetMs?: number } = {}): Promise<string> {
   const minute = Math.floor(now.getTime() / MINUTE_MS);
   const cursor = await getCursor(cluster.id, JOB);
   const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
@@ -57,13 +61,18 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now), readAutoscalers(cluster.id)]);
+  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now, options.prometheusBudgetMs ?? PROMETHEUS_BUDGET_MS), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
   let fromPrometheus = 0;
+  let deferred = 0;
   targets.forEach((t, i) => {
+    if (usage.prometheus[i] === null) {
+      deferred++;
+      return;
+    }
     const current = { cpuRequestMillis: t.cpuRequestMillis, memoryRequestBytes: t.memoryRequestBytes, memoryLimitBytes: t.memoryLimitBytes };
-    const chosen = chooseUsage(usage.prometheus[i], usage.rollups[i]);
+    const chosen = chooseUsage(usage.prometheus[i] ?? undefined, usage.rollups[i]);
     if (chosen.source === "prometheus") fromPrometheus++;
     const { suggestions } = rightsizeContainer({
       buckets: chosen.buckets,
@@ -102,21 +111,22 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   const notes = [
     held ? `${held} held while an SLO burns` : "",
     waiting.length ? `not enough history yet for ${waiting.length}` : "",
-    usage.asked ? `usage from Prometheus for ${fromPrometheus} of ${targets.length} containers` : "",
+    usage.asked && targets.length > deferred ? `usage from Prometheus for ${fromPrometheus} of ${targets.length - deferred} containers` : "",
     failed && !failed.ok ? `Prometheus could not answer, metrics.k8s.io used instead: ${failed.error}` : "",
+    deferred ? `${deferred} left for a later cycle (this cycle's time for Prometheus is spent)` : "",
   ].filter(Boolean);
   return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
 }
 
 // Prometheus's cAdvisor series where UPTRUST_PROMETHEUS_URL is set (see prometheus-usage.ts for why here), and the
 // metrics.k8s.io rollups only for the containers Prometheus could not size. Prometheus is asked for whole buckets.
-async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date) {
+async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date, budgetMs: number) {
   const url = env().UPTRUST_PROMETHEUS_URL;
   const to = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
-  const prometheus: (PrometheusUsage | undefined)[] = url
-    ? await readPrometheusUsage({ url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null }, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
+  const prometheus: (PrometheusUsage | null | undefined)[] = url
+    ? await readPrometheusUsage({ url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null, budgetMs }, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
     : targets.map(() => undefined);
-  const fallback = targets.flatMap((t, i) => (prometheusSuffices(prometheus[i]) ? [] : [{ t, i }]));
+  const fallback = targets.flatMap((t, i) => (prometheus[i] === null || prometheusSuffices(prometheus[i] ?? undefined) ? [] : [{ t, i }]));
   const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
   const rollups: UsageBucket[][] = targets.map(() => []);
   fallback.forEach((f, k) => (rollups[f.i] = read[k]));
