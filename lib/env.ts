@@ -146,7 +146,8 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.UPTRUST_PROMETHEUS_CLUSTER_LABEL && !env.UPTRUST_PROMETHEUS_URL) {
-      ctx.addIssue({ code: "custom", path: ["UPTRUST_PROMETHEUS_CLUSTER_LABEL"], message: "needs UPTRUST_PROMETHEUS_URL: set the Prometheus to read, or unset the label" });
+      const message = "needs UPTRUST_PROMETHEUS_URL: set the Prometheus to read, or unset the label";
+      ctx.addIssue({ code: "custom", path: ["UPTRUST_PROMETHEUS_CLUSTER_LABEL"], message });
     }
     if (env.UPTRUST_LLM_URL && !env.UPTRUST_LLM_MODEL) {
       ctx.addIssue({ code: "custom", path: ["UPTRUST_LLM_MODEL"], message: "is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)" });

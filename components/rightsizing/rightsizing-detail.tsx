@@ -73,7 +73,8 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
             </dd>
             <dt>CPU throttling</dt>
             <dd data-testid="cpu-throttling">
-              {throttlingText(selected.usage.throttling) ?? (fromPrometheus ? "no CFS periods counted (no CPU limit)" : "not measured (metrics.k8s.io does not count it)")}
+              {throttlingText(selected.usage.throttling) ??
+                (fromPrometheus ? "no CFS periods counted (no CPU limit)" : "not measured (metrics.k8s.io does not count it)")}
             </dd>
           </>
         ) : null}

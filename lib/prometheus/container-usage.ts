@@ -90,7 +90,9 @@ async function ask(baseUrl: string, query: string, from: number, to: number): Pr
   for (let start = from; start < to; start += MAX_SPAN_MS) {
     const end = Math.min(start + MAX_SPAN_MS, to);
     const series = await fetchMatrix(baseUrl, query, start / 1000 + BUCKET_S, end / 1000, BUCKET_S);
-    if (series.length > MAX_SERIES) throw new Error(`Prometheus answered ${series.length} series for ${PODS_PER_QUERY} pods, more than the ${MAX_SERIES} Uptrust reads at once`);
+    if (series.length > MAX_SERIES) {
+      throw new Error(`Prometheus answered ${series.length} series for ${PODS_PER_QUERY} pods, more than the ${MAX_SERIES} Uptrust reads at once`);
+    }
     out.push(...series);
   }
   return out;

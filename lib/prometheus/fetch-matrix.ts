@@ -19,7 +19,8 @@ export async function fetchMatrix(baseUrl: string, query: string, start: number,
   url.search = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) }).toString();
   // The URL's origin only: a base URL may carry credentials, which must not reach a page or a log.
   const res = await fetch(url, { signal: AbortSignal.timeout(PROMETHEUS_TIMEOUT_MS) }).catch((err: Error & { cause?: { code?: string } }) => {
-    throw new Error(`Prometheus at ${url.host} did not answer: ${err.name === "TimeoutError" ? `no answer within ${PROMETHEUS_TIMEOUT_MS / 1000} s` : (err.cause?.code ?? err.message)}`);
+    const why = err.name === "TimeoutError" ? `no answer within ${PROMETHEUS_TIMEOUT_MS / 1000} s` : (err.cause?.code ?? err.message);
+    throw new Error(`Prometheus at ${url.host} did not answer: ${why}`);
   });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {

@@ -30,7 +30,8 @@ export async function readPrometheusUsage(
   for (const batch of batches(pods)) {
     if (failure || Date.now() >= deadline) break;
     try {
-      const usage = await readContainerUsage(setting.url, { namespace: batch[0].namespace, pods: batch.map((p) => p.pod), cluster: clusterMatcher }, from.getTime(), to.getTime());
+      const selector = { namespace: batch[0].namespace, pods: batch.map((p) => p.pod), cluster: clusterMatcher };
+      const usage = await readContainerUsage(setting.url, selector, from.getTime(), to.getTime());
       for (const p of batch) answers.set(`${p.namespace}/${p.pod}`, usage.filter((u) => u.pod === p.pod));
     } catch (err) {
       failure = (err as Error).message;

@@ -46,7 +46,9 @@ function dueSlices(last: number | null, minute: number, force: boolean): Set<num
 // its other jobs must not wait minutes behind a first read of a 10,000-pod cluster.
 export const PROMETHEUS_BUDGET_MS = 30_000;
 
-export async function recommend(cluster: ClusterRef, now: Date, options: { force?: boolean; prometheusBudgetMs?: number } = {}): Promise<string> {
+type Options = { force?: boolean; prometheusBudgetMs?: number };
+
+export async function recommend(cluster: ClusterRef, now: Date, options: Options = {}): Promise<string> {
   const minute = Math.floor(now.getTime() / MINUTE_MS);
   const cursor = await getCursor(cluster.id, JOB);
   const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
@@ -61,7 +63,8 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now, options.prometheusBudgetMs ?? PROMETHEUS_BUDGET_MS), readAutoscalers(cluster.id)]);
+  const budgetMs = options.prometheusBudgetMs ?? PROMETHEUS_BUDGET_MS;
+  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now, budgetMs), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
   let fromPrometheus = 0;
@@ -123,9 +126,11 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
 async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date, budgetMs: number) {
   const url = env().UPTRUST_PROMETHEUS_URL;
   const to = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
-  const prometheus: (PrometheusUsage | null | undefined)[] = url
-    ? await readPrometheusUsage({ url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null, budgetMs }, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
+  const setting = url ? { url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null, budgetMs } : null;
+  const prometheus: (PrometheusUsage | null | undefined)[] = setting
+    ? await readPrometheusUsage(setting, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
     : targets.map(() => undefined);
+  // Deferred (null) containers are not sized this cycle; those Prometheus sized need no rollups.
   const fallback = targets.flatMap((t, i) => (prometheus[i] === null || prometheusSuffices(prometheus[i] ?? undefined) ? [] : [{ t, i }]));
   const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
   const rollups: UsageBucket[][] = targets.map(() => []);

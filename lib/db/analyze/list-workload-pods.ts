@@ -4,7 +4,9 @@ export type WorkloadPod = { namespace: string; kind: string; workloadName: strin
 
 // The pods of the given workloads that lived in [since, now]: running ones and those deleted since (a rollout's
 // old pods hold most of two weeks of history), by name, as Prometheus labels cAdvisor's series with them.
-export async function listWorkloadPods(clusterId: string, workloads: readonly { namespace: string; kind: string; workloadName: string }[], since: Date): Promise<WorkloadPod[]> {
+type WorkloadRef = { namespace: string; kind: string; workloadName: string };
+
+export async function listWorkloadPods(clusterId: string, workloads: readonly WorkloadRef[], since: Date): Promise<WorkloadPod[]> {
   if (workloads.length === 0) return [];
   const { rows } = await getPool().query<WorkloadPod>(
     `SELECT DISTINCT p.namespace, p.workload_kind::text AS kind, p.workload_name AS "workloadName", p.name AS pod
