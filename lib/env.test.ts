@@ -80,4 +80,16 @@ describe("start-up configuration", () => {
     expect(problemsOf({ UPTRUST_PRICE_MEMORY_GIB_HOUR: "-1" })[0]).toMatch(/^UPTRUST_PRICE_MEMORY_GIB_HOUR .*not negative/);
     expect(problemsOf({ UPTRUST_PRICE_CURRENCY: "euro" })[0]).toMatch(/^UPTRUST_PRICE_CURRENCY must be a three-letter currency code/);
   });
+
+  it("reads one Prometheus's clusters apart by a label name, and refuses a label that is not one or has no Prometheus", () => {
+    const prometheus = { UPTRUST_PROMETHEUS_URL: "http://prometheus:9090" };
+    expect(parseEnv(prometheus).UPTRUST_PROMETHEUS_CLUSTER_LABEL).toBeUndefined();
+    expect(parseEnv({ ...prometheus, UPTRUST_PROMETHEUS_CLUSTER_LABEL: "cluster" }).UPTRUST_PROMETHEUS_CLUSTER_LABEL).toBe("cluster");
+    expect(problemsOf({ ...prometheus, UPTRUST_PROMETHEUS_CLUSTER_LABEL: "k8s-cluster" })).toEqual([
+      "UPTRUST_PROMETHEUS_CLUSTER_LABEL must be a Prometheus label name such as cluster (letters, digits and _, not starting with a digit)",
+    ]);
+    expect(problemsOf({ UPTRUST_PROMETHEUS_CLUSTER_LABEL: "cluster" })).toEqual([
+      "UPTRUST_PROMETHEUS_CLUSTER_LABEL needs UPTRUST_PROMETHEUS_URL: set the Prometheus to read, or unset the label",
+    ]);
+  });
 });

@@ -98,6 +98,13 @@ const schema = z
       .default("USD"),
     // Where imported PromQL SLIs are measured (the Prometheus HTTP API's base URL); unset, they are not.
     UPTRUST_PROMETHEUS_URL: httpUrl.optional(),
+    // The label that names the cluster on cAdvisor's series when one Prometheus (Thanos, Mimir…) holds several
+    // clusters; its value must be the cluster's name in Uptrust. Unset, the Prometheus holds one cluster.
+    UPTRUST_PROMETHEUS_CLUSTER_LABEL: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a Prometheus label name such as cluster (letters, digits and _, not starting with a digit)")
+      .optional(),
     // Scoped AI, off unless set: an OpenAI-compatible chat endpoint (base URL ending before /chat/completions).
     UPTRUST_LLM_URL: httpUrl.optional(),
     UPTRUST_LLM_MODEL: z.string().trim().min(1).max(200).optional(),
@@ -138,6 +145,10 @@ const schema = z
     PORT: port.default(3000),
   })
   .superRefine((env, ctx) => {
+    if (env.UPTRUST_PROMETHEUS_CLUSTER_LABEL && !env.UPTRUST_PROMETHEUS_URL) {
+      const message = "needs UPTRUST_PROMETHEUS_URL: set the Prometheus to read, or unset the label";
+      ctx.addIssue({ code: "custom", path: ["UPTRUST_PROMETHEUS_CLUSTER_LABEL"], message });
+    }
     if (env.UPTRUST_LLM_URL && !env.UPTRUST_LLM_MODEL) {
       ctx.addIssue({ code: "custom", path: ["UPTRUST_LLM_MODEL"], message: "is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)" });
     }

@@ -50,6 +50,7 @@ function recommendation(id: string, cluster: string, ns: string, name: string, c
     currentMemoryLimitBytes: BigInt(GIB), currentCpuLimitMillis: null, cpuRequestMillis: cpuNext, memoryRequestBytes: BigInt(GIB / 2),
     memoryLimitBytes: BigInt(GIB / 2), replicas, held, heldReason: held ? "held while its SLO burns faster than 1×" : null,
     basis: { cpuPercentile: 95, sampleCount: 16_000, historyHours: 168, oomBump: 0 }, computedAt: SAMPLE_NOW,
+    usageSource: "metrics-api", usageSourceNote: null, cpuThrottledP95: null, cpuThrottledMax: null,
     workload: { namespace: ns, name, kind: "Deployment", cluster: { name: cluster } },
   };
   return toRecommendationRow(row, { cpuCoreHour: 0.03, memoryGibHour: 0.004, currency: "USD" });

@@ -9,6 +9,7 @@ export function row(over: Partial<RecommendationRow>): RecommendationRow {
     basis: { percentile: 95, samples: 240, historyHours: 4, oomBump: false }, enoughHistory: true, note: null, replicas: 2,
     savings: { cpuCores: 0.8, memoryGiB: 1 }, savingsPerReplica: { cpuCores: 0.4, memoryGiB: 0.5 },
     monthly: { cpu: 18.46, memory: 3.09, total: 21.55, currency: "USD" }, held: false, heldReason: null, hpa: null, computedAt: "2026-12-02T12:00:00.000Z",
+    usage: { source: "metrics-api", note: null, throttling: null },
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { usageSourceText } from "@/lib/domain/usage-source.ts";
 import { formatBytes, formatCpu } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
@@ -9,6 +10,7 @@ import { StrategyCell } from "./strategy-cell.tsx";
 // asks for today, then KRR's and VPA's answers side by side.
 export function RecommendationRowView({ group: g }: { group: ContainerSuggestions }) {
   const f = g.first;
+  const sized = g.krr ?? g.vpa ?? f;
   return (
     <tr data-testid="recommendation-row">
       <td>
@@ -22,7 +24,11 @@ export function RecommendationRowView({ group: g }: { group: ContainerSuggestion
           </>
         ) : null}
         <br />
-        <Link href={`/rightsizing/${(g.krr ?? g.vpa ?? f).id}`} className={s.small}>usage and evidence →</Link>
+        <span className={`${s.muted} ${s.small}`} data-testid="usage-source" title={sized.usage.note ?? undefined}>
+          {usageSourceText(sized.usage.source, sized.basis.historyHours)}
+        </span>
+        <br />
+        <Link href={`/rightsizing/${sized.id}`} className={s.small}>usage and evidence →</Link>
       </td>
       <td className={`${s.right} ${s.num}`}>
         {formatCpu(f.current.cpuMillis)}

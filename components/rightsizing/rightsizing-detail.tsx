@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { servicePath } from "@/lib/domain/service-ref.ts";
+import { throttlingText, usageSourceText } from "@/lib/domain/usage-source.ts";
 import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.ts";
 import { formatBytes, formatCpu, formatUtc } from "../format.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -53,6 +54,8 @@ function StrategyPanel({ detail, strategy }: { detail: RightsizingDetail; strate
 export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail }) {
   const evidence = d.strategies.find((x) => x.row.id === d.selectedId)?.evidence ?? d.strategies[0]?.evidence ?? {};
   const samples = d.usage.points.reduce((n, p) => n + p.samples, 0);
+  const selected = (d.strategies.find((x) => x.row.id === d.selectedId) ?? d.strategies[0])?.row;
+  const fromPrometheus = selected?.usage.source === "prometheus";
   return (
     <div className={s.page}>
       <p className={s.back}><Link href="/">← Cockpit</Link></p>
@@ -61,13 +64,41 @@ export function RightsizingDetailView({ detail: d }: { detail: RightsizingDetail
         <dt>workload</dt><dd><Link href={servicePath({ cluster: d.cluster, namespace: d.namespace, kind: d.workloadKind, name: d.workload })}>{d.workloadKind} {d.namespace}/{d.workload}</Link> · {d.cluster}</dd>
         <dt>asks for now</dt><dd>{formatCpu(d.current.cpuRequestMillis)} (limit {d.current.cpuLimitMillis === null ? "none" : formatCpu(d.current.cpuLimitMillis)}) · {formatBytes(d.current.memoryRequestBytes)} (limit {formatBytes(d.current.memoryLimitBytes)})</dd>
         <dt>replicas</dt><dd>{d.replicas}{evidence.hpa ? ` (HPA ${evidence.hpa.minReplicas}–${evidence.hpa.maxReplicas})` : ""}</dd>
-        <dt>history read</dt><dd>{formatUtc(d.usage.from)} – {formatUtc(d.usage.to)} · {d.usage.points.length.toLocaleString("en-US")} five-minute buckets · {samples.toLocaleString("en-US")} samples</dd>
+        {selected ? (
+          <>
+            <dt>usage source</dt>
+            <dd data-testid="usage-source">
+              {usageSourceText(selected.usage.source, selected.basis.historyHours)}
+              {selected.usage.note ? <span className={s.muted}> · {selected.usage.note}</span> : null}
+            </dd>
+            <dt>CPU throttling</dt>
+            <dd data-testid="cpu-throttling">
+              {throttlingText(selected.usage.throttling) ??
+                (fromPrometheus ? "no CFS periods counted (no CPU limit)" : "not measured (metrics.k8s.io does not count it)")}
+            </dd>
+          </>
+        ) : null}
+        <dt>history read</dt>
+        {fromPrometheus && evidence.historyFrom && evidence.historyTo ? (
+          <dd>
+            {formatUtc(evidence.historyFrom)} – {formatUtc(evidence.historyTo)} · {(evidence.bucketCount ?? 0).toLocaleString("en-US")} five-minute buckets of
+            its pods in Prometheus · {(evidence.sampleCount ?? 0).toLocaleString("en-US")} one-minute samples
+          </dd>
+        ) : (
+          <dd>{formatUtc(d.usage.from)} – {formatUtc(d.usage.to)} · {d.usage.points.length.toLocaleString("en-US")} five-minute buckets · {samples.toLocaleString("en-US")} samples</dd>
+        )}
       </dl>
       <Panel title="Usage" aside="per 5-minute bucket of all pods · UTC">
         <div className={r.charts}>
           <UsageChart points={d.usage.points} resource="cpu" markers={markers(d, "cpu")} />
           <UsageChart points={d.usage.points} resource="memory" markers={markers(d, "memory")} />
         </div>
+        {fromPrometheus ? (
+          <p className={s.definition}>
+            The suggestions below read Prometheus&apos;s cAdvisor series over the same five-minute buckets; this chart shows what Uptrust itself
+            sampled from metrics.k8s.io over that time, which can be shorter.
+          </p>
+        ) : null}
         <p className={s.definition}>
           From usage_rollups_5m: each point is one bucket&apos;s p50, p95 and max over every sample of every pod of the workload (metrics.k8s.io,
           one sample per pod each poll). The dashed line is today&apos;s request; the others are the suggestions.

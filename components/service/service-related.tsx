@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { usageSourceText } from "@/lib/domain/usage-source.ts";
 import type { GuardrailFindingRow } from "@/lib/views/guardrails.ts";
 import type { RecommendationRow } from "@/lib/views/recommendation.ts";
 import type { SloCardData } from "@/lib/views/slo.ts";
@@ -34,6 +35,9 @@ export function ServiceRightsizing({ rows }: { rows: RecommendationRow[] }) {
                 CPU {formatCpu(r.current.cpuMillis)} → {formatCpu(r.recommended.cpuMillis)}, memory {formatBytes(r.current.memoryRequestBytes)} → {formatBytes(r.recommended.memoryRequestBytes)}
               </span>
               {r.monthly.total !== null ? <span className={s.muted}>{formatPrice(r.monthly.total, r.monthly.currency)} a month</span> : null}
+              <span className={s.muted} data-testid="usage-source" title={r.usage.note ?? undefined}>
+                {usageSourceText(r.usage.source, r.basis.historyHours)}
+              </span>
               {r.held ? <Badge tone="warn" title={r.heldReason ?? undefined}>held</Badge> : null}
             </li>
           ))}

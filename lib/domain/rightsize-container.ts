@@ -1,6 +1,7 @@
 import { hpaAdvice, type Autoscaler, type HpaBasis } from "./rightsizing-hpa.ts";
 import { directionsOf, downsizingHold, type SloBurn } from "./rightsizing-hold.ts";
 import { recommendKrrSimple, type KrrBasis, type NotSized, type Sized } from "./rightsizing.ts";
+import { BUCKET_SOURCE, type UsageSource } from "./usage-source.ts";
 import { sortedCpuSpread, weightedPercentile, type UsageBucket } from "./usage-history.ts";
 import { recommendVpa, type VpaBasis } from "./vpa.ts";
 
@@ -15,6 +16,8 @@ export type ContainerFacts = {
   oomKilledRecently: boolean;
   hpa: Autoscaler | null;
   burns: readonly SloBurn[];
+  /** Where the buckets came from (metrics.k8s.io unless said). */
+  source?: UsageSource;
 };
 
 export type Suggestion = Omit<Sized<KrrBasis | VpaBasis>, "basis"> & { basis: (KrrBasis | VpaBasis) & { hpa: HpaBasis | null }; heldReason: string | null };
@@ -40,7 +43,7 @@ export function rightsizeContainer(f: ContainerFacts): { suggestions: Suggestion
       ? hpaAdvice(f.hpa, { currentReplicas: f.replicas, medianCpuMillis, currentCpuMillis: f.current.cpuRequestMillis, recommendedCpuMillis: r.cpuRequestMillis })
       : null;
     const heldReason = downsizingHold(directionsOf(f.current, r), f.burns);
-    suggestions.push({ ...r, basis: { ...r.basis, hpa }, heldReason });
+    suggestions.push({ ...r, basis: { ...r.basis, source: BUCKET_SOURCE[f.source ?? "metrics-api"], hpa }, heldReason });
   }
   return { suggestions, waiting: suggestions.length ? null : waiting };
 }

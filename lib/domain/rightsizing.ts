@@ -21,7 +21,8 @@ export type CurrentResources = { cpuRequestMillis: number | null; memoryRequestB
 
 /** What every strategy's basis says about the history it read. */
 export type HistoryBasis = {
-  source: "usage_rollups_5m";
+  /** The 5-minute buckets read: Uptrust's metrics.k8s.io rollups or cAdvisor's series from Prometheus (usage-source.ts). */
+  source: "usage_rollups_5m" | "prometheus_cadvisor_5m";
   sampleCount: number;
   bucketCount: number;
   historyFrom: string;

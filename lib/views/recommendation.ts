@@ -1,3 +1,5 @@
+import type { Throttling, UsageSource } from "@/lib/domain/usage-source.ts";
+
 // One right-sizing suggestion for one container and strategy (bytes as numbers, money per month).
 
 export type RecommendationRow = {
@@ -26,6 +28,8 @@ export type RecommendationRow = {
   heldReason: string | null;
   hpa: { name: string; minReplicas: number; maxReplicas: number; cpuTargetUtilization: number | null; warning: string } | null;
   computedAt: string;
+  /** Where the usage came from (worded by usageSourceText), why Prometheus was not used, and the throttling it saw. */
+  usage: { source: UsageSource; note: string | null; throttling: Throttling | null };
 };
 
 /** What the totals, the counts and the order need of a suggestion: its name and its worth. A list of thousands reads

@@ -6,6 +6,10 @@ import { readUsageRollups } from "@/lib/db/analyze/read-usage-rollups.ts";
 import { upsertRecommendations, type RecommendationRow } from "@/lib/db/analyze/upsert-recommendation.ts";
 import { rightsizeContainer } from "@/lib/domain/rightsize-container.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import { BUCKET_MS, type UsageBucket } from "@/lib/domain/usage-history.ts";
+import { chooseUsage, prometheusSuffices, type PrometheusUsage } from "@/lib/domain/usage-source.ts";
+import { env } from "@/lib/env.ts";
+import { readPrometheusUsage } from "./prometheus-usage.ts";
 import { refreshHolds } from "./refresh-holds.ts";
 import type { ClusterRef } from "./types.ts";
 
@@ -38,7 +42,13 @@ function dueSlices(last: number | null, minute: number, force: boolean): Set<num
   return due;
 }
 
-export async function recommend(cluster: ClusterRef, now: Date, options: { force?: boolean } = {}): Promise<string> {
+// How long one cycle may spend asking Prometheus for usage (per cluster): the analysis cycle runs every 15 s and
+// its other jobs must not wait minutes behind a first read of a 10,000-pod cluster.
+export const PROMETHEUS_BUDGET_MS = 30_000;
+
+type Options = { force?: boolean; prometheusBudgetMs?: number };
+
+export async function recommend(cluster: ClusterRef, now: Date, options: Options = {}): Promise<string> {
   const minute = Math.floor(now.getTime() / MINUTE_MS);
   const cursor = await getCursor(cluster.id, JOB);
   const due = dueSlices(cursor ? Math.floor(cursor.getTime() / MINUTE_MS) : null, minute, options.force ?? false);
@@ -53,13 +63,23 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
     await done();
     return `recommendations are fresh${holds}`;
   }
-  const [histories, autoscalers] = await Promise.all([readUsageRollups(cluster.id, targets, from, now), readAutoscalers(cluster.id)]);
+  const budgetMs = options.prometheusBudgetMs ?? PROMETHEUS_BUDGET_MS;
+  const [usage, autoscalers] = await Promise.all([readUsage(cluster, targets, from, now, budgetMs), readAutoscalers(cluster.id)]);
   const rows: RecommendationRow[] = [];
   const waiting: string[] = [];
+  let fromPrometheus = 0;
+  let deferred = 0;
   targets.forEach((t, i) => {
+    if (usage.prometheus[i] === null) {
+      deferred++;
+      return;
+    }
     const current = { cpuRequestMillis: t.cpuRequestMillis, memoryRequestBytes: t.memoryRequestBytes, memoryLimitBytes: t.memoryLimitBytes };
+    const chosen = chooseUsage(usage.prometheus[i] ?? undefined, usage.rollups[i]);
+    if (chosen.source === "prometheus") fromPrometheus++;
     const { suggestions } = rightsizeContainer({
-      buckets: histories[i],
+      buckets: chosen.buckets,
+      source: chosen.source,
       now: now.getTime(),
       current,
       replicas: t.replicas,
@@ -80,6 +100,9 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
         heldReason: s.heldReason,
         basis: s.basis,
         computedAt: now,
+        usageSource: chosen.source,
+        usageSourceNote: chosen.note,
+        throttling: chosen.throttling,
       });
     }
   });
@@ -87,6 +110,30 @@ export async function recommend(cluster: ClusterRef, now: Date, options: { force
   await done();
   const held = rows.filter((r) => r.heldReason).length;
   const scope = due.size < REFRESH_SLICES ? ` (${targets.length} of ${all.length} containers, ${due.size} of ${REFRESH_SLICES} slices)` : "";
-  const notes = [held ? `${held} held while an SLO burns` : "", waiting.length ? `not enough history yet for ${waiting.length}` : ""].filter(Boolean);
+  const failed = usage.prometheus.find((p) => p && !p.ok);
+  const notes = [
+    held ? `${held} held while an SLO burns` : "",
+    waiting.length ? `not enough history yet for ${waiting.length}` : "",
+    usage.asked && targets.length > deferred ? `usage from Prometheus for ${fromPrometheus} of ${targets.length - deferred} containers` : "",
+    failed && !failed.ok ? `Prometheus could not answer, metrics.k8s.io used instead: ${failed.error}` : "",
+    deferred ? `${deferred} left for a later cycle (this cycle's time for Prometheus is spent)` : "",
+  ].filter(Boolean);
   return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
+}
+
+// Prometheus's cAdvisor series where UPTRUST_PROMETHEUS_URL is set (see prometheus-usage.ts for why here), and the
+// metrics.k8s.io rollups only for the containers Prometheus could not size. Prometheus is asked for whole buckets.
+async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date, budgetMs: number) {
+  const url = env().UPTRUST_PROMETHEUS_URL;
+  const to = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
+  const setting = url ? { url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null, budgetMs } : null;
+  const prometheus: (PrometheusUsage | null | undefined)[] = setting
+    ? await readPrometheusUsage(setting, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
+    : targets.map(() => undefined);
+  // Deferred (null) containers are not sized this cycle; those Prometheus sized need no rollups.
+  const fallback = targets.flatMap((t, i) => (prometheus[i] === null || prometheusSuffices(prometheus[i] ?? undefined) ? [] : [{ t, i }]));
+  const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
+  const rollups: UsageBucket[][] = targets.map(() => []);
+  fallback.forEach((f, k) => (rollups[f.i] = read[k]));
+  return { prometheus, rollups, asked: !!url };
 }

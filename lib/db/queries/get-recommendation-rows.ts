@@ -10,7 +10,8 @@ import { EVERYTHING } from "@/lib/domain/scope.ts";
 type Row = {
   id: string; workload_id: string; container: string; strategy: string; current_cpu_request_millis: number | null; current_memory_request_bytes: number | null;
   current_memory_limit_bytes: number | null; current_cpu_limit_millis: number | null; cpu_request_millis: number; memory_request_bytes: number;
-  memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; computed_at: Date;
+  memory_limit_bytes: number; replicas: number; held: boolean; held_reason: string | null; computed_at: Date; usage_source: string;
+  usage_source_note: string | null; cpu_throttled_p95: number | null; cpu_throttled_max: number | null;
   namespace: string; name: string; kind: string; cluster: string;
 };
 
@@ -25,7 +26,8 @@ const toStored = (r: Row): RecommendationWithWorkload => ({
   currentMemoryLimitBytes: r.current_memory_limit_bytes === null ? null : BigInt(r.current_memory_limit_bytes),
   currentCpuLimitMillis: r.current_cpu_limit_millis, cpuRequestMillis: r.cpu_request_millis, memoryRequestBytes: BigInt(r.memory_request_bytes),
   memoryLimitBytes: BigInt(r.memory_limit_bytes), replicas: r.replicas, held: r.held, heldReason: r.held_reason,
-  basis: basisOf(r) as RecommendationWithWorkload["basis"], computedAt: r.computed_at,
+  basis: basisOf(r) as RecommendationWithWorkload["basis"], computedAt: r.computed_at, usageSource: r.usage_source, usageSourceNote: r.usage_source_note,
+  cpuThrottledP95: r.cpu_throttled_p95, cpuThrottledMax: r.cpu_throttled_max,
   workload: { namespace: r.namespace, name: r.name, kind: r.kind, cluster: { name: r.cluster } },
 });
 
@@ -35,7 +37,7 @@ const FROM = `FROM recommendations r JOIN workloads w ON w.id = r.workload_id JO
 const BY_NAME = `ORDER BY c.name, w.namespace, w.name, r.container, r.strategy`;
 const ROW_COLUMNS = `r.id, r.workload_id, r.container, r.strategy, r.current_cpu_request_millis, r.current_memory_request_bytes,
   r.current_memory_limit_bytes, r.current_cpu_limit_millis, r.cpu_request_millis, r.memory_request_bytes, r.memory_limit_bytes, r.replicas,
-  r.held, r.held_reason, r.computed_at, ${BASIS_COLUMNS}, w.namespace, w.name, w.kind::text AS kind, c.name AS cluster`;
+  r.held, r.held_reason, r.computed_at, r.usage_source, r.usage_source_note, r.cpu_throttled_p95, r.cpu_throttled_max, ${BASIS_COLUMNS}, w.namespace, w.name, w.kind::text AS kind, c.name AS cluster`;
 
 const scoped = (scope: Scope, params: unknown[]) =>
   `w.deleted_at IS NULL AND ${scopeWhere(scope, { cluster: "c.name", namespace: "w.namespace", name: "w.name" }, params)}`;

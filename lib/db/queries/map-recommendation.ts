@@ -1,4 +1,5 @@
 import type { Recommendation } from "@/lib/generated/prisma/client.ts";
+import { usageSourceOf } from "@/lib/domain/usage-source.ts";
 import { monthlyValue, timesReplicas, type Prices } from "@/lib/domain/rightsizing-savings.ts";
 import { iso, num, numOrNull } from "./map-rows.ts";
 import { readBasis, readHpa, savingsOf } from "./recommendation-basis.ts";
@@ -42,6 +43,11 @@ export function toRecommendationRow(r: RecommendationWithWorkload, prices: Price
     heldReason: r.heldReason,
     hpa: readHpa(r.basis),
     computedAt: iso(r.computedAt),
+    usage: {
+      source: usageSourceOf(r.usageSource),
+      note: r.usageSourceNote,
+      throttling: r.cpuThrottledP95 !== null && r.cpuThrottledMax !== null ? { p95: r.cpuThrottledP95, max: r.cpuThrottledMax } : null,
+    },
   };
 }
 
