@@ -84,9 +84,9 @@ async function delivered(match: (d: Delivery) => boolean): Promise<Delivery> {
 }
 const carries = (alertname: string, status: string) => (d: Delivery) => d.body.includes(`"alertname":"${alertname}"`) && d.body.includes(`"status":"${status}"`);
 
-type IncidentRow = { id: string; workload: string; reason: string; severity: string; status: string; title: string; resolved_at: Date | null };
+type IncidentRow = { id: string; workload: string; reason: string; severity: string; status: string; title: string; summary: string; resolved_at: Date | null };
 const incidents = () =>
-  q<IncidentRow>(`SELECT i.id, w.name AS workload, i.reason, i.severity, i.status::text AS status, i.title, i.resolved_at FROM incidents i JOIN workloads w ON w.id = i.workload_id ORDER BY w.name, i.started_at`);
+  q<IncidentRow>(`SELECT i.id, w.name AS workload, i.reason, i.severity, i.status::text AS status, i.title, i.summary, i.resolved_at FROM incidents i JOIN workloads w ON w.id = i.workload_id ORDER BY w.name, i.started_at`);
 const timeline = (incidentId: string) => q<{ kind: string; title: string; detail: Record<string, unknown> }>(`SELECT kind, title, detail FROM timeline_entries WHERE incident_id = $1 ORDER BY ts`, [incidentId]);
 
 async function workload(clusterId: string, name: string): Promise<string> {
@@ -141,6 +141,8 @@ describe("alerts from the team's Alertmanager", () => {
     expect(after).toHaveLength(1);
     // The same incident, still named for Uptrust's own finding; the critical alert makes it page.
     expect(after[0]).toMatchObject({ id: before.id, reason: "CrashLoopBackOff", severity: "sev2", status: "triage" });
+    // The alert is evidence the incident's summary names beside kubelet's.
+    expect(after[0].summary).toBe("BackOff (×20): Back-off restarting failed container checkout; Alertmanager: CheckoutErrorBudgetBurn firing: checkout is failing 12% of requests.");
     const entry = (await timeline(before.id)).find((e) => e.kind === "alert");
     expect(entry?.title).toBe("Alertmanager: CheckoutErrorBudgetBurn firing: checkout is failing 12% of requests");
     expect(entry?.detail).toMatchObject({ severity: "critical", generatorUrl: "http://prometheus.example:9090/graph?g0.expr=checkout_errors" });
