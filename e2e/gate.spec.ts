@@ -51,6 +51,10 @@ const PUBLIC_ANSWERS: Record<string, (res: APIResponse, probe: Probe) => Promise
     expect(res.status()).toBe(401);
     expect((await res.json()).error).toMatch(/UPTRUST_METRICS_TOKEN/);
   },
+  "/api/alerts/alertmanager": async (res) => {
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error).toMatch(/UPTRUST_ALERTMANAGER_TOKEN/);
+  },
   "/share/": async (res, probe) => expect(res.status(), `${probe.name}: an unknown token`).toBe(404),
   "/api/share/": async (res, probe) => expect(res.status(), `${probe.name}: an unknown token`).toBe(404),
 };

@@ -57,6 +57,12 @@ describe("start-up configuration", () => {
     expect(parseEnv({ DATABASE_URL: "", KUBECONFIG: "  " }).DATABASE_URL).toBeUndefined();
   });
 
+  it("keeps the Alertmanager receiver off until its token is set, and refuses a token too short to be secret", () => {
+    expect(parseEnv({}).UPTRUST_ALERTMANAGER_TOKEN).toBeUndefined();
+    expect(problemsOf({ UPTRUST_ALERTMANAGER_TOKEN: "short" })).toEqual(["UPTRUST_ALERTMANAGER_TOKEN must be at least 16 characters (openssl rand -hex 16)"]);
+    expect(parseEnv({ UPTRUST_ALERTMANAGER_TOKEN: "0123456789abcdef", UPTRUST_ALERTMANAGER_CLUSTER: "prod" })).toMatchObject({ UPTRUST_ALERTMANAGER_CLUSTER: "prod" });
+  });
+
   it("explains how to make an AUTH_SECRET that is too short", () => {
     expect(problemsOf({ AUTH_SECRET: "short" })[0]).toContain("openssl rand -base64 32");
   });

@@ -111,6 +111,10 @@ const schema = z
     UPTRUST_LLM_API_KEY: z.string().min(1).optional(),
     /** The bearer token Prometheus scrapes the web app's /metrics with; unset, /metrics answers 401. */
     UPTRUST_METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 16)").optional(),
+    /** The bearer token Alertmanager's webhook_config sends to /api/alerts/alertmanager; unset, the receiver answers 401. */
+    UPTRUST_ALERTMANAGER_TOKEN: z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 16)").optional(),
+    /** The registered cluster an alert without a `cluster` label belongs to. */
+    UPTRUST_ALERTMANAGER_CLUSTER: z.string().trim().min(1).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What `npm test` needs from the machine besides npm packages, checked in seconds before any test runs:
 # Debian's chromium (browser tests), PostgreSQL server binaries (the fault tests run a server of their own),
-# prometheus + promtool (PromQL SLIs against a real Prometheus), glewlwyd (a second, independent OpenID
-# Provider for the sign-in tests) and a PostgreSQL server to test against.
+# prometheus + promtool (PromQL SLIs against a real Prometheus), prometheus-alertmanager (its webhook pages
+# Uptrust in the alerts-in test), glewlwyd (a second, independent OpenID Provider for the sign-in tests) and a
+# PostgreSQL server to test against.
 # As root with apt-get, what is missing is installed; otherwise this stops with the exact command to run.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium_path" ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 { command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; } || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 [ -x /usr/bin/glewlwyd ] || missing+=(glewlwyd)
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -26,6 +28,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ " ${missing[*]} " == *" prometheus-alertmanager "* ]]; then
+    # The test runs Alertmanager itself on a free loopback port; the package's service is not needed.
+    if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+      systemctl disable --now prometheus-alertmanager >/dev/null 2>&1 || true
+    fi
+  fi
   if [[ " ${missing[*]} " == *" glewlwyd "* ]]; then
     # The tests run glewlwyd on loopback from a temporary directory; the package's own service would listen
     # on every interface with its default administrator password, so it is stopped and kept from booting.

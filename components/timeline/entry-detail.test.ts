@@ -40,3 +40,24 @@ describe("an event on the incident timeline", () => {
     expect(item).toMatchObject({ kind: "other", storedKind: "escalation", title: "Paged the payments team" });
   });
 });
+
+describe("an Alertmanager alert on the incident timeline", () => {
+  const alertEntry = (generatorUrl: string | null) =>
+    buildTimeline({
+      startedAt: t0, endAt: t0 + 20 * MIN, changes: [], events: [], logs: [], statuses: [],
+      alerts: [{ fingerprint: "ab12", alertname: "CheckoutErrors", severity: "critical", startsAt: t0 + MIN, endsAt: null, summary: "5% of requests fail", generatorUrl }],
+    })[0];
+
+  it("says its severity and links to the expression that fired", () => {
+    const html = render(storedAndRead(alertEntry("http://prometheus:9090/graph?g0.expr=errors")));
+    expect(html).toContain("severity critical");
+    expect(html).toContain('href="http://prometheus:9090/graph?g0.expr=errors"');
+  });
+
+  it("never renders a stored link that is not http(s)", () => {
+    const entry = alertEntry("http://prometheus:9090/graph");
+    const html = render(storedAndRead(entry, { ...JSON.parse(JSON.stringify(entry.detail)), generatorUrl: "javascript:alert(1)" }));
+    expect(html).not.toContain("javascript:");
+    expect(html).not.toContain("<a");
+  });
+});

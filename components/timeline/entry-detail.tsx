@@ -68,6 +68,18 @@ export function EntryDetail({ entry }: { entry: TimelineItem }) {
       return <div className={`${s.small} ${s.muted}`}>{entry.detail.check} · {entry.detail.severity}</div>;
     case "occurrence":
       return entry.detail.endedAt ? <div className={`${s.small} ${s.muted}`}>recovered {formatUtcSeconds(entry.detail.endedAt)}</div> : null;
+    case "alert":
+      return (
+        <div className={`${s.small} ${s.muted}`}>
+          {entry.detail.severity ? `severity ${entry.detail.severity}` : "no severity label"}
+          {entry.detail.generatorUrl ? (
+            <>
+              {" · "}
+              <a href={entry.detail.generatorUrl} target="_blank" rel="noopener noreferrer">the expression that fired</a>
+            </>
+          ) : null}
+        </div>
+      );
     case "slo":
     case "status":
     case "other":

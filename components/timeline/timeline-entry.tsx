@@ -4,7 +4,7 @@ import s from "../ui/styles.module.css";
 import { EntryDetail } from "./entry-detail.tsx";
 
 const KIND_LABEL: Record<Exclude<TimelineItem["kind"], "other">, string> = {
-  change: "change", guardrail: "guardrail", occurrence: "recurred", slo: "SLO", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response",
+  change: "change", guardrail: "guardrail", occurrence: "recurred", slo: "SLO", alert: "alert", event: "event", log: "log", status: "status", note: "note", "status-update": "update", lifecycle: "response",
 };
 const labelOf = (entry: TimelineItem) => (entry.kind === "other" ? entry.storedKind : KIND_LABEL[entry.kind]);
 

@@ -28,6 +28,7 @@ export const PUBLIC_ROUTES: { prefix: string; exact?: boolean; reason: string }[
   { prefix: "/api/auth/", reason: "the sign-in flow itself (provider callback, CSRF token, sign-out)" },
   { prefix: "/api/health", exact: true, reason: "the load balancers' probe; without a session it answers only {ok, status}" },
   { prefix: "/metrics", exact: true, reason: "Prometheus's scrape, proven by UPTRUST_METRICS_TOKEN as a bearer token; without it 401" },
+  { prefix: "/api/alerts/alertmanager", exact: true, reason: "Alertmanager's webhook, proven by UPTRUST_ALERTMANAGER_TOKEN as a bearer token; without it 401" },
   { prefix: "/share/", reason: "a share link's token is its own proof; unknown, expired and revoked tokens get 404" },
   { prefix: "/api/share/", reason: "the live data behind a share page, proven by the same token; unknown tokens get 404" },
 ];

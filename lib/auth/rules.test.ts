@@ -35,12 +35,12 @@ describe("where the browser goes after sign-in", () => {
 });
 
 describe("which paths need a signed-in user", () => {
-  it.each(["/api/health", "/api/auth/callback/oidc", "/login", "/share/abc.def", "/api/share/abc", "/_next/static/chunk.js", "/favicon.ico"])(
+  it.each(["/api/health", "/metrics", "/api/alerts/alertmanager", "/api/auth/callback/oidc", "/login", "/share/abc.def", "/api/share/abc", "/_next/static/chunk.js", "/favicon.ico"])(
     "%s is open to everyone",
     (path) => expect(isPublicPath(path)).toBe(true),
   );
 
-  it.each(["/", "/incidents/42", "/api/cockpit", "/api/healthz", "/loginx", "/shared", "/api/share-links/42/revoke", "/api/incidents/42/share-links"])("%s needs a session", (path) => {
+  it.each(["/", "/incidents/42", "/api/cockpit", "/api/healthz", "/loginx", "/shared", "/api/share-links/42/revoke", "/api/incidents/42/share-links", "/api/alerts", "/api/alerts/alertmanager/x"])("%s needs a session", (path) => {
     expect(isPublicPath(path)).toBe(false);
   });
 

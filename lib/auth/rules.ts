@@ -35,11 +35,12 @@ function isUnder(pathname: string, base: string): boolean {
 }
 
 // Paths anyone may open without a session: the sign-in flow itself, the health probe used by
-// load balancers, share links and their live data (the token is the proof) and Next's static assets.
+// load balancers, the machine routes that check a bearer token themselves (/metrics, Alertmanager's webhook), share links and their live data (the token is the proof) and Next's static assets.
 export function isPublicPath(pathname: string): boolean {
   return (
     isUnder(pathname, "/api/health") ||
     pathname === "/metrics" ||
+    pathname === "/api/alerts/alertmanager" ||
     isUnder(pathname, "/api/auth") ||
     isUnder(pathname, "/login") ||
     isUnder(pathname, "/share") ||

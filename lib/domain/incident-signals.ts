@@ -3,15 +3,16 @@ import type { ReplicaState } from "./availability-sli.ts";
 // Deterministic failure signals (K8sGPT's pod reasons) read from the facts the ingest worker stored.
 // Each signal covers an interval of cluster time [from, to]; a point-in-time signal has from = to.
 
-export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "NodeNotReady" | "FailedScheduling" | "ErrorRate" | "Latency" | "DNSFailure" | "Unavailable";
+export type IncidentReason = "OOMKilled" | "ImagePullBackOff" | "CreateContainerConfigError" | "CrashLoopBackOff" | "NodeNotReady" | "FailedScheduling" | "ErrorRate" | "Latency" | "DNSFailure" | "Unavailable" | "Alert";
 
 // Most specific cause first: an OOM kill explains the crash loop and the missing replicas it causes; a
 // pod reason explains the failed or slow requests users saw. Failed lookups rank below the requests
-// they fail: the incident is named for what users felt, and DNS is told as its probable cause.
-export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "NodeNotReady", "FailedScheduling", "ErrorRate", "Latency", "DNSFailure", "Unavailable"];
+// they fail: the incident is named for what users felt, and DNS is told as its probable cause. An alert
+// from the team's Alertmanager ranks last: it names the incident only when Uptrust's own facts show nothing.
+export const REASON_PRIORITY: readonly IncidentReason[] = ["OOMKilled", "ImagePullBackOff", "CreateContainerConfigError", "CrashLoopBackOff", "NodeNotReady", "FailedScheduling", "ErrorRate", "Latency", "DNSFailure", "Unavailable", "Alert"];
 
 export type WorkloadRef = { kind: string; namespace: string; name: string };
-export type SignalSource = "container" | "termination" | "event" | "availability" | "slo" | "log";
+export type SignalSource = "container" | "termination" | "event" | "availability" | "slo" | "log" | "alert";
 export type Signal = {
   workload: string;
   reason: IncidentReason;

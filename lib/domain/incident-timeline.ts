@@ -28,6 +28,8 @@ export type TimelineInput = {
   guardrails?: readonly TimelineGuardrail[];
   /** The workload's SLO page alerts, as the impact they stand for (lib/domain/slo-signals.ts). */
   sloAlerts?: readonly TimelineSloAlert[];
+  /** Alerts the team's Alertmanager sent about the workload (lib/domain/alert-signals.ts). */
+  alerts?: readonly TimelineAlert[];
   /** The incident's occurrences, oldest first (lib/domain/incidents.ts); one alone is not told. */
   occurrences?: readonly TimelineOccurrence[];
 };
@@ -36,9 +38,13 @@ export type TimelineOccurrence = { startedAt: number; resolvedAt: number | null;
 
 export type TimelineSloAlert = { from: number; to: number; detail: string };
 
+export type TimelineAlert = {
+  fingerprint: string; alertname: string; severity: string | null; startsAt: number; endsAt: number | null; summary: string | null; generatorUrl: string | null;
+};
+
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
 
-const KIND_ORDER: Record<TimelineEntry["kind"], number> = { change: 0, guardrail: 1, occurrence: 2, slo: 3, status: 4, event: 5, log: 6 };
+const KIND_ORDER: Record<TimelineEntry["kind"], number> = { change: 0, guardrail: 1, occurrence: 2, slo: 3, alert: 4, status: 5, event: 6, log: 7 };
 const ERROR_LEVELS = new Set(["error", "err", "fatal", "critical", "crit", "panic", "emerg", "alert"]);
 
 export function isErrorLevel(level: string | null): boolean {
@@ -85,6 +91,19 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
   for (const a of input.sloAlerts ?? []) {
     if (a.from > end || a.to < changeFrom) continue;
     entries.push({ ts: a.from, kind: "slo", title: a.detail, detail: { impactFrom: new Date(a.from).toISOString(), impactTo: new Date(a.to).toISOString() }, sourceKey: `slo:${a.detail.split(":")[0]}:${a.from}` });
+  }
+
+  // An alert is told when it fired and, once Alertmanager says so, when it resolved, with the summary its
+  // rule wrote and a link back to the expression that fired (Prometheus's generatorURL).
+  for (const a of input.alerts ?? []) {
+    const detail = { alertname: a.alertname, severity: a.severity, summary: a.summary, generatorUrl: a.generatorUrl };
+    const about = a.summary ? `: ${clip(a.summary, maxChars)}` : "";
+    if (a.startsAt >= changeFrom && a.startsAt <= end) {
+      entries.push({ ts: a.startsAt, kind: "alert", title: `Alertmanager: ${a.alertname} firing${about}`, detail, sourceKey: `alert:${a.fingerprint}:${a.startsAt}` });
+    }
+    if (a.endsAt !== null && a.endsAt >= changeFrom && a.endsAt <= end) {
+      entries.push({ ts: a.endsAt, kind: "alert", title: `Alertmanager: ${a.alertname} resolved`, detail, sourceKey: `alert-resolved:${a.fingerprint}:${a.startsAt}` });
+    }
   }
 
   const statuses = input.statuses.filter((s) => s.ts >= changeFrom && s.ts <= end).sort((a, b) => a.ts - b.ts);

@@ -42,9 +42,11 @@ export function strongerReason(a: IncidentReason, b: IncidentReason): IncidentRe
 // container's status no longer shows appear (kubelet's BackOff between kills). Missing replicas alone
 // (Unavailable: the replica counts or the availability SLO's page, with no cause of their own) are the
 // symptom of whatever the workload suffers, so they belong to the series around them: the availability
-// page that stays up between hourly OOM kills is that OOM incident, not an incident beside it.
+// page that stays up between hourly OOM kills is that OOM incident, not an incident beside it. An
+// Alertmanager alert is someone's rule seeing the same workload suffer: it belongs to the trouble around it.
 function sameTrouble(a: IncidentReason, b: IncidentReason): boolean {
-  return a === b || a === "Unavailable" || b === "Unavailable" || (isRestartReason(a) && isRestartReason(b));
+  const symptom = (r: IncidentReason) => r === "Unavailable" || r === "Alert";
+  return a === b || symptom(a) || symptom(b) || (isRestartReason(a) && isRestartReason(b));
 }
 
 /** A container restarting: killed for memory, or crashing and backed off by kubelet. */
@@ -197,6 +199,7 @@ const TITLES: Record<IncidentReason, string> = {
   Latency: "is answering requests slowly",
   DNSFailure: "cannot resolve the names of its dependencies",
   Unavailable: "has fewer available replicas than desired",
+  Alert: "has a firing Alertmanager alert",
 };
 
 // Titles name the workload and the symptom, never a person: "checkout is crash-looping (CrashLoopBackOff)".

@@ -9,6 +9,8 @@ import { z } from "zod";
 export type ChangeDetail = { revision: string | null; before: unknown; after: unknown };
 export type GuardrailDetail = { check: string; severity: string };
 export type SloAlertDetail = { impactFrom: string | null; impactTo: string | null };
+/** An alert from the team's Alertmanager; generatorUrl is an http(s) link to the expression that fired. */
+export type AlertDetail = { alertname: string; severity: string | null; summary: string | null; generatorUrl: string | null };
 export type StatusDetail = { desired: number; available: number };
 /** `object` names what the event was about, as kubectl does: "Pod/checkout-7d9f-abc12". */
 export type EventDetail = { type: string | null; object: string | null; count: number; firstSeen: string | null; lastSeen: string | null };
@@ -23,6 +25,7 @@ export type AnalyzedFact =
   | { kind: "change"; detail: ChangeDetail }
   | { kind: "guardrail"; detail: GuardrailDetail }
   | { kind: "slo"; detail: SloAlertDetail }
+  | { kind: "alert"; detail: AlertDetail }
   | { kind: "status"; detail: StatusDetail }
   | { kind: "event"; detail: EventDetail }
   | { kind: "log"; detail: LogDetail }
@@ -48,6 +51,13 @@ const SCHEMAS = {
   }),
   guardrail: z.object({ check: z.string(), severity: z.string() }),
   slo: z.object({ impactFrom: optionalText, impactTo: optionalText }),
+  // The link is rendered as an anchor: anything but http(s) is dropped, whatever was stored.
+  alert: z.object({
+    alertname: z.string(),
+    severity: optionalText,
+    summary: optionalText,
+    generatorUrl: optionalText.transform((v) => (v && /^https?:\/\//i.test(v) ? v : null)),
+  }),
   status: z.object({ desired: z.number(), available: z.number() }),
   // Entries written before the union called the object `involved`.
   event: z

@@ -8,12 +8,12 @@ export const TIMELINE_GROUPS = ["changes", "guardrails", "occurrences", "slo", "
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
 
 export const GROUP_LABEL: Record<TimelineGroup, string> = {
-  changes: "changes", guardrails: "guardrails", occurrences: "occurrences", slo: "SLO alerts", replicas: "replicas",
+  changes: "changes", guardrails: "guardrails", occurrences: "occurrences", slo: "alerts", replicas: "replicas",
   events: "events", logs: "logs", response: "response", other: "other",
 };
 
 const GROUP_OF: Record<TimelineKind, TimelineGroup> = {
-  change: "changes", guardrail: "guardrails", occurrence: "occurrences", slo: "slo", status: "replicas", event: "events", log: "logs",
+  change: "changes", guardrail: "guardrails", occurrence: "occurrences", slo: "slo", alert: "slo", status: "replicas", event: "events", log: "logs",
   lifecycle: "response", note: "response", "status-update": "response", other: "other",
 };
 

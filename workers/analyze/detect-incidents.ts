@@ -1,3 +1,4 @@
+import { readAlertSignals } from "@/lib/db/analyze/read-alert-signals.ts";
 import { readIncidentFacts, type KnownWorkload } from "@/lib/db/analyze/read-incident-facts.ts";
 import { readLookupFailures } from "@/lib/db/analyze/lookup-failures.ts";
 import { readPagingSlos } from "@/lib/db/analyze/read-paging-slos.ts";
@@ -8,6 +9,7 @@ import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type 
 import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { pruneTimelineEntries } from "@/lib/db/analyze/prune-timeline-entries.ts";
+import { alertSignals, timelineAlerts, type StoredAlert } from "@/lib/domain/alert-signals.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
 import { buildTimeline, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
 import { DEFAULT_RECURRENCE_MS, groupIncidents } from "@/lib/domain/incidents.ts";
@@ -28,11 +30,12 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
   const oldestOpen = await listOpenIncidentStarts(cluster.id, now, DEFAULT_RECURRENCE_MS);
   const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
   // A page alert looks back up to 6 hours: its history starts that much before the lookback.
-  const [facts, sloHistory, lookups, paging] = await Promise.all([
+  const [facts, sloHistory, lookups, paging, alerts] = await Promise.all([
     readIncidentFacts(cluster.id, since, now),
     readSloHistory(cluster.id, new Date(since.getTime() - 6 * HOUR_MS), now),
     readLookupFailures(cluster.id, since, now),
     readPagingSlos(cluster.id),
+    readAlertSignals(cluster.id, since, now),
   ]);
   const keyOf = new Map(facts.workloads.map((w) => [w.id, workloadKey(w)]));
   const sloSignals = sloHistory.flatMap((h) => sloPageSignals({ ...h, workload: workloadKey(h.workload), periodMs: h.windowDays * DAY_MS }, nowMs));
@@ -42,6 +45,8 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     ...availabilitySignals(facts.statuses, nowMs),
     ...sloSignals,
     ...lookups.flatMap((l) => (keyOf.has(l.workloadId) ? lookupFailureSignals(keyOf.get(l.workloadId)!, l.minutes, nowMs) : [])),
+    // The team's Alertmanager rules: their firing alerts join the incident of the workload they name.
+    ...alertSignals(alerts, facts.podWorkloads, facts.workloads, nowMs),
   ];
   // What an SLO card says pages now is an open incident, the cockpit's list agreeing with the card.
   const pages = pagingSloSignals(paging, factSignals, nowMs);
@@ -60,7 +65,7 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     // The page's history tells it on the timeline (when it fired, the impact it stands for); "paging now"
     // is the card's to say.
     const sloAlerts = sloSignals.filter((x) => x.workload === d.workload).map((x) => ({ from: x.from, to: x.to, detail: x.detail }));
-    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts);
+    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts, alerts);
   }
   return `${detected.length} incidents seen (${created} new, ${open} open)`;
 }
@@ -72,6 +77,7 @@ async function rebuildTimeline(
   podWorkloads: Parameters<typeof resolveEventWorkload>[1],
   incident: SavedIncident,
   sloAlerts: TimelineSloAlert[],
+  alerts: readonly StoredAlert[],
 ): Promise<void> {
   const from = new Date(incident.startedAt.getTime() - CHANGE_LOOKBACK_MS);
   const facts = await readTimelineFacts(cluster.id, workload, from, incident.endAt);
@@ -83,7 +89,7 @@ async function rebuildTimeline(
   const entries = buildTimeline(
     {
       startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses,
-      guardrails: facts.guardrails, sloAlerts, occurrences: incident.occurrences,
+      guardrails: facts.guardrails, sloAlerts, occurrences: incident.occurrences, alerts: timelineAlerts(alerts, workload, podWorkloads, workloads),
     },
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );

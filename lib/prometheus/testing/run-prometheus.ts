@@ -17,16 +17,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts Prometheus on `dir`/prometheus.yml and `dir`/tsdb; stopping it removes `dir`. */
-export async function runPrometheus(dir: string): Promise<RunningPrometheus> {
-  const port = await freePort();
-  const child: ChildProcess = spawn("prometheus", [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "tsdb")}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: "ignore" });
+/**
+ * Starts a Prometheus-family server (`command` with `args`, listening on 127.0.0.1:`port`) and waits for its
+ * /-/ready; stopping it removes `dir`. `what` names it and the Debian package in the error when it never answers.
+ */
+export async function runReadyServer(command: string, args: string[], port: number, dir: string, what: string): Promise<RunningPrometheus> {
+  const child: ChildProcess = spawn(command, args, { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
     const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
     if (ready) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Prometheus did not become ready on port ${port} (is Debian's prometheus package installed?)`);
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${what} did not become ready on port ${port}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -37,4 +39,11 @@ export async function runPrometheus(dir: string): Promise<RunningPrometheus> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts Prometheus on `dir`/prometheus.yml and `dir`/tsdb; stopping it removes `dir`. */
+export async function runPrometheus(dir: string): Promise<RunningPrometheus> {
+  const port = await freePort();
+  const args = [`--config.file=${join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${join(dir, "tsdb")}`, `--web.listen-address=127.0.0.1:${port}`];
+  return runReadyServer("prometheus", args, port, dir, "Prometheus (is Debian's prometheus package installed?)");
 }
