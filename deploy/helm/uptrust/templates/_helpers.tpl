@@ -60,3 +60,11 @@ app.kubernetes.io/component: {{ .component }}
     {{- end }}
   {{- end }}
 {{- end -}}
+
+{{/* The release's namespace, never `default` unless asked for: Uptrust's own guardrails warn about workloads there. */}}
+{{- define "uptrust.namespace" -}}
+{{- if and (eq .Release.Namespace "default") (not .Values.allowDefaultNamespace) -}}
+{{- fail "install Uptrust in a namespace of its own (helm install -n uptrust --create-namespace), or set allowDefaultNamespace=true" -}}
+{{- end -}}
+{{ .Release.Namespace }}
+{{- end -}}
