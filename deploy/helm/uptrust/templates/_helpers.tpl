@@ -44,6 +44,9 @@ app.kubernetes.io/component: {{ .component }}
   value: /tmp
 - name: UPTRUST_DATA_DIR
   value: /tmp/uptrust
+{{- range $name, $value := .Values.env }}
+- { name: {{ $name }}, value: {{ $value | quote }} }
+{{- end }}
 {{- end -}}
 
 {{/* The egress every component needs: DNS and PostgreSQL. */}}
