@@ -88,6 +88,10 @@ describe("the plain manifests are what the chart renders", () => {
 
   it("run every container from the pinned image with values.yaml's securityContext and resources", () => {
     expect(values.image.tag).toMatch(/^\d+\.\d+\.\d+$/);
+    // The user the image runs as is the one the pods ask for.
+    const [, user, group] = /^USER (\d+):(\d+)$/m.exec(readFileSync(join(DEPLOY_DIR, "..", "Dockerfile"), "utf8")) ?? [];
+    expect(values.podSecurityContext).toMatchObject({ runAsNonRoot: true, runAsUser: Number(user), runAsGroup: Number(group) });
+    expect(Number(user)).toBeGreaterThan(0);
     expect(workloads.map((w) => `${w.kind}/${component(w)}`).sort()).toEqual(["Deployment/analyze", "Deployment/ingest", "Deployment/web", "Job/migrate"]);
     for (const w of workloads) {
       const spec = podSpec(w);
