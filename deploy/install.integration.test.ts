@@ -82,6 +82,24 @@ describe("Uptrust installed on the demo cluster from deploy/manifests", () => {
     expect(role.rules).toEqual(renderedManifests().find((o) => o.kind === "ClusterRole")!.rules);
   });
 
+  // The emulator stores Jobs without running them, so the migration's pod is not among these.
+  it("mounts a service-account token into the ingest pods alone", async () => {
+    const pods = JSON.parse((await kubectl(played.emulator, ["get", "pods", "-n", "uptrust", "-o", "json"])).stdout) as {
+      items: { metadata: { labels: Record<string, string> }; spec: { serviceAccountName: string; volumes?: { name: string }[] } }[];
+    };
+    const tokens = pods.items.map((p) => [
+      p.metadata.labels["app.kubernetes.io/component"],
+      p.spec.serviceAccountName ?? "default",
+      (p.spec.volumes ?? []).some((v) => v.name.startsWith("kube-api-access-")),
+    ]);
+    expect(tokens.sort()).toEqual([
+      ["analyze", "uptrust-analyze", false],
+      ["ingest", "uptrust-ingest", true],
+      ["web", "uptrust-web", false],
+      ["web", "uptrust-web", false],
+    ]);
+  });
+
   it("passes Uptrust's own guardrails with no danger, warned only that each worker runs one replica without a PDB", async () => {
     const findings = (
       await getPool().query<{ target: string; check: string; severity: string }>(
