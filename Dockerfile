@@ -10,7 +10,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
-USER node
+# The image's `node` user by number: Kubernetes can verify runAsNonRoot only against a numeric user.
+USER 1000:1000
 EXPOSE 3000
 # The web server's Node flags are scripts/web-node-options.ts's.
 CMD ["node", "--max-semi-space-size=64", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

@@ -46,6 +46,13 @@ const schema = z
     UPTRUST_EMBEDDED_DB_PORT: port.default(5433),
     KUBECONFIG: z.string().min(1).optional(),
     UPTRUST_KUBE_CONTEXTS: z.string().optional(),
+    /** Inside a pod with no kubeconfig: the name this cluster has in Uptrust (ingest watches it with its service account). */
+    UPTRUST_CLUSTER_NAME: z
+      .string()
+      .trim()
+      .max(63, "must be at most 63 characters")
+      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a name such as prod-eu-1: lowercase letters, digits, '-' and '.'")
+      .optional(),
     // 0 lets the system pick a free port (the emulator prints the one it got).
     UPTRUST_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(6443),
     UPTRUST_EMULATOR_SPEED: z.coerce.number().positive().max(100_000).default(360),

@@ -3,8 +3,10 @@ import { migrate } from "@/lib/db/migrate.ts";
 import { resolveDatabase } from "@/lib/db/embedded.ts";
 import { ConfigError } from "@/lib/env.ts";
 import { explainConnectionError } from "@/lib/db/explain-connection-error.ts";
+import { loadSecretFiles } from "@/lib/secret-files.ts";
 
 try {
+  loadSecretFiles();
   const db = await resolveDatabase();
   const result = await migrate(db.url).catch((err) => {
     throw new ConfigError([explainConnectionError(err, db.url, db.embedded)]);

@@ -1,5 +1,6 @@
 import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
 import { fetch } from "undici";
+import { podLogPath } from "./ingest-api-paths.ts";
 
 // Streams one container's log (follow + timestamps) line by line. Uptrust reads the body itself rather
 // than through the client's Log helper, whose piped stream has no error handler: a cluster dropping the
@@ -29,7 +30,7 @@ export async function followLog(
 ): Promise<FollowEnd> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error("kubeconfig has no current cluster");
-  const url = new URL(`${cluster.server.replace(/\/$/, "")}/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/log`);
+  const url = new URL(`${cluster.server.replace(/\/$/, "")}${podLogPath(req.namespace, req.pod)}`);
   url.searchParams.set("container", req.container);
   url.searchParams.set("follow", "true");
   url.searchParams.set("timestamps", "true");

@@ -16,20 +16,46 @@ export class KubeConfigError extends Error {
   }
 }
 
-function load(kubeconfigPath: string | undefined): { kc: KubeConfig; source: string } {
+/** Inside a pod: the cluster's name in Uptrust, and a directory standing for / where the service account's files are read (tests), and the home holding .kube/config. */
+export type InCluster = { clusterName?: string; rootDir?: string; home?: string };
+
+// A pod with no kubeconfig reads its service account (token, CA, namespace) as client-node's loadFromCluster
+// does. Its context is named after UPTRUST_CLUSTER_NAME: that name is the cluster's everywhere in Uptrust,
+// and "inClusterContext" would name every cluster alike.
+function loadInCluster(inCluster: InCluster): { kc: KubeConfig; source: string } {
+  if (!inCluster.clusterName) {
+    throw new KubeConfigError(
+      "this is a pod without a kubeconfig, so ingest uses its service account: set UPTRUST_CLUSTER_NAME to the name this cluster has in Uptrust (e.g. prod-eu-1)",
+    );
+  }
+  const kc = new KubeConfig();
+  kc.loadFromCluster(inCluster.rootDir);
+  const context = kc.getCurrentContext();
+  kc.loadFromOptions({
+    clusters: kc.clusters,
+    users: kc.users,
+    contexts: kc.contexts.map((c) => (c.name === context ? { ...c, name: inCluster.clusterName! } : c)),
+    currentContext: inCluster.clusterName,
+  });
+  return { kc, source: "the pod's service account (in-cluster)" };
+}
+
+function load(kubeconfigPath: string | undefined, inCluster: InCluster): { kc: KubeConfig; source: string } {
   const kc = new KubeConfig();
   if (!kubeconfigPath) {
     // With nothing to load, client-node invents a context for http://localhost:8080: never watch that.
-    const home = join(homedir(), ".kube", "config");
-    if (!existsSync(home) && !process.env.KUBERNETES_SERVICE_HOST) {
+    const home = join(inCluster.home ?? homedir(), ".kube", "config");
+    const inPod = !!process.env.KUBERNETES_SERVICE_HOST;
+    if (!existsSync(home) && !inPod) {
       throw new KubeConfigError(`no kubeconfig: KUBECONFIG is unset, ${home} does not exist and this is not a pod. Set KUBECONFIG to your kubeconfig file.`);
     }
+    if (!existsSync(home)) return loadInCluster(inCluster);
     try {
-      kc.loadFromDefault();
+      kc.loadFromFile(home);
     } catch (err) {
-      throw new KubeConfigError(`cannot read the default kubeconfig (~/.kube/config): ${(err as Error).message}. Set KUBECONFIG to a readable file.`);
+      throw new KubeConfigError(`cannot read the default kubeconfig (${home}): ${(err as Error).message}. Set KUBECONFIG to a readable file.`);
     }
-    return { kc, source: "the default kubeconfig (~/.kube/config or in-cluster)" };
+    return { kc, source: home };
   }
   const files = kubeconfigPath.split(delimiter).filter(Boolean);
   const missing = files.filter((f) => !existsSync(f));
@@ -45,8 +71,8 @@ function load(kubeconfigPath: string | undefined): { kc: KubeConfig; source: str
   return { kc, source: `KUBECONFIG=${kubeconfigPath}` };
 }
 
-export function loadKubeTargets(options: { kubeconfigPath?: string; contexts?: string }): KubeTarget[] {
-  const { kc, source } = load(options.kubeconfigPath);
+export function loadKubeTargets(options: { kubeconfigPath?: string; contexts?: string; inCluster?: InCluster }): KubeTarget[] {
+  const { kc, source } = load(options.kubeconfigPath, options.inCluster ?? {});
   const known = kc.getContexts().map((c) => c.name);
   const wanted = (options.contexts ?? "").split(",").map((c) => c.trim()).filter(Boolean);
   if (wanted.length === 0) {

@@ -1,6 +1,7 @@
 import { closePools } from "@/lib/db/pool.ts";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
 import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { analyzeMetrics } from "./analyze-metrics.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
@@ -8,6 +9,7 @@ import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 // status, incidents, MTTR and right-sizing. It keeps no state in memory, so it can restart at any time.
 
 function loadConfig() {
+  loadSecretFiles();
   const env = parseEnv();
   if (!env.DATABASE_URL) {
     throw new ConfigError(["DATABASE_URL is not set: start Uptrust with `npm start` (embedded database) or set DATABASE_URL=postgresql://USER@HOST:5432/DB"]);

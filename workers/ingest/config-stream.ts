@@ -1,6 +1,7 @@
 import type { V1ConfigMap, V1Secret } from "@kubernetes/client-node";
 import { markMissingConfigDeleted, recordConfigDeleted, recordConfigObject } from "@/lib/db/ingest/record-config.ts";
 import { mapConfigObject, type ConfigKind, type ConfigRow } from "@/lib/k8s/map-config.ts";
+import { WATCHED_PATHS } from "@/lib/k8s/ingest-api-paths.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
 import { describeError } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
@@ -49,6 +50,6 @@ export function configStream(ctx: ClusterContext): { run: () => Promise<void>; d
       },
     });
 
-  const run = () => Promise.all([informer<V1ConfigMap>("ConfigMap", "/api/v1/configmaps"), informer<V1Secret>("Secret", "/api/v1/secrets")]).then(() => undefined);
+  const run = () => Promise.all([informer<V1ConfigMap>("ConfigMap", WATCHED_PATHS.configMaps), informer<V1Secret>("Secret", WATCHED_PATHS.secrets)]).then(() => undefined);
   return { run, drain: () => batcher.drain() };
 }

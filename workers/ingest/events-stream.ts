@@ -1,5 +1,6 @@
 import type { CoreV1Event } from "@kubernetes/client-node";
 import { upsertEvents } from "@/lib/db/ingest/insert-events.ts";
+import { WATCHED_PATHS } from "@/lib/k8s/ingest-api-paths.ts";
 import { mapEvent, type EventRow } from "@/lib/k8s/map-event.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import { KeyedBatcher } from "./keyed-batcher.ts";
@@ -22,7 +23,7 @@ export function eventsStream(ctx: ClusterContext, pods: PodIndex): { run: () => 
   const run = () =>
     runInformer<CoreV1Event>(ctx, {
       stream: "events",
-      path: "/api/v1/events",
+      path: WATCHED_PATHS.events,
       onUpsert: onEvent,
       // An expired event is still history: nothing to delete.
       onDelete: () => undefined,

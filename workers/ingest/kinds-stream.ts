@@ -1,5 +1,6 @@
 import { markKubeObjectDeleted, markMissingKubeObjectsDeleted, upsertKubeObjects } from "@/lib/db/ingest/upsert-kube-objects.ts";
 import { mapKubeObject, type KubeObjectRow } from "@/lib/k8s/map-kube-object.ts";
+import { WATCHED_PATHS as P } from "@/lib/k8s/ingest-api-paths.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
 import { describeError } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
@@ -11,19 +12,19 @@ import { runInformer } from "./run-informer.ts";
 // once). Upserts and deletes share one keyed queue, so the last word about an object wins.
 
 export const OTHER_KINDS = [
-  { apiVersion: "v1", kind: "Service", path: "/api/v1/services" },
-  { apiVersion: "apps/v1", kind: "ReplicaSet", path: "/apis/apps/v1/replicasets" },
-  { apiVersion: "batch/v1", kind: "Job", path: "/apis/batch/v1/jobs" },
-  { apiVersion: "batch/v1", kind: "CronJob", path: "/apis/batch/v1/cronjobs" },
-  { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", path: "/apis/autoscaling/v2/horizontalpodautoscalers" },
-  { apiVersion: "policy/v1", kind: "PodDisruptionBudget", path: "/apis/policy/v1/poddisruptionbudgets" },
-  { apiVersion: "networking.k8s.io/v1", kind: "Ingress", path: "/apis/networking.k8s.io/v1/ingresses" },
-  { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", path: "/apis/networking.k8s.io/v1/networkpolicies" },
-  { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", path: "/apis/discovery.k8s.io/v1/endpointslices" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", path: "/apis/rbac.authorization.k8s.io/v1/roles" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", path: "/apis/rbac.authorization.k8s.io/v1/rolebindings" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", path: "/apis/rbac.authorization.k8s.io/v1/clusterroles" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings" },
+  { apiVersion: "v1", kind: "Service", path: P.services },
+  { apiVersion: "apps/v1", kind: "ReplicaSet", path: P.replicaSets },
+  { apiVersion: "batch/v1", kind: "Job", path: P.jobs },
+  { apiVersion: "batch/v1", kind: "CronJob", path: P.cronJobs },
+  { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", path: P.horizontalPodAutoscalers },
+  { apiVersion: "policy/v1", kind: "PodDisruptionBudget", path: P.podDisruptionBudgets },
+  { apiVersion: "networking.k8s.io/v1", kind: "Ingress", path: P.ingresses },
+  { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", path: P.networkPolicies },
+  { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", path: P.endpointSlices },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", path: P.roles },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", path: P.roleBindings },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", path: P.clusterRoles },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", path: P.clusterRoleBindings },
 ] as const;
 
 type Op = { upsert: KubeObjectRow } | { delete: { kind: string; uid: string; at: Date } };

@@ -2,6 +2,7 @@ import { ConfigError, env } from "@/lib/env.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { KubeConfigError, loadKubeTargets, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { ingestConfig } from "./config.ts";
 import { ingestMetrics } from "./ingest-metrics.ts";
 import { startIngest } from "./start-ingest.ts";
@@ -16,6 +17,7 @@ function fail(message: string): never {
 
 let settings;
 try {
+  loadSecretFiles();
   settings = env();
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : String(err));
@@ -24,11 +26,15 @@ if (!process.env.DATABASE_URL) fail("Uptrust ingest needs DATABASE_URL (npm star
 
 let targets: KubeTarget[] = [];
 try {
-  targets = loadKubeTargets({ kubeconfigPath: settings.KUBECONFIG, contexts: settings.UPTRUST_KUBE_CONTEXTS });
+  targets = loadKubeTargets({
+    kubeconfigPath: settings.KUBECONFIG,
+    contexts: settings.UPTRUST_KUBE_CONTEXTS,
+    inCluster: { clusterName: settings.UPTRUST_CLUSTER_NAME },
+  });
 } catch (err) {
-  // A kubeconfig the operator pointed at must work; with none configured, the worker can still
-  // ingest the clusters registered in the database.
-  const explicit = settings.KUBECONFIG || settings.UPTRUST_KUBE_CONTEXTS;
+  // A kubeconfig the operator pointed at, or the pod's own service account, must work; with neither, the
+  // worker can still ingest the clusters registered in the database.
+  const explicit = settings.KUBECONFIG || settings.UPTRUST_KUBE_CONTEXTS || process.env.KUBERNETES_SERVICE_HOST;
   if (explicit || !(err instanceof KubeConfigError)) fail(err instanceof KubeConfigError ? `Uptrust ingest cannot start: ${err.message}` : String(err));
   console.log(`[ingest] no kubeconfig context to watch (${(err as Error).message}); watching clusters registered in the database only`);
 }

@@ -1,6 +1,7 @@
 import { insertNodeUsage, insertUsage, type NodeUsageRow, type UsageRow } from "@/lib/db/ingest/insert-usage.ts";
 import { parseCpuMillis, parseMemoryBytes } from "@/lib/domain/quantity.ts";
 import { getJson } from "@/lib/k8s/get-json.ts";
+import { POLLED_PATHS } from "@/lib/k8s/ingest-api-paths.ts";
 import { toDate } from "@/lib/k8s/mapped.ts";
 import { z } from "zod";
 import { backoffMs, describeError, httpStatusOf, retryWaitMs, sleep } from "./backoff.ts";
@@ -78,7 +79,7 @@ export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
   let nodeFailures = 0;
   async function pollNodes() {
     try {
-      await insertNodeUsage(ctx.db, ctx.clusterId, toNodeUsageRows(ctx, await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/nodes")));
+      await insertNodeUsage(ctx.db, ctx.clusterId, toNodeUsageRows(ctx, await getJson(ctx.kc, POLLED_PATHS.nodeMetrics)));
       nodeFailures = 0;
     } catch (err) {
       if (httpStatusOf(err) === undefined) throw err; // the database or the connection: the outer retry handles it
@@ -91,7 +92,7 @@ export function metricsStream(ctx: ClusterContext, pods: PodIndex) {
     await Promise.race([pods.firstList, new Promise<void>((r) => ctx.signal.addEventListener("abort", () => r(), { once: true }))]);
     while (!ctx.signal.aborted) {
       try {
-        const body = await getJson(ctx.kc, "/apis/metrics.k8s.io/v1beta1/pods");
+        const body = await getJson(ctx.kc, POLLED_PATHS.podMetrics);
         const rows = toUsageRows(ctx, body, pods);
         for (const r of rows) ctx.clock.observe(r.ts);
         await insertUsage(ctx.db, ctx.clusterId, rows);

@@ -1,6 +1,7 @@
 import type { V1Namespace, V1Node, V1Pod } from "@kubernetes/client-node";
 import { mapNamespace, mapNode, type NamespaceRow, type NodeRow } from "@/lib/k8s/map-node.ts";
 import { mapPod, type PodRow } from "@/lib/k8s/map-pod.ts";
+import { WATCHED_PATHS } from "@/lib/k8s/ingest-api-paths.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
 import { markMissingDeleted, upsertNamespaces, upsertNodes } from "@/lib/db/ingest/upsert-namespaces-nodes.ts";
 import { upsertPods } from "@/lib/db/ingest/upsert-pods.ts";
@@ -39,7 +40,7 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
     Promise.all([
       runInformer<V1Namespace>(ctx, {
         stream: "namespaces",
-        path: "/api/v1/namespaces",
+        path: WATCHED_PATHS.namespaces,
         onUpsert: (obj) => {
           const m = mapNamespace(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("namespaces", m.reason);
@@ -51,7 +52,7 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
       }),
       runInformer<V1Node>(ctx, {
         stream: "nodes",
-        path: "/api/v1/nodes",
+        path: WATCHED_PATHS.nodes,
         onUpsert: (obj) => {
           const m = mapNode(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("nodes", m.reason);
@@ -63,7 +64,7 @@ export function objectsStream(ctx: ClusterContext, pods: PodIndex): { run: () =>
       }),
       runInformer<V1Pod>(ctx, {
         stream: "pods",
-        path: "/api/v1/pods",
+        path: WATCHED_PATHS.pods,
         onUpsert: (obj) => {
           const m = mapPod(obj, ctx.clock.now());
           if (!m.ok) return ctx.skip("pods", m.reason);

@@ -3,6 +3,7 @@ import { markDeleted, markMissingDeleted } from "@/lib/db/ingest/upsert-namespac
 import { recordWorkload } from "@/lib/db/ingest/record-workload.ts";
 import { describeError } from "./backoff.ts";
 import { mapWorkload, type WorkloadRow } from "@/lib/k8s/map-workload.ts";
+import { WATCHED_PATHS } from "@/lib/k8s/ingest-api-paths.ts";
 import { observedAt } from "@/lib/k8s/observed-at.ts";
 import type { WorkloadKind } from "@/lib/k8s/pod-workload.ts";
 import type { ClusterContext } from "./cluster-context.ts";
@@ -91,9 +92,9 @@ export function workloadsStream(ctx: ClusterContext): { run: () => Promise<void>
 
   const run = () =>
     Promise.all([
-      informer<V1Deployment>("Deployment", "/apis/apps/v1/deployments", false),
-      informer<V1StatefulSet>("StatefulSet", "/apis/apps/v1/statefulsets", true),
-      informer<V1DaemonSet>("DaemonSet", "/apis/apps/v1/daemonsets", true),
+      informer<V1Deployment>("Deployment", WATCHED_PATHS.deployments, false),
+      informer<V1StatefulSet>("StatefulSet", WATCHED_PATHS.statefulSets, true),
+      informer<V1DaemonSet>("DaemonSet", WATCHED_PATHS.daemonSets, true),
     ]).then(() => undefined);
 
   const drain = async () => {

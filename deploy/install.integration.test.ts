@@ -1,0 +1,127 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readGuardrailFacts } from "@/lib/db/analyze/read-guardrail-facts.ts";
+import { getPool } from "@/lib/db/pool.ts";
+import { rbacChecks } from "@/lib/domain/guardrails.ts";
+import type { Emulator } from "@/workers/emulator/index.ts";
+import { createReplayHarness, type Replay } from "@/workers/emulator/testing/replay-harness.ts";
+import { kustomize, renderedManifests } from "./testing/rendered-manifests.ts";
+
+// Uptrust installed on the demo cluster as an SRE installs it without helm: the Secrets it names by reference,
+// then `kubectl kustomize deploy/manifests | kubectl create -f -`. The cluster must accept every object, and
+// Uptrust, watching that cluster through the real ingest worker and analyzer, must find no danger in its own install.
+
+const cache = join(mkdtempSync(join(tmpdir(), "uptrust-install-")), "cache");
+type Run = { stdout: string; stderr: string; code: number };
+const kubectl = (emu: Emulator, args: string[], input?: string) =>
+  new Promise<Run>((resolve) => {
+    const child = execFile("kubectl", ["--kubeconfig", emu.kubeconfigPath!, "--cache-dir", cache, ...args], { timeout: 20_000 }, (err, stdout, stderr) =>
+      resolve({ stdout, stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
+    );
+    child.stdin?.end(input ?? "");
+  });
+
+// The Secrets values.yaml names (database.url, oidc.clientId/clientSecret, authSecret, metricsToken).
+const SECRETS = `
+apiVersion: v1
+kind: Secret
+metadata: { name: uptrust-database, namespace: uptrust }
+stringData: { url: "postgresql://uptrust:pw@postgres.databases:5432/uptrust" }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: uptrust-oidc, namespace: uptrust }
+stringData: { client-id: uptrust, client-secret: from-the-provider }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: uptrust-auth, namespace: uptrust }
+stringData: { auth-secret: 0123456789abcdef0123456789abcdef0123, metrics-token: prometheus-scrapes-with-this }
+`;
+
+const harness = createReplayHarness();
+afterAll(() => harness.stop());
+
+describe("Uptrust installed on the demo cluster from deploy/manifests", () => {
+  let created: Run;
+  let secrets: Run;
+  let played: Replay;
+
+  it("is accepted object by object by kubectl create", async () => {
+    played = await harness.replay("healthy", {
+      leadMinutes: 30,
+      onStart: async (emu) => {
+        created = await kubectl(emu, ["create", "--validate=false", "-f", "-"], kustomize());
+        secrets = await kubectl(emu, ["create", "--validate=false", "-f", "-"], SECRETS);
+      },
+    });
+    expect([created.stderr, secrets.stderr]).toEqual(["", ""]);
+    const lines = created.stdout.trim().split("\n");
+    expect(lines.map((l) => l.replace(/^[^/]+\/(\S+) created$/, "$1"))).toEqual(renderedManifests().map((o) => o.metadata.name));
+  }, 150_000);
+
+  it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB and the ClusterRole", async () => {
+    const get = async (what: string, namespaced = true) =>
+      (await kubectl(played.emulator, ["get", what, ...(namespaced ? ["-n", "uptrust"] : []), "-o", "name"])).stdout.trim().split("\n").sort();
+    expect(await get("deployments")).toEqual(["deployment.apps/uptrust-analyze", "deployment.apps/uptrust-ingest", "deployment.apps/uptrust-web"]);
+    expect(await get("jobs")).toEqual(["job.batch/uptrust-migrate"]);
+    expect(await get("serviceaccounts")).toEqual(["serviceaccount/default", "serviceaccount/uptrust-analyze", "serviceaccount/uptrust-ingest", "serviceaccount/uptrust-web"]);
+    expect(await get("networkpolicies")).toEqual([
+      "networkpolicy.networking.k8s.io/uptrust-analyze",
+      "networkpolicy.networking.k8s.io/uptrust-ingest",
+      "networkpolicy.networking.k8s.io/uptrust-migrate",
+      "networkpolicy.networking.k8s.io/uptrust-web",
+    ]);
+    expect(await get("poddisruptionbudgets")).toEqual(["poddisruptionbudget.policy/uptrust-web"]);
+    expect(await get("clusterrole/uptrust-ingest", false)).toEqual(["clusterrole.rbac.authorization.k8s.io/uptrust-ingest"]);
+    expect(await get("clusterrolebinding/uptrust-ingest", false)).toEqual(["clusterrolebinding.rbac.authorization.k8s.io/uptrust-ingest"]);
+    const role = JSON.parse((await kubectl(played.emulator, ["get", "clusterrole", "uptrust-ingest", "-o", "json"])).stdout);
+    expect(role.rules).toEqual(renderedManifests().find((o) => o.kind === "ClusterRole")!.rules);
+  });
+
+  // The emulator stores Jobs without running them, so the migration's pod is not among these.
+  it("mounts a service-account token into the ingest pods alone", async () => {
+    const pods = JSON.parse((await kubectl(played.emulator, ["get", "pods", "-n", "uptrust", "-o", "json"])).stdout) as {
+      items: { metadata: { labels: Record<string, string> }; spec: { serviceAccountName: string; volumes?: { name: string }[] } }[];
+    };
+    const tokens = pods.items.map((p) => [
+      p.metadata.labels["app.kubernetes.io/component"],
+      p.spec.serviceAccountName ?? "default",
+      (p.spec.volumes ?? []).some((v) => v.name.startsWith("kube-api-access-")),
+    ]);
+    expect(tokens.sort()).toEqual([
+      ["analyze", "uptrust-analyze", false],
+      ["ingest", "uptrust-ingest", true],
+      ["web", "uptrust-web", false],
+      ["web", "uptrust-web", false],
+    ]);
+  });
+
+  it("passes Uptrust's own guardrails with no danger, warned only that each worker runs one replica without a PDB", async () => {
+    const findings = (
+      await getPool().query<{ target: string; check: string; severity: string }>(
+        `SELECT target, "check", severity FROM guardrail_findings WHERE namespace = 'uptrust' OR target IN ('ClusterRole uptrust-ingest', 'ClusterRoleBinding uptrust-ingest') ORDER BY target, "check"`,
+      )
+    ).rows;
+    expect(findings).toEqual([
+      { target: "Deployment uptrust/uptrust-analyze", check: "singleReplicaWithoutPdb", severity: "warning" },
+      { target: "Deployment uptrust/uptrust-ingest", check: "singleReplicaWithoutPdb", severity: "warning" },
+    ]);
+    const [score] = (await getPool().query(`SELECT passed, warnings, dangers FROM guardrail_scores WHERE namespace = 'uptrust'`)).rows;
+    // 3 Deployments: 6 workload checks each, 11 per container.
+    expect(score).toEqual({ passed: 3 * (6 + 11) - 2, warnings: 2, dangers: 0 });
+  });
+
+  it("checked the ingest ClusterRole and its binding as stored from the cluster: no wildcard, not cluster-admin", async () => {
+    const [{ id }] = (await getPool().query<{ id: string }>("SELECT id FROM clusters")).rows;
+    const facts = await readGuardrailFacts(id);
+    const roles = facts.roles.filter((r) => r.name === "uptrust-ingest");
+    const bindings = facts.bindings.filter((b) => b.name === "uptrust-ingest");
+    expect([roles.length, bindings.length]).toEqual([1, 1]);
+    expect(rbacChecks(bindings, roles).map((r) => [r.check, r.passed])).toEqual([["wildcardRbac", true]]);
+    expect(bindings[0].roleRef).toBe("uptrust-ingest");
+  });
+});
