@@ -105,11 +105,11 @@ const sliRecord = (window: string) => `slo:sli_error:ratio_rate${window}`;
 
 function sliRecordings(slo: ExportedSlo, id: SloIdentity, periodMs: number): RecordingRule[] {
   const period = promDuration(periodMs);
-  const own = slo.indicator !== "promql" || !slo.query;
+  const own = slo.indicator !== "promql";
   const windows = ruleWindowsMs(periodMs);
   const rules = windows.map((ms) => {
     const window = promDuration(ms);
-    const expr = own ? ownErrorRatio(id, window) : promqlErrorRatio(slo, slo.query!, window);
+    const expr = own || !slo.query ? ownErrorRatio(id, window) : promqlErrorRatio(slo, slo.query, window);
     return { record: sliRecord(window), expr, labels: { ...id, sloth_window: window } };
   });
   // The period's ratio: Uptrust's own over the whole window; for PromQL, Sloth's mean of the 5-minute ratios,
@@ -170,6 +170,11 @@ function alerts(slo: ExportedSlo, id: SloIdentity, periodMs: number): AlertingRu
       },
     };
   });
+}
+
+/** Why an SLO cannot be written as rules (null: it can): a PromQL SLO whose stored query cannot be read. */
+export function leftOutReason(slo: Pick<ExportedSlo, "indicator" | "query">): string | null {
+  return slo.indicator === "promql" && !slo.query ? "its PromQL SLI is missing or malformed; import its definition again" : null;
 }
 
 // Sloth's three groups per SLO: the SLI windows, the metadata, the alerts. A calendar SLO is exported over its

@@ -1,16 +1,16 @@
 import { getExportedSlos } from "@/lib/db/queries/get-exported-slos.ts";
 import { ruleFileName, ruleFileYaml } from "@/lib/domain/slo-rules-yaml.ts";
-import { sloRuleGroups } from "@/lib/domain/slo-rules.ts";
 
 export type SloRuleFile = { fileName: string; yaml: string; slos: number };
 
-// The Prometheus rule file of every SLO (of one cluster, if named), or of one SLO; null when that SLO does not exist.
+// The Prometheus rule file of every SLO (of one cluster, if named), or of one SLO; null when there is no such SLO
+// (or the cluster named has none, most likely a misspelt name).
 export async function exportSloRules(filter: { id?: string; cluster?: string }, now: Date): Promise<SloRuleFile | null> {
   const slos = await getExportedSlos(filter);
-  if (filter.id && slos.length === 0) return null;
+  if ((filter.id || filter.cluster) && slos.length === 0) return null;
   const one = filter.id ? slos[0] : undefined;
   const parts = one ? [one.namespace, one.workload, one.name] : filter.cluster ? [filter.cluster, "slos"] : [];
-  return { fileName: ruleFileName(parts), yaml: ruleFileYaml(slos.flatMap(sloRuleGroups), slos.length, now), slos: slos.length };
+  return { fileName: ruleFileName(parts), yaml: ruleFileYaml(slos, now), slos: slos.length };
 }
 
 /** The file as a download: YAML, saved under its name, never cached (the rules follow the SLOs' definitions). */

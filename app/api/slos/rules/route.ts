@@ -13,5 +13,7 @@ export async function GET(req: Request) {
   if (user instanceof Response) return user;
   const q = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!q.success) return Response.json({ error: q.error.issues[0]?.code === "unrecognized_keys" ? "only ?cluster=NAME may be given" : q.error.issues[0].message }, { status: 400 });
-  return ruleFileResponse((await exportSloRules({ cluster: q.data.cluster }, new Date()))!);
+  const file = await exportSloRules({ cluster: q.data.cluster }, new Date());
+  if (!file) return Response.json({ error: `No SLO in a cluster named ${q.data.cluster}: name a cluster Uptrust watches, as /clusters lists them` }, { status: 404 });
+  return ruleFileResponse(file);
 }

@@ -55,13 +55,16 @@ describe("GET /api/slos/:id/rules and /api/slos/rules", () => {
     expect((await unknown.json()).error).toBe("No SLO with id 00000000-0000-4000-8000-000000000000: it may have been deleted with its workload");
   });
 
-  it("download every SLO's rules, or one cluster's, and refuse other parameters", async () => {
+  it("download every SLO's rules, or one cluster's, say a cluster without SLOs has none, and refuse other parameters", async () => {
     const everything = await getAll();
     expect(everything.headers.get("content-disposition")).toBe('attachment; filename="uptrust-slos.rules.yaml"');
     expect(await groupNames(everything)).toHaveLength(6);
     const staging = await getAll("?cluster=staging");
     expect(staging.headers.get("content-disposition")).toBe('attachment; filename="staging-slos.rules.yaml"');
     expect((await groupNames(staging)).every((n) => n.includes("staging/shop/checkout-requests"))).toBe(true);
+    const nowhere = await getAll("?cluster=prdo");
+    expect(nowhere.status).toBe(404);
+    expect((await nowhere.json()).error).toBe("No SLO in a cluster named prdo: name a cluster Uptrust watches, as /clusters lists them");
     const other = await getAll("?format=json");
     expect(other.status).toBe(400);
     expect((await other.json()).error).toBe("only ?cluster=NAME may be given");
