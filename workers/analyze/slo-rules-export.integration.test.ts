@@ -29,6 +29,24 @@ const checkout = checkoutOutage(now);
 // OpenSLO's examples leave the metric source a placeholder (type: Any); named, they import.
 const REAL = ["sloth/getting-started.yml", "sloth/home-wifi.yml", "sloth/kubernetes-apiserver.yml", "sloth/raw-home-wifi.yml", "sloth/k8s-home-wifi.yml",
   "openslo/budgeting-method-occurences-slo.yaml", "openslo/budgeting-method-ratio-timeslices.yaml", "openslo/treat-low-traffic-timeslices-slo.yaml", "openslo/pkg-v1-slos.yaml"];
+// The same traffic as OpenSLO SLOs whose queries read a fixed minute: by Timeslices (a minute is good at 95 % good
+// requests) and by Occurrences.
+const sliceSlos = ["Timeslices", "Occurrences"].map((method) => `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: requests-${method.toLowerCase()} }
+spec:
+  service: shop/checkout
+  budgetingMethod: ${method}
+  timeWindow: [{ duration: 30d, isRolling: true }]
+  indicator:
+    metadata: { name: good-requests-${method.toLowerCase()} }
+    spec:
+      ratioMetric:
+        good: { metricSource: { type: Prometheus, spec: { query: 'sum(rate(http_requests_total{job="checkout",code!~"5.."}[1m]))' } } }
+        total: { metricSource: { type: Prometheus, spec: { query: 'sum(rate(http_requests_total{job="checkout"}[1m]))' } } }
+  objectives:
+    - target: 0.99
+${method === "Timeslices" ? "      timeSliceTarget: 0.95\n      timeSliceWindow: 1m\n" : ""}`).join("---\n");
 const readReal = (file: string) => readFileSync(realInput(join("slo", file)), "utf8").replace(/type: Any/g, "type: Prometheus");
 
 type Rule = { name: string; query: string; health: string; type: string; labels: Record<string, string>; state?: string };
@@ -76,6 +94,7 @@ beforeAll(async () => {
   }
   for (const file of REAL) expect(await importSloFile(readReal(file)), file).toMatchObject({ ok: true });
   expect(await importSloFile(checkout.sloth)).toMatchObject({ ok: true });
+  expect(await importSloFile(sliceSlos)).toMatchObject({ ok: true, slos: [{ name: "requests-timeslices" }, { name: "requests-occurrences" }] });
   // Every Deployment's default availability SLO, as the analyzer's first step creates it.
   await ensureSlos({ id: c.id, name: c.name }, new Date(now));
 
@@ -151,19 +170,41 @@ describe("the rules' figures agree with Uptrust's", () => {
     expect(alerts.map((a) => [a.metric.sloth_severity, a.metric.sloth_id])).toEqual([["ticket", "shop/checkout-availability"]]);
   });
 
-  it("checkout's Sloth SLO: the recording rule's 1-hour and 6-hour burn, asked of the backfilled history, is Uptrust's", async () => {
-    const id = sloIdentity({ cluster: "demo", namespace: "shop", workload: "checkout", name: "requests-availability" });
-    const status = await stored("checkout", "requests-availability");
+  // The rule as Prometheus would record it at the analysis's minute.
+  async function ruleBurn(name: string, window: string): Promise<number> {
+    const id = sloIdentity({ cluster: "demo", namespace: "shop", workload: "checkout", name });
     const groups = await evaluatedGroups();
-    const rules = groups.find((g) => g.name === `sloth-slo-sli-recordings-demo/${id.sloth_id}`)!.rules;
+    const rule = groups.find((g) => g.name === `sloth-slo-sli-recordings-demo/${id.sloth_id}`)!.rules.find((r) => r.name === `slo:sli_error:ratio_rate${window}`)!;
+    const [value] = await promQuery(rule.query, now);
+    const budget = Number((await promQuery(`slo:error_budget:ratio${selector(id)}`))[0].value[1]);
+    return Number(value.value[1]) / budget;
+  }
+
+  it("checkout's Sloth SLO: the recording rule's 1-hour and 6-hour burn, asked of the backfilled history, is Uptrust's", async () => {
+    const status = await stored("checkout", "requests-availability");
     for (const [window, ms] of [["1h", 60 * MIN], ["6h", 360 * MIN]] as const) {
-      const rule = rules.find((r) => r.name === `slo:sli_error:ratio_rate${window}`)!;
-      const [value] = await promQuery(rule.query, now);
       const uptrust = burnOver(status.windows, ms);
       // 15 minutes at 60 % failing: 9 of 60 minutes' requests in the last hour, a 150x burn of a 99.9 % budget.
       expect(uptrust, window).toBeGreaterThan(window === "1h" ? 140 : 20);
-      expect(Number(value.value[1]) / 0.001 / uptrust, window).toBeCloseTo(1, 2);
+      // Sloth's rate() over the window extrapolates to its edges; Uptrust sums whole minutes.
+      expect((await ruleBurn("requests-availability", window)) / uptrust, window).toBeCloseTo(1, 2);
     }
+  });
+
+  it("OpenSLO SLOs on a fixed minute's queries: Timeslices and Occurrences burn as Uptrust counts them, to a minute", async () => {
+    for (const name of ["requests-timeslices", "requests-occurrences"]) {
+      const status = await stored("checkout", name);
+      for (const [window, ms] of [["5m", 5 * MIN], ["1h", 60 * MIN], ["6h", 360 * MIN], ["3d", 3 * 1440 * MIN]] as const) {
+        // Both ask the same minutes, but Prometheus 2 reads a range with both its ends: one minute more than Uptrust's
+        // (the one that ended as the window began), and so at most one minute's share of the burn apart.
+        const uptrust = burnOver(status.windows, ms);
+        expect(Math.abs((await ruleBurn(name, window)) - uptrust), `${name} ${window}`).toBeLessThanOrEqual(uptrust / (ms / MIN) + 1e-9);
+      }
+    }
+    // Under Timeslices each outage minute is wholly bad: 15 of the last 60 minutes, a 25x burn of a 99 % budget;
+    // by Occurrences, the 15 % of the hour's requests that failed, 15x.
+    expect(burnOver((await stored("checkout", "requests-timeslices")).windows, 60 * MIN)).toBeCloseTo(25, 6);
+    expect(burnOver((await stored("checkout", "requests-occurrences")).windows, 60 * MIN)).toBeCloseTo(15, 0);
   });
 });
 
