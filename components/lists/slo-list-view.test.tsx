@@ -42,3 +42,14 @@ describe("/slos with a state chosen", () => {
     expect(push).toHaveBeenLastCalledWith("/slos?range=6h");
   });
 });
+
+describe("/slos's Prometheus rules", () => {
+  it("offers every SLO's rules, and one cluster's when the scope names exactly one", () => {
+    const { unmount } = renderWithClient(<SloListView scope={EVERYTHING} problems={[]} options={options} view={sloList(cards, null, 1)} />);
+    expect(screen.getByRole("link", { name: "Prometheus rules for every SLO" }).getAttribute("href")).toBe("/api/slos/rules");
+    expect(screen.queryByRole("link", { name: /^for / })).toBeNull();
+    unmount();
+    renderWithClient(<SloListView scope={{ ...EVERYTHING, clusters: ["prod eu"] }} problems={[]} options={options} view={sloList(cards, null, 1)} />);
+    expect(screen.getByRole("link", { name: "for prod eu" }).getAttribute("href")).toBe("/api/slos/rules?cluster=prod+eu");
+  });
+});

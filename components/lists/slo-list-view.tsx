@@ -25,6 +25,19 @@ export function SloListView({ scope, problems, options, view: { counts, alert, l
         Paging first, then tickets, then the least error budget left. State, budget and burn are the analyzer&apos;s latest evaluation over
         each SLO&apos;s own window, so the time range leaves this list as it is.
       </p>
+      <p className={s.definition}>
+        Page from your own Alertmanager:{" "}
+        <a href="/api/slos/rules" download data-testid="slo-rules-all">Prometheus rules for every SLO</a>
+        {scope.clusters.length === 1 ? (
+          <>
+            {" "}or{" "}
+            <a href={`/api/slos/rules?${new URLSearchParams({ cluster: scope.clusters[0] })}`} download data-testid="slo-rules-cluster">
+              for {scope.clusters[0]}
+            </a>
+          </>
+        ) : null}{" "}
+        (YAML with Sloth&apos;s recording and alerting rules; check it with <code>promtool check rules</code>).
+      </p>
       <ScopeBar scope={scope} problems={problems} options={options} filter={{ alert }} />
       <SloStateFilter scope={scope} counts={counts} chosen={alert} />
       <PastEndNotice list={list} noun="SLOs" />

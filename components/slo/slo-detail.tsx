@@ -35,6 +35,8 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
           <><dt>measured since</dt><dd data-testid="measured-since">{formatUtc(ev.measuredSince)}: the history {coverageText(ev.lines[ev.lines.length - 1]).replace(" of ", " of the ")} window</dd></>
         ) : null}
         <dt>budget runs out</dt><dd>{ev.kind === "evaluated" && ev.exhaustedAt ? formatUtc(ev.exhaustedAt) : "not at the current pace"}</dd>
+        <dt>Prometheus rules</dt>
+        <dd><a href={`/api/slos/${slo.id}/rules`} download data-testid="slo-rules">download this SLO&apos;s recording and alerting rules (YAML, Sloth&apos;s names)</a></dd>
       </dl>
       <div className={h.charts} style={{ marginBottom: 16 }}>
         <div className={s.cards}><SloCard slo={slo} /></div>

@@ -27,6 +27,11 @@ export class SloListPage {
     );
   }
 
+  /** The download of every SLO's Prometheus rules. */
+  rulesLink(): Locator {
+    return this.page.getByTestId("slo-rules-all");
+  }
+
   stateFilter(state: string): Locator {
     return this.page.getByRole("navigation", { name: "SLOs by state" }).locator(`a[data-filter="${state}"]`);
   }

@@ -5,6 +5,11 @@ import type { Locator, Page } from "@playwright/test";
 export class SloPage {
   constructor(readonly page: Page) {}
 
+  /** The download of this SLO's Prometheus rules. */
+  rulesLink(): Locator {
+    return this.page.getByTestId("slo-rules");
+  }
+
   card(): Locator {
     return this.page.getByTestId("slo-card");
   }

@@ -1,8 +1,10 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { registerSloWindowGauges } from "./slo-window-metrics.ts";
 import type { JobOutcome } from "./types.ts";
 
 // What the analyze worker tells the team's Prometheus about itself: how long each job takes per cluster, which
-// fail, and how long a whole cycle takes; with the process's own CPU, memory and event-loop figures. The job is
+// fail, and how long a whole cycle takes; with the process's own CPU, memory and event-loop figures; and the window
+// figures of the SLOs Uptrust measures itself, which the exported SLO rules read (slo-window-metrics.ts). The job is
 // `analysis_job`: Prometheus gives every scraped series a `job` of its own (the scrape job's name).
 export function analyzeMetrics() {
   const registry = new Registry();
@@ -32,6 +34,7 @@ export function analyzeMetrics() {
     help: "Cycles that could not start (the cluster list could not be read, e.g. the database was down).",
     registers: [registry],
   });
+  registerSloWindowGauges(registry);
   return {
     registry,
     /** One cycle's outcomes and its length. */

@@ -3,46 +3,20 @@ import { disconnectPrisma } from "@/lib/db/client.ts";
 import { getSloCards } from "@/lib/db/queries/get-slo-cards.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { startBackfilledPrometheus, type RunningPrometheus } from "@/lib/prometheus/testing/backfilled-prometheus.ts";
+import { checkoutOutage } from "@/lib/prometheus/testing/checkout-outage.ts";
 import { importSloFile } from "@/lib/slo/define-slos.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
-// Three hours of checkout traffic in a real Prometheus: 10 requests a second, 6 of them failing (503)
-// for the 15 minutes starting an hour before now. A Sloth SLO on it is measured through PromQL.
+// Three hours of checkout traffic in a real Prometheus, 60 % of it failing for 15 minutes an hour before now. A
+// Sloth SLO on it is measured through PromQL.
 const MIN = 60_000;
 const now = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
-const start = now - 3 * 60 * MIN;
-const outage = { from: now - 60 * MIN, to: now - 45 * MIN };
-
-function history(): string {
-  const lines = ["# HELP http_requests_total Requests served.", "# TYPE http_requests_total counter"];
-  const ok: string[] = [];
-  const failed: string[] = [];
-  let served = 0;
-  let errors = 0;
-  for (let t = start; t <= now; t += 15_000) {
-    ok.push(`http_requests_total{code="200",job="checkout"} ${served - errors} ${t / 1000}`);
-    failed.push(`http_requests_total{code="503",job="checkout"} ${errors} ${t / 1000}`);
-    served += 150;
-    if (t >= outage.from && t < outage.to) errors += 90;
-  }
-  return [...lines, ...ok, ...failed, "# EOF", ""].join("\n");
-}
-
-const sloth = `version: prometheus/v1
-service: shop/checkout
-slos:
-  - name: requests-availability
-    objective: 99.9
-    sli:
-      events:
-        error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-        total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-`;
+const { outage, history, sloth } = checkoutOutage(now);
 
 let prometheus: RunningPrometheus;
 
 beforeAll(async () => {
-  prometheus = await startBackfilledPrometheus(history());
+  prometheus = await startBackfilledPrometheus(history);
   process.env.UPTRUST_PROMETHEUS_URL = prometheus.url;
   const db = getPool();
   await db.query("TRUNCATE clusters, mttr_weeks CASCADE");

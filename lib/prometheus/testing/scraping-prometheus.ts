@@ -3,13 +3,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runPrometheus, type RunningPrometheus } from "./run-prometheus.ts";
 
+export type ScrapeTarget = { job: string; address: string; bearer?: string };
+
 // A real Prometheus scraping the given targets every second, as a team's Prometheus scrapes Uptrust's pods.
-export async function startScrapingPrometheus(targets: readonly { job: string; address: string; bearer?: string }[]): Promise<RunningPrometheus> {
+export async function startScrapingPrometheus(targets: readonly ScrapeTarget[]): Promise<RunningPrometheus> {
   const dir = mkdtempSync(join(tmpdir(), "uptrust-prometheus-"));
+  writeScrapeConfig(dir, targets);
+  return runPrometheus(dir);
+}
+
+/** `dir`/prometheus.yml scraping `targets` every second; with a rule file, evaluating its rules every second too. */
+export function writeScrapeConfig(dir: string, targets: readonly ScrapeTarget[], rules?: string): void {
   const auth = (t: { bearer?: string }) => (t.bearer ? `\n    authorization:\n      type: Bearer\n      credentials: ${JSON.stringify(t.bearer)}` : "");
   const jobs = targets.map((t) => `  - job_name: ${JSON.stringify(t.job)}${auth(t)}\n    static_configs:\n      - targets: [${JSON.stringify(t.address)}]`).join("\n");
-  writeFileSync(join(dir, "prometheus.yml"), `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n${jobs}\n`);
-  return runPrometheus(dir);
+  if (rules !== undefined) writeFileSync(join(dir, "rules.yml"), rules);
+  const ruleFiles = rules !== undefined ? `  evaluation_interval: 1s\nrule_files:\n  - ${JSON.stringify(join(dir, "rules.yml"))}\n` : "";
+  writeFileSync(join(dir, "prometheus.yml"), `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n${ruleFiles}scrape_configs:\n${jobs}\n`);
 }
 
 type Sample = { metric: Record<string, string>; value: [number, string] };
