@@ -1,13 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { CHART_DIR, chartFile, DEPLOY_DIR, renderedManifests, type K8sObject } from "./testing/rendered-manifests.ts";
+import { parseEnv } from "@/lib/env.ts";
+import { loadSecretFiles, SECRET_VARIABLES } from "@/lib/secret-files.ts";
+import { helm, helmTemplate, MANIFESTS_LINE, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
+import { chartFile, DEPLOY_DIR, parseObjects, type K8sObject } from "./testing/rendered-manifests.ts";
 
-// deploy/manifests is what `helm template` renders from deploy/helm/uptrust. No helm runs here (Debian has none;
-// the one found in an npm package is not a dependency), so the two are held together by what both state plainly:
-// every line of the chart that holds no template expression appears in the manifests, and everything the manifests
-// take from values.yaml (image, ports, securityContext, resources) equals it.
+// The chart rendered by the real helm (scripts/install-helm.sh), and deploy/manifests/uptrust.yaml held equal to what
+// it renders with the line at the top of that file; then what the rendered objects mean for someone installing them.
 
 type Values = {
   image: { repository: string; tag: string };
@@ -15,69 +16,71 @@ type Values = {
   securityContext: unknown;
   database: { port: number };
   apiServer: { ports: number[] };
-  web: { port: number; replicas: number; pdbMinAvailable: number; resources: unknown };
+  web: { port: number; resources: unknown };
   ingest: { metricsPort: number; resources: unknown };
   analyze: { metricsPort: number; resources: unknown };
   migrate: { resources: unknown };
 };
-type Container = { image: string; command: string[]; securityContext: unknown; resources: unknown; ports?: { containerPort: number }[]; env?: { name: string; value?: string }[] };
-type PodSpec = { automountServiceAccountToken?: boolean; serviceAccountName?: string; securityContext: unknown; containers: Container[] };
-type Port = { protocol: string; port: number };
+type Env = { name: string; value?: string; valueFrom?: unknown };
+type Container = { image: string; command: string[]; securityContext: unknown; resources: unknown; ports?: { containerPort: number }[]; env?: Env[] };
+type Projection = { secret: { name: string; items: { key: string; path: string }[] } };
+type PodSpec = {
+  automountServiceAccountToken?: boolean;
+  securityContext: unknown;
+  containers: Container[];
+  volumes: { name: string; projected?: { sources: Projection[] } }[];
+};
+type Peer = Record<string, unknown>;
+type Rule = { ports: { protocol: string; port: number }[]; to?: Peer[] };
+type Policy = K8sObject & { spec: { ingress: Rule[]; egress: Rule[] } };
 
 const values = chartFile<Values>("values.yaml");
-const objects = renderedManifests();
-const rendered = readFileSync(join(DEPLOY_DIR, "manifests", "uptrust.yaml"), "utf8");
+const manifestsText = readFileSync(join(DEPLOY_DIR, "manifests", "uptrust.yaml"), "utf8");
+const objects = helmTemplate("uptrust", "uptrust", "--set", "clusterName=my-cluster");
 const component = (o: K8sObject) => o.metadata.labels?.["app.kubernetes.io/component"] ?? "";
 const podSpec = (o: K8sObject) => (o.spec as { template: { spec: PodSpec } }).template.spec;
-const workloads = objects.filter((o) => o.kind === "Deployment" || o.kind === "Job");
-const policies = objects.filter((o) => o.kind === "NetworkPolicy") as (K8sObject & { spec: { ingress: { ports: Port[] }[]; egress: { ports: Port[] }[] } })[];
-const policyOf = (c: string) => policies.find((p) => component(p) === c)!;
+const workloadsOf = (objs: K8sObject[]) => objs.filter((o) => o.kind === "Deployment" || o.kind === "Job");
+const workloadOf = (objs: K8sObject[], c: string) => workloadsOf(objs).find((w) => component(w) === c)!;
+const envOf = (objs: K8sObject[], c: string) => podSpec(workloadOf(objs, c)).containers[0].env ?? [];
+const policyOf = (objs: K8sObject[], c: string) => objs.find((o) => o.kind === "NetworkPolicy" && component(o) === c) as Policy;
+const egress = (objs: K8sObject[], c: string) =>
+  policyOf(objs, c).spec.egress.map((r) => ({ ports: r.ports.map((p) => `${p.protocol}/${p.port}`), to: r.to }));
+// Where each component's secrets come from: file name in /var/run/secrets/uptrust → "Secret/key".
+const secretFiles = (objs: K8sObject[], c: string) =>
+  Object.fromEntries(
+    podSpec(workloadOf(objs, c))
+      .volumes.flatMap((v) => v.projected?.sources ?? [])
+      .flatMap((s) => s.secret.items.map((i) => [i.path, `${s.secret.name}/${i.key}`])),
+  );
 
-const templateFiles = readdirSync(join(CHART_DIR, "templates"));
-// The lines of a template that render as written whatever the values: outside any template action (one may span
-// lines) and outside `if`/`with` blocks, whose content depends on a value; `range` blocks render their lines.
-function plainLines(text: string): string[] {
-  const out: string[] = [];
-  const blocks: string[] = [];
-  let inAction = false;
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (inAction) {
-      inAction = !line.includes("}}");
-      continue;
-    }
-    for (const [, word] of line.matchAll(/\{\{-?\s*(if|with|range|define|end)\b/g)) {
-      if (word === "end") blocks.pop();
-      else blocks.push(word);
-    }
-    if (line.includes("{{")) {
-      inAction = line.lastIndexOf("{{") > line.lastIndexOf("}}");
-      continue;
-    }
-    if (!line || line.startsWith("#") || line === "---" || blocks.some((b) => b === "if" || b === "with")) continue;
-    out.push(line);
-  }
-  return out;
-}
-
-describe("the plain manifests are what the chart renders", () => {
-  it("come from every template of the chart and from nothing else", () => {
-    const sources = new Set([...rendered.matchAll(/^# Source: uptrust\/templates\/(.+)$/gm)].map((m) => m[1]));
-    expect([...sources].sort()).toEqual(templateFiles.filter((f) => f.endsWith(".yaml")).sort());
+describe("the chart, rendered by the real helm", () => {
+  it("lints clean, with its defaults and with the values an install gives", () => {
+    const plain = helm(["lint", "deploy/helm/uptrust"]);
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    expect(plain.stdout).toContain("1 chart(s) linted, 0 chart(s) failed");
+    // With a namespace and a cluster name every template renders, so a template error would be an [ERROR] here.
+    const strict = helm(["lint", "--strict", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=my-cluster"]);
+    expect(strict.code, strict.stdout + strict.stderr).toBe(0);
+    expect(strict.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
+    expect(strict.stderr).toBe("");
   });
 
-  it("contain, line for line, every part of the chart that holds no template expression", () => {
-    const renderedLines = new Set(rendered.split("\n").map((l) => l.trim()));
-    const files = [...templateFiles.map((f) => join("templates", f)), "files/ingest-rules.yaml"];
-    const plain = files.flatMap((f) => plainLines(readFileSync(join(CHART_DIR, f), "utf8")).map((line) => ({ f, line })));
-    expect(plain.length).toBeGreaterThan(150);
-    expect(plain.filter(({ line }) => !renderedLines.has(line)).map(({ f, line }) => `${f}: ${line}`)).toEqual([]);
+  it("renders, document by document, what deploy/manifests/uptrust.yaml holds, from the line written at its top", () => {
+    expect(manifestsText.split("\n")[1]).toBe(`#   ${MANIFESTS_LINE}`);
+    const run = helm(MANIFESTS_LINE.split(" ").slice(1));
+    expect(run.stderr).toBe("");
+    const stale = "deploy/manifests/uptrust.yaml is not what the chart renders: regenerate it with bash scripts/render-manifests.sh";
+    const rendered = parseObjects(run.stdout);
+    const inFile = parseObjects(manifestsText);
+    const ids = (objs: K8sObject[]) => objs.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(ids(inFile), stale).toEqual(ids(rendered));
+    rendered.forEach((o, i) => expect(inFile[i], `${stale} (${o.kind}/${o.metadata.name} differs)`).toEqual(o));
   });
 
-  it("start each process as docker-compose.yml does, with tsx run directly (npx would write to a read-only home)", () => {
+  it("starts each process as docker-compose.yml does, with tsx run directly (npx would write to a read-only home)", () => {
     const compose = parse(readFileSync(join(DEPLOY_DIR, "..", "docker-compose.yml"), "utf8")) as { services: Record<string, { command: string[] }> };
     const direct = (command: string[]) => (command[0] === "npx" && command[1] === "tsx" ? ["node_modules/.bin/tsx", ...command.slice(2)] : command);
-    const commands = Object.fromEntries(workloads.map((w) => [component(w), podSpec(w).containers[0].command]));
+    const commands = Object.fromEntries(workloadsOf(objects).map((w) => [component(w), podSpec(w).containers[0].command]));
     expect(commands).toEqual({
       web: direct(compose.services.web.command),
       ingest: direct(compose.services.ingest.command),
@@ -86,12 +89,12 @@ describe("the plain manifests are what the chart renders", () => {
     });
   });
 
-  it("run every container from the pinned image with values.yaml's securityContext and resources", () => {
+  it("runs every container from the pinned image, as the Dockerfile's user, with values.yaml's securityContext and resources", () => {
     expect(values.image.tag).toMatch(/^\d+\.\d+\.\d+$/);
-    // The user the image runs as is the one the pods ask for.
     const [, user, group] = /^USER (\d+):(\d+)$/m.exec(readFileSync(join(DEPLOY_DIR, "..", "Dockerfile"), "utf8")) ?? [];
     expect(values.podSecurityContext).toMatchObject({ runAsNonRoot: true, runAsUser: Number(user), runAsGroup: Number(group) });
     expect(Number(user)).toBeGreaterThan(0);
+    const workloads = workloadsOf(objects);
     expect(workloads.map((w) => `${w.kind}/${component(w)}`).sort()).toEqual(["Deployment/analyze", "Deployment/ingest", "Deployment/web", "Job/migrate"]);
     for (const w of workloads) {
       const spec = podSpec(w);
@@ -105,14 +108,14 @@ describe("the plain manifests are what the chart renders", () => {
     }
   });
 
-  it("open the ports values.yaml names, to the process and in each NetworkPolicy", () => {
-    const ports = (c: string) => workloads.filter((w) => component(w) === c).flatMap((w) => podSpec(w).containers.flatMap((x) => (x.ports ?? []).map((p) => p.containerPort)));
-    const env = (c: string, name: string) => workloads.filter((w) => component(w) === c).flatMap((w) => podSpec(w).containers.flatMap((x) => x.env ?? [])).find((e) => e.name === name)?.value;
+  it("opens the ports values.yaml names, to the process and in each NetworkPolicy", () => {
+    const ports = (c: string) => podSpec(workloadOf(objects, c)).containers.flatMap((x) => (x.ports ?? []).map((p) => p.containerPort));
+    const env = (c: string, name: string) => envOf(objects, c).find((e) => e.name === name)?.value;
     expect([ports("web"), ports("ingest"), ports("analyze")]).toEqual([[values.web.port], [values.ingest.metricsPort], [values.analyze.metricsPort]]);
     expect([env("ingest", "UPTRUST_INGEST_METRICS_PORT"), env("analyze", "UPTRUST_ANALYZE_METRICS_PORT")]).toEqual([String(values.ingest.metricsPort), String(values.analyze.metricsPort)]);
-    const inPorts = (c: string) => policyOf(c).spec.ingress.flatMap((r) => r.ports.map((p) => p.port));
+    const inPorts = (c: string) => policyOf(objects, c).spec.ingress.flatMap((r) => r.ports.map((p) => p.port));
     expect([inPorts("web"), inPorts("ingest"), inPorts("analyze"), inPorts("migrate")]).toEqual([[values.web.port], [values.ingest.metricsPort], [values.analyze.metricsPort], []]);
-    const outPorts = (c: string) => policyOf(c).spec.egress.flatMap((r) => r.ports.map((p) => `${p.protocol}/${p.port}`));
+    const outPorts = (c: string) => egress(objects, c).flatMap((r) => r.ports);
     const base = ["UDP/53", "TCP/53", `TCP/${values.database.port}`];
     expect(outPorts("ingest")).toEqual([...base, ...values.apiServer.ports.map((p) => `TCP/${p}`)]);
     expect(outPorts("analyze")).toEqual(base);
@@ -120,24 +123,120 @@ describe("the plain manifests are what the chart renders", () => {
     expect(outPorts("web")).toEqual([...base, "TCP/443"]);
   });
 
-  it("mount a service-account token into ingest alone, and put nothing in the default namespace", () => {
-    const tokens = Object.fromEntries(workloads.map((w) => [component(w), podSpec(w).automountServiceAccountToken]));
+  it("mounts a service-account token into ingest alone, and puts nothing in the default namespace", () => {
+    const tokens = Object.fromEntries(workloadsOf(objects).map((w) => [component(w), podSpec(w).automountServiceAccountToken]));
     expect(tokens).toEqual({ web: false, ingest: true, analyze: false, migrate: false });
     const accounts = objects.filter((o) => o.kind === "ServiceAccount");
-    expect(accounts.map((a) => [a.metadata.name, a.automountServiceAccountToken ?? true])).toEqual([
+    expect(accounts.map((a) => [a.metadata.name, a.automountServiceAccountToken ?? true]).sort()).toEqual([
       ["uptrust-analyze", false],
       ["uptrust-ingest", true],
       ["uptrust-web", false],
     ]);
-    const namespaced = objects.filter((o) => !["Namespace", "ClusterRole", "ClusterRoleBinding"].includes(o.kind));
+    const namespaced = objects.filter((o) => !["ClusterRole", "ClusterRoleBinding"].includes(o.kind));
     expect(new Set(namespaced.map((o) => o.metadata.namespace))).toEqual(new Set(["uptrust"]));
   });
 
-  it("migrate before the release's other objects on install and upgrade", () => {
+  it("migrates before the release's other objects on install and upgrade", () => {
     const hooks = objects.filter((o) => o.metadata.annotations?.["helm.sh/hook"]);
-    expect(hooks.map((o) => [o.kind, o.metadata.annotations!["helm.sh/hook"], o.metadata.annotations!["helm.sh/hook-weight"]])).toEqual([
+    expect(hooks.map((o) => [o.kind, o.metadata.annotations!["helm.sh/hook"], o.metadata.annotations!["helm.sh/hook-weight"]]).sort()).toEqual([
       ["Job", "pre-install,pre-upgrade", "0"],
       ["NetworkPolicy", "pre-install,pre-upgrade", "-1"],
     ]);
+  });
+
+  it("reads every secret it mounts through a *_FILE variable Uptrust loads, and puts no secret in an env var", () => {
+    for (const w of workloadsOf(objects)) {
+      const env = podSpec(w).containers[0].env ?? [];
+      expect(env.filter((e) => e.valueFrom && JSON.stringify(e.valueFrom).includes("secretKeyRef")), w.metadata.name).toEqual([]);
+      const files = env.filter((e) => e.name.endsWith("_FILE"));
+      const unread = files.map((e) => e.name.replace(/_FILE$/, "")).filter((n) => !(SECRET_VARIABLES as readonly string[]).includes(n));
+      expect(unread, w.metadata.name).toEqual([]);
+      expect(files.map((e) => basename(e.value!)).sort(), w.metadata.name).toEqual(Object.keys(secretFiles(objects, component(w))).sort());
+    }
+  });
+});
+
+describe("the chart with an external PostgreSQL, a company OpenID Provider, Alertmanager and Prometheus", () => {
+  const valuesFile = writeValues(PLATFORM_VALUES);
+  const custom = helmTemplate("sre", "reliability", "-f", valuesFile);
+
+  it("mounts the PostgreSQL and OIDC Secrets it is given, and the Alertmanager token into the web app alone", () => {
+    expect(secretFiles(custom, "web")).toEqual({
+      "database-url": "pg-external/dsn",
+      "auth-secret": "uptrust-auth/auth-secret",
+      "oidc-client-id": "sso/id",
+      "oidc-client-secret": "sso/secret",
+      "metrics-token": "uptrust-auth/metrics-token",
+      "alertmanager-token": "uptrust-auth/alertmanager-token",
+    });
+    for (const c of ["ingest", "analyze", "migrate"]) expect(secretFiles(custom, c), c).toEqual({ "database-url": "pg-external/dsn" });
+    expect(custom.filter((o) => o.kind === "Deployment").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      "reliability/sre-uptrust-web",
+      "reliability/sre-uptrust-ingest",
+      "reliability/sre-uptrust-analyze",
+    ]);
+  });
+
+  it("starts each process with settings Uptrust accepts: the provider, the Prometheus for analyze alone, the mounted secrets", () => {
+    const secretValues: Record<string, string> = {
+      "database-url": "postgresql://uptrust:pw@pg.databases:6432/uptrust",
+      "auth-secret": "0123456789abcdef0123456789abcdef0123",
+      "oidc-client-id": "uptrust",
+      "oidc-client-secret": "from-the-provider",
+      "metrics-token": "prometheus-scrapes-with-this",
+      "alertmanager-token": "alertmanager-posts-with-this",
+    };
+    const settings = (c: string) => {
+      const env: Record<string, string | undefined> = Object.fromEntries(envOf(custom, c).map((e) => [e.name, e.value]));
+      loadSecretFiles(env, (path) => secretValues[basename(path)]);
+      return parseEnv(env);
+    };
+    const web = settings("web");
+    expect([web.AUTH_OIDC_ISSUER, web.AUTH_OIDC_ID, web.AUTH_OIDC_SCOPE, web.UPTRUST_ALERTMANAGER_TOKEN, web.UPTRUST_PROMETHEUS_URL]).toEqual([
+      "https://sso.corp.example/realms/ops",
+      "uptrust",
+      "offline_access groups",
+      "alertmanager-posts-with-this",
+      undefined,
+    ]);
+    const { DATABASE_URL, UPTRUST_PROMETHEUS_URL, UPTRUST_PROMETHEUS_CLUSTER_LABEL, UPTRUST_ALERTMANAGER_TOKEN } = settings("analyze");
+    expect([DATABASE_URL, UPTRUST_PROMETHEUS_URL, UPTRUST_PROMETHEUS_CLUSTER_LABEL, UPTRUST_ALERTMANAGER_TOKEN]).toEqual([
+      "postgresql://uptrust:pw@pg.databases:6432/uptrust",
+      "http://prometheus-server.monitoring:9090",
+      "cluster",
+      undefined,
+    ]);
+    expect(settings("ingest").UPTRUST_CLUSTER_NAME).toBe("prod-eu-1");
+  });
+
+  it("lets each component out only to where it was told: PostgreSQL's range, the provider's port, Prometheus, the extra rule", () => {
+    const dns = { ports: ["UDP/53", "TCP/53"], to: undefined };
+    const postgres = { ports: ["TCP/6432"], to: [{ ipBlock: { cidr: "10.20.0.0/16" } }] };
+    const extra = { ports: ["TCP/8080"], to: [{ ipBlock: { cidr: "192.0.2.10/32" } }] };
+    expect(egress(custom, "web")).toEqual([dns, postgres, { ports: ["TCP/8443"], to: undefined }, extra]);
+    expect(egress(custom, "analyze")).toEqual([
+      dns,
+      postgres,
+      { ports: ["TCP/9090"], to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }] },
+    ]);
+    expect(egress(custom, "ingest")).toEqual([dns, postgres, { ports: ["TCP/443", "TCP/6443"], to: undefined }]);
+    expect(egress(custom, "migrate")).toEqual([dns, postgres]);
+  });
+
+  it("refuses the default namespace with the chart's own words unless allowDefaultNamespace is set", () => {
+    const refused = helm(["template", "uptrust", "deploy/helm/uptrust", "-n", "default", "-f", valuesFile]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      "install Uptrust in a namespace of its own (helm install -n uptrust --create-namespace), or set allowDefaultNamespace=true",
+    );
+    const allowed = helmTemplate("uptrust", "default", "-f", valuesFile, "--set", "allowDefaultNamespace=true");
+    expect(new Set(allowed.filter((o) => o.metadata.namespace).map((o) => o.metadata.namespace))).toEqual(new Set(["default"]));
+  });
+
+  it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {
+    const label = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
+    expect([label.code, label.stderr]).toEqual([1, expect.stringContaining("prometheus.clusterLabel needs prometheus.url")]);
+    const unnamed = helm(["template", "uptrust", "deploy/helm/uptrust", "-n", "uptrust"]);
+    expect([unnamed.code, unnamed.stderr]).toEqual([1, expect.stringContaining("clusterName is required: the name this cluster has in Uptrust")]);
   });
 });

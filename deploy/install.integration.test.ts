@@ -8,11 +8,14 @@ import { getPool } from "@/lib/db/pool.ts";
 import { rbacChecks } from "@/lib/domain/guardrails.ts";
 import type { Emulator } from "@/workers/emulator/index.ts";
 import { createReplayHarness, type Replay } from "@/workers/emulator/testing/replay-harness.ts";
-import { kustomize, renderedManifests } from "./testing/rendered-manifests.ts";
+import { helm, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
+import { kustomize, parseObjects, renderedManifests } from "./testing/rendered-manifests.ts";
 
 // Uptrust installed on the demo cluster as an SRE installs it without helm: the Secrets it names by reference,
-// then `kubectl kustomize deploy/manifests | kubectl create -f -`. The cluster must accept every object, and
-// Uptrust, watching that cluster through the real ingest worker and analyzer, must find no danger in its own install.
+// then `kubectl kustomize deploy/manifests | kubectl create -f -`; beside it, in namespace reliability, what the real
+// helm renders for a platform team (external PostgreSQL, OIDC, Alertmanager, Prometheus, two analyze replicas). The
+// cluster must accept every object, and Uptrust, watching that cluster through the real ingest worker and analyzer,
+// must find no danger in either install.
 
 const cache = join(mkdtempSync(join(tmpdir(), "uptrust-install-")), "cache");
 type Run = { stdout: string; stderr: string; code: number };
@@ -42,12 +45,36 @@ metadata: { name: uptrust-auth, namespace: uptrust }
 stringData: { auth-secret: 0123456789abcdef0123456789abcdef0123, metrics-token: prometheus-scrapes-with-this }
 `;
 
+// The platform team's namespace (helm install --create-namespace) and Secrets, as PLATFORM_VALUES names them.
+const PLATFORM_SECRETS = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: reliability }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: pg-external, namespace: reliability }
+stringData: { dsn: "postgresql://uptrust:pw@10.20.0.5:6432/uptrust" }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: sso, namespace: reliability }
+stringData: { id: uptrust, secret: from-the-provider }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: uptrust-auth, namespace: reliability }
+stringData: { auth-secret: 0123456789abcdef0123456789abcdef0123, metrics-token: prometheus-scrapes-with-this, alertmanager-token: alertmanager-posts-with-this }
+`;
+const platform = helm(["template", "sre", "deploy/helm/uptrust", "-n", "reliability", "-f", writeValues({ ...PLATFORM_VALUES, analyze: { replicas: 2 } })]);
+
 const harness = createReplayHarness();
 afterAll(() => harness.stop());
 
-describe("Uptrust installed on the demo cluster from deploy/manifests", () => {
+describe("Uptrust installed on the demo cluster from deploy/manifests and from the chart", () => {
   let created: Run;
   let secrets: Run;
+  let helmCreated: Run;
   let played: Replay;
 
   it("is accepted object by object by kubectl create", async () => {
@@ -56,11 +83,13 @@ describe("Uptrust installed on the demo cluster from deploy/manifests", () => {
       onStart: async (emu) => {
         created = await kubectl(emu, ["create", "--validate=false", "-f", "-"], kustomize());
         secrets = await kubectl(emu, ["create", "--validate=false", "-f", "-"], SECRETS);
+        helmCreated = await kubectl(emu, ["create", "--validate=false", "-f", "-"], `${PLATFORM_SECRETS}\n---\n${platform.stdout}`);
       },
     });
-    expect([created.stderr, secrets.stderr]).toEqual(["", ""]);
-    const lines = created.stdout.trim().split("\n");
-    expect(lines.map((l) => l.replace(/^[^/]+\/(\S+) created$/, "$1"))).toEqual(renderedManifests().map((o) => o.metadata.name));
+    expect([platform.stderr, created.stderr, secrets.stderr, helmCreated.stderr]).toEqual(["", "", "", ""]);
+    const names = (run: Run) => run.stdout.trim().split("\n").map((l) => l.replace(/^[^/]+\/(\S+) created$/, "$1"));
+    expect(names(created)).toEqual(renderedManifests().map((o) => o.metadata.name));
+    expect(names(helmCreated)).toEqual(["reliability", "pg-external", "sso", "uptrust-auth", ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
   }, 150_000);
 
   it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB and the ClusterRole", async () => {
@@ -113,6 +142,19 @@ describe("Uptrust installed on the demo cluster from deploy/manifests", () => {
     const [score] = (await getPool().query(`SELECT passed, warnings, dangers FROM guardrail_scores WHERE namespace = 'uptrust'`)).rows;
     // 3 Deployments: 6 workload checks each, 11 per container.
     expect(score).toEqual({ passed: 3 * (6 + 11) - 2, warnings: 2, dangers: 0 });
+  });
+
+  it("passes them for the platform team's helm install too: two analyze replicas, so only ingest is warned", async () => {
+    const findings = (
+      await getPool().query<{ target: string; check: string; severity: string }>(
+        `SELECT target, "check", severity FROM guardrail_findings
+          WHERE namespace = 'reliability' OR target LIKE 'ClusterRole% sre-%' ORDER BY target, "check"`,
+      )
+    ).rows;
+    expect(findings).toEqual([{ target: "Deployment reliability/sre-uptrust-ingest", check: "singleReplicaWithoutPdb", severity: "warning" }]);
+    const [score] = (await getPool().query(`SELECT passed, warnings, dangers FROM guardrail_scores WHERE namespace = 'reliability'`)).rows;
+    // The ClusterRole sre-uptrust-ingest is checked too, cluster-wide: no wildcard.
+    expect(score).toEqual({ passed: 3 * (6 + 11) - 1, warnings: 1, dangers: 0 });
   });
 
   it("checked the ingest ClusterRole and its binding as stored from the cluster: no wildcard, not cluster-admin", async () => {

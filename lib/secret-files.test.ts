@@ -27,11 +27,13 @@ describe("secrets mounted as files (DATABASE_URL_FILE, AUTH_SECRET_FILE, ...)", 
       DATABASE_URL_FILE: file("database-url", "postgresql://uptrust:s3cret@db.internal:5432/uptrust\n"),
       AUTH_SECRET_FILE: file("auth-secret", "x".repeat(44)),
       UPTRUST_METRICS_TOKEN_FILE: file("metrics-token", "prometheus-scrape-token\r\n"),
+      UPTRUST_ALERTMANAGER_TOKEN_FILE: file("alertmanager-token", "alertmanager-webhook-token\n"),
     };
     loadSecretFiles(env);
     expect(env.DATABASE_URL).toBe("postgresql://uptrust:s3cret@db.internal:5432/uptrust");
     expect(env.UPTRUST_METRICS_TOKEN).toBe("prometheus-scrape-token");
     expect(parseEnv(env).AUTH_SECRET).toBe("x".repeat(44));
+    expect(parseEnv(env).UPTRUST_ALERTMANAGER_TOKEN).toBe("alertmanager-webhook-token");
   });
 
   it("leaves variables without a file alone", () => {

@@ -6,7 +6,7 @@ import { ConfigError } from "./env.ts";
 // Uptrust's own guardrails flag as a danger. Each process reads the files once at start, before anything reads
 // the variables, and keeps the values in its own environment.
 
-export const SECRET_VARIABLES = ["DATABASE_URL", "AUTH_SECRET", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "UPTRUST_METRICS_TOKEN", "UPTRUST_LLM_API_KEY"] as const;
+export const SECRET_VARIABLES = ["DATABASE_URL", "AUTH_SECRET", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "UPTRUST_METRICS_TOKEN", "UPTRUST_ALERTMANAGER_TOKEN", "UPTRUST_LLM_API_KEY"] as const;
 
 export function loadSecretFiles(target: Record<string, string | undefined> = process.env, read: (path: string) => string = (p) => readFileSync(p, "utf8")): void {
   const problems: string[] = [];

@@ -20,10 +20,15 @@ export function kustomize(): string {
   return execFileSync("kubectl", ["kustomize", join(DEPLOY_DIR, "manifests")], { encoding: "utf8" });
 }
 
-export function renderedManifests(): K8sObject[] {
-  return parseAllDocuments(kustomize())
+/** Every object of a multi-document YAML stream, as kubectl and helm emit it. */
+export function parseObjects(yaml: string): K8sObject[] {
+  return parseAllDocuments(yaml)
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
+}
+
+export function renderedManifests(): K8sObject[] {
+  return parseObjects(kustomize());
 }
 
 export function chartFile<T = unknown>(path: string): T {

@@ -28,7 +28,7 @@ app.kubernetes.io/component: {{ .component }}
     defaultMode: 288 # 0440: the owner and the pod's group (fsGroup) read, nobody writes
     sources:
     {{- range .files }}
-    {{- $ref := index (dict "database-url" $.root.Values.database.url "auth-secret" $.root.Values.authSecret "oidc-client-id" $.root.Values.oidc.clientId "oidc-client-secret" $.root.Values.oidc.clientSecret "metrics-token" $.root.Values.metricsToken) . }}
+    {{- $ref := index (dict "database-url" $.root.Values.database.url "auth-secret" $.root.Values.authSecret "oidc-client-id" $.root.Values.oidc.clientId "oidc-client-secret" $.root.Values.oidc.clientSecret "metrics-token" $.root.Values.metricsToken "alertmanager-token" $.root.Values.alertmanagerToken) . }}
       - secret:
           name: {{ $ref.secretKeyRef.name }}
           items:
@@ -70,4 +70,17 @@ app.kubernetes.io/component: {{ .component }}
 {{- fail "install Uptrust in a namespace of its own (helm install -n uptrust --create-namespace), or set allowDefaultNamespace=true" -}}
 {{- end -}}
 {{ .Release.Namespace }}
+{{- end -}}
+
+{{/* The analyze worker's way out to UPTRUST_PROMETHEUS_URL: the URL's port, else its scheme's. */}}
+{{- define "uptrust.prometheusEgress" -}}
+{{- $url := urlParse .Values.prometheus.url -}}
+{{- $port := regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) -}}
+# The Prometheus HTTP API (UPTRUST_PROMETHEUS_URL).
+- ports:
+    - { protocol: TCP, port: {{ $port }} }
+  {{- with .Values.prometheus.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end -}}

@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { DEPLOY_DIR, parseObjects, type K8sObject } from "./rendered-manifests.ts";
+
+// The real helm (v3.17.2, the official binary) that scripts/install-helm.sh puts at .uptrust/tools/helm; npm test's
+// first step installs it. Absent, the tests of the chart fail saying so: a chart nobody rendered is not tested.
+
+const ROOT = join(DEPLOY_DIR, "..");
+export const HELM = join(ROOT, ".uptrust", "tools", "helm");
+/** The line deploy/manifests/uptrust.yaml is rendered with (scripts/render-manifests.sh). */
+export const MANIFESTS_LINE = "helm template uptrust deploy/helm/uptrust -n uptrust --set clusterName=my-cluster";
+
+// Helm's own cache and config go to a scratch directory, not the home of whoever runs the tests.
+const home = mkdtempSync(join(tmpdir(), "uptrust-helm-"));
+
+export type HelmRun = { stdout: string; stderr: string; code: number };
+
+export function helm(args: string[]): HelmRun {
+  if (!existsSync(HELM)) {
+    throw new Error(`helm is not at ${HELM}: run bash scripts/install-helm.sh (npm test does, in scripts/test-prerequisites.sh)`);
+  }
+  const run = spawnSync(HELM, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 30_000,
+    env: { ...process.env, HELM_CACHE_HOME: join(home, "cache"), HELM_CONFIG_HOME: join(home, "config"), HELM_DATA_HOME: join(home, "data") },
+  });
+  if (run.error) throw run.error;
+  return { stdout: run.stdout, stderr: run.stderr, code: run.status ?? 1 };
+}
+
+/** `helm template` of the chart; throws with helm's own words when it refuses. */
+export function helmTemplate(release: string, namespace: string, ...more: string[]): K8sObject[] {
+  const run = helm(["template", release, "deploy/helm/uptrust", "-n", namespace, ...more]);
+  if (run.code !== 0) throw new Error(`helm template failed: ${run.stderr}`);
+  return parseObjects(run.stdout);
+}
+
+/** A platform team's install: an external PostgreSQL, the company's OpenID Provider, Alertmanager and Prometheus. */
+export const PLATFORM_VALUES = {
+  clusterName: "prod-eu-1",
+  url: "https://uptrust.corp.example",
+  database: { url: { secretKeyRef: { name: "pg-external", key: "dsn" } }, port: 6432, cidrs: ["10.20.0.0/16"] },
+  oidc: {
+    issuer: "https://sso.corp.example/realms/ops",
+    clientId: { secretKeyRef: { name: "sso", key: "id" } },
+    clientSecret: { secretKeyRef: { name: "sso", key: "secret" } },
+    scope: "offline_access groups",
+    port: 8443,
+  },
+  alertmanagerToken: { secretKeyRef: { name: "uptrust-auth", key: "alertmanager-token" } },
+  prometheus: {
+    url: "http://prometheus-server.monitoring:9090",
+    clusterLabel: "cluster",
+    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
+  },
+  web: { extraEgress: [{ to: [{ ipBlock: { cidr: "192.0.2.10/32" } }], ports: [{ protocol: "TCP", port: 8080 }] }] },
+};
+
+/** A values file (helm -f) holding these values. */
+export function writeValues(values: object): string {
+  const path = join(mkdtempSync(join(tmpdir(), "uptrust-values-")), "values.yaml");
+  writeFileSync(path, stringify(values));
+  return path;
+}
