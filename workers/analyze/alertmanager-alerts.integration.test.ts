@@ -8,6 +8,7 @@ import { closePools, getPool } from "@/lib/db/pool.ts";
 import { freePort } from "@/lib/prometheus/testing/run-prometheus.ts";
 import { runAlertmanager, type RunningAlertmanager } from "@/lib/testing/run-alertmanager.ts";
 import { advanceClusterClock } from "@/lib/db/ingest/upsert-cluster.ts";
+import { listUnmatchedAlerts } from "@/lib/db/alerts/list-unmatched-alerts.ts";
 import { createScenarioClock } from "@/workers/emulator/clock.ts";
 import { detectIncidents } from "./detect-incidents.ts";
 
@@ -222,6 +223,13 @@ describe("alerts from the team's Alertmanager", () => {
     expect(d.answer).toMatchObject({ stored: 1, unmatched: [{ alertname: "LegacyDown", problem: 'names deployment "legacy" in namespace "shop", which Uptrust has not seen in cluster "prod"' }] });
     await detectIncidents(prod, new Date());
     expect(await incidents()).toEqual(before);
+    // Admins find both alerts Uptrust could not place on /clusters, newest first, with the same reasons.
+    const listed = await listUnmatchedAlerts(new Date());
+    expect(listed.total).toBe(2);
+    expect(listed.recent.map((a) => [a.alertname, a.cluster, a.status, a.problem])).toEqual([
+      ["LegacyDown", "prod", "firing", 'names deployment "legacy" in namespace "shop", which Uptrust has not seen in cluster "prod"'],
+      ["DiskFull", "qa", "firing", 'no registered cluster is named "qa" (known: prod, staging)'],
+    ]);
   });
 
   it("on the demo cluster, whose clock replays six hours behind the wall clock, an alert opens its incident at the cluster's time, as long ago as it fired", async () => {
