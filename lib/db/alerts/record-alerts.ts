@@ -11,7 +11,7 @@ export type RecordedAlerts = {
   unmatched: { alertname: string; fingerprint: string; problem: string }[];
 };
 
-type ClusterRow = { id: string; name: string; last_event_at: Date | null; last_sync_at: Date | null };
+type ClusterRow = { id: string; name: string; last_event_at: Date | null; clock_read_at: Date | null };
 
 // Stores one notification's alerts in alert_signals. Alertmanager resends a firing group every
 // repeat_interval and retries failed deliveries, so a row is keyed by fingerprint + startsAt and a resend
@@ -23,7 +23,7 @@ type ClusterRow = { id: string; name: string; last_event_at: Date | null; last_s
 export async function recordAlerts(facts: readonly AlertFact[], fallbackCluster: string | undefined, receivedAt: Date): Promise<RecordedAlerts> {
   if (facts.length === 0) return { stored: 0, unmatched: [] };
   const pool = getPool();
-  const { rows: clusters } = await pool.query<ClusterRow>(`SELECT id, name, last_event_at, last_sync_at FROM clusters`);
+  const { rows: clusters } = await pool.query<ClusterRow>(`SELECT id, name, last_event_at, clock_read_at FROM clusters`);
   const byName = new Map(clusters.map((c) => [c.name, c.id]));
   const byId = new Map(clusters.map((c) => [c.id, c]));
   const chosen = facts.map((f) => ({ fact: f, choice: chooseCluster(f.clusterLabel, byName, fallbackCluster) }));
@@ -36,7 +36,7 @@ export async function recordAlerts(facts: readonly AlertFact[], fallbackCluster:
     const workloads = cluster ? known.get(cluster.id) : undefined;
     const problem = cluster ? alertWorkloadProblem(f.target, cluster.name, workloads?.podWorkloads ?? new Map(), workloads?.workloads ?? []) : choice.unmatched;
     if (problem) unmatched.push({ alertname: f.alertname, fingerprint: f.fingerprint, problem });
-    const lag = cluster ? clusterClockLagMs({ lastEventAt: cluster.last_event_at?.getTime() ?? null, lastSyncAt: cluster.last_sync_at?.getTime() ?? null }) : 0;
+    const lag = cluster ? clusterClockLagMs({ lastEventAt: cluster.last_event_at?.getTime() ?? null, readAt: cluster.clock_read_at?.getTime() ?? null }) : 0;
     const onCluster = (d: Date) => new Date(onClusterClock(d.getTime(), lag)).toISOString();
     return {
       cluster_id: choice.clusterId, cluster_label: f.clusterLabel, fingerprint: f.fingerprint, starts_at: f.startsAt.toISOString(),

@@ -12,3 +12,7 @@ ALTER TABLE "alert_signals" ALTER COLUMN "cluster_starts_at" SET NOT NULL,
                             ALTER COLUMN "cluster_last_received_at" SET NOT NULL;
 DROP INDEX "alert_signals_cluster_id_starts_at_idx";
 CREATE INDEX "alert_signals_cluster_id_cluster_starts_at_idx" ON "alert_signals"("cluster_id", "cluster_starts_at");
+-- The wall time ingest last moved a cluster's clock forward: last_sync_at is also its heartbeat, which goes on
+-- while the cluster is quiet or unreachable, so only this tells how far the cluster's clock runs behind.
+ALTER TABLE "clusters" ADD COLUMN "clock_read_at" TIMESTAMPTZ(3);
+UPDATE "clusters" SET "clock_read_at" = "last_sync_at" WHERE "last_event_at" IS NOT NULL;
