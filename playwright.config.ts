@@ -9,6 +9,7 @@ export const E2E_DATA_DIR = ".uptrust/e2e";
 // The embedded database the e2e server runs on, for tests that must age or inspect stored facts.
 export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${5533 + offset}/postgres`;
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-7f3a9c21";
+export const E2E_ALERTMANAGER_TOKEN = "e2e-alertmanager-token-4b8d2e60";
 const dataDir = E2E_DATA_DIR;
 
 export default defineConfig({
@@ -50,6 +51,8 @@ export default defineConfig({
       UPTRUST_METRICS_POLL_MS: "100",
       // What e2e/metrics.spec.ts's Prometheus scrapes /metrics with.
       UPTRUST_METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // What e2e/alerts.spec.ts's Alertmanager sends its webhook with.
+      UPTRUST_ALERTMANAGER_TOKEN: E2E_ALERTMANAGER_TOKEN,
       DATABASE_URL: "",
       KUBECONFIG: "",
       AUTH_OIDC_ISSUER: "",

@@ -63,6 +63,15 @@ describe("start-up configuration", () => {
     expect(parseEnv({ UPTRUST_ALERTMANAGER_TOKEN: "0123456789abcdef", UPTRUST_ALERTMANAGER_CLUSTER: "prod" })).toMatchObject({ UPTRUST_ALERTMANAGER_CLUSTER: "prod" });
   });
 
+  it("ends a silent Alertmanager alert after 8.5 hours unless told otherwise, and refuses a window that is no number or too short", () => {
+    expect(parseEnv({}).UPTRUST_ALERTMANAGER_STALE_HOURS).toBe(8.5);
+    expect(parseEnv({ UPTRUST_ALERTMANAGER_STALE_HOURS: "25" }).UPTRUST_ALERTMANAGER_STALE_HOURS).toBe(25);
+    expect(problemsOf({ UPTRUST_ALERTMANAGER_STALE_HOURS: "4h" })).toEqual(["UPTRUST_ALERTMANAGER_STALE_HOURS must be a number of hours, such as 8.5"]);
+    expect(problemsOf({ UPTRUST_ALERTMANAGER_STALE_HOURS: "0.1" })).toEqual([
+      "UPTRUST_ALERTMANAGER_STALE_HOURS must be at least 0.25 (15 minutes); make it longer than the longest repeat_interval in Alertmanager's routes",
+    ]);
+  });
+
   it("explains how to make an AUTH_SECRET that is too short", () => {
     expect(problemsOf({ AUTH_SECRET: "short" })[0]).toContain("openssl rand -base64 32");
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleMapFrom } from "./auth/roles-from-claims.ts";
+import { DEFAULT_ALERT_STALE_HOURS } from "./domain/alert-signals.ts";
 import { parseWorkloadPatterns } from "./domain/log-follow-plan.ts";
 
 // One validated view of the environment. Every variable an operator can set is listed here, and a bad
@@ -122,6 +123,12 @@ const schema = z
     UPTRUST_ALERTMANAGER_TOKEN: z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 16)").optional(),
     /** The registered cluster an alert without a `cluster` label belongs to. */
     UPTRUST_ALERTMANAGER_CLUSTER: z.string().trim().min(1).optional(),
+    /** A firing alert Alertmanager has not re-sent for this long is taken to have ended at its last sighting. */
+    UPTRUST_ALERTMANAGER_STALE_HOURS: z.coerce
+      .number({ error: "must be a number of hours, such as 8.5" })
+      .min(0.25, "must be at least 0.25 (15 minutes); make it longer than the longest repeat_interval in Alertmanager's routes")
+      .max(24 * 30, "must be at most 720 (30 days)")
+      .default(DEFAULT_ALERT_STALE_HOURS),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),

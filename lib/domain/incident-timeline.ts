@@ -2,6 +2,7 @@ import { formatDuration } from "./format-duration.ts";
 import type { IncidentReason } from "./incident-signals.ts";
 import { MINUTE_MS } from "./slo.ts";
 import type { TimelineEntry } from "./timeline-entry.ts";
+import { formatUtcTimeInput } from "./utc-time-input.ts";
 
 // The incident timeline answers "what changed right before it broke?": pod-template changes from an hour
 // before the first signal, the workload's events and replica counts, and a bounded excerpt of error logs,
@@ -40,6 +41,8 @@ export type TimelineSloAlert = { from: number; to: number; detail: string };
 
 export type TimelineAlert = {
   fingerprint: string; alertname: string; severity: string | null; startsAt: number; endsAt: number | null; summary: string | null; generatorUrl: string | null;
+  /** Whether Alertmanager resolved it or it went silent (lib/domain/alert-signals.ts alertEnding); null while it fires. */
+  endedBy?: "resolution" | "silence" | null;
 };
 
 export type TimelineOptions = { changeLookbackMs?: number; logLookbackMs?: number; maxLogLines?: number; maxStatusEntries?: number; maxMessageChars?: number };
@@ -102,7 +105,10 @@ export function buildTimeline(input: TimelineInput, options: TimelineOptions = {
       entries.push({ ts: a.startsAt, kind: "alert", title: `Alertmanager: ${a.alertname} firing${about}`, detail, sourceKey: `alert:${a.fingerprint}:${a.startsAt}` });
     }
     if (a.endsAt !== null && a.endsAt >= changeFrom && a.endsAt <= end) {
-      entries.push({ ts: a.endsAt, kind: "alert", title: `Alertmanager: ${a.alertname} resolved`, detail, sourceKey: `alert-resolved:${a.fingerprint}:${a.startsAt}` });
+      // A silent alert is not said to be resolved: only that Alertmanager stopped re-sending it.
+      const silent = a.endedBy === "silence";
+      const title = silent ? `Alertmanager: ${a.alertname} taken as ended: no word from Alertmanager since ${formatUtcTimeInput(new Date(a.endsAt).toISOString())} UTC` : `Alertmanager: ${a.alertname} resolved`;
+      entries.push({ ts: a.endsAt, kind: "alert", title, detail, sourceKey: `alert-${silent ? "silent" : "resolved"}:${a.fingerprint}:${a.startsAt}` });
     }
   }
 

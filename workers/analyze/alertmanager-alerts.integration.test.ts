@@ -7,6 +7,9 @@ import { disconnectPrisma } from "@/lib/db/client.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { freePort } from "@/lib/prometheus/testing/run-prometheus.ts";
 import { runAlertmanager, type RunningAlertmanager } from "@/lib/testing/run-alertmanager.ts";
+import { advanceClusterClock } from "@/lib/db/ingest/upsert-cluster.ts";
+import { listUnmatchedAlerts } from "@/lib/db/alerts/list-unmatched-alerts.ts";
+import { createScenarioClock } from "@/workers/emulator/clock.ts";
 import { detectIncidents } from "./detect-incidents.ts";
 
 // The team's own Alertmanager pages Uptrust: the real Alertmanager (Debian's package) sends its webhook,
@@ -17,6 +20,7 @@ process.env.UPTRUST_ALERTMANAGER_TOKEN = TOKEN;
 const { POST } = await import("@/app/api/alerts/alertmanager/route.ts");
 
 const MIN = 60_000;
+const HOUR = 60 * MIN;
 const t0 = Date.now();
 const at = (minutes: number) => new Date(t0 + minutes * MIN);
 
@@ -89,13 +93,13 @@ const incidents = () =>
   q<IncidentRow>(`SELECT i.id, w.name AS workload, i.reason, i.severity, i.status::text AS status, i.title, i.summary, i.resolved_at FROM incidents i JOIN workloads w ON w.id = i.workload_id ORDER BY w.name, i.started_at`);
 const timeline = (incidentId: string) => q<{ kind: string; title: string; detail: Record<string, unknown> }>(`SELECT kind, title, detail FROM timeline_entries WHERE incident_id = $1 ORDER BY ts`, [incidentId]);
 
-async function workload(clusterId: string, name: string): Promise<string> {
+async function workload(clusterId: string, name: string, namespace = "shop"): Promise<string> {
   const [w] = await q<{ id: string }>(
     `INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas, ready_replicas, updated_replicas)
-     VALUES ($1, 'shop', 'Deployment', $2, $2 || '-uid', 2, 2, 2, 2) RETURNING id`,
-    [clusterId, name],
+     VALUES ($1, $3, 'Deployment', $2, $2 || '-uid', 2, 2, 2, 2) RETURNING id`,
+    [clusterId, name, namespace],
   );
-  await q(`INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase, created_at, started_at) VALUES ($1, 'shop', $2 || '-7d9f-abcde', $2 || '-pod', 'Deployment', $2, 'Running', $3, $3)`, [clusterId, name, at(-120)]);
+  await q(`INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase, created_at, started_at) VALUES ($1::uuid, $4, $2 || '-7d9f-abcde', $2 || '-pod-' || $1::text, 'Deployment', $2, 'Running', $3, $3)`, [clusterId, name, at(-120), namespace]);
   return w.id;
 }
 
@@ -210,5 +214,58 @@ describe("alerts from the team's Alertmanager", () => {
     expect((await notJson.json()).error).toMatch(/this is not JSON/);
     const huge = await send(JSON.stringify({ ...JSON.parse(real), padding: "x".repeat(1024 * 1024) }));
     expect(huge.status).toBe(413);
+  });
+
+  it("an alert naming a workload Uptrust does not know opens no incident, and the reply to Alertmanager and the log say why", async () => {
+    const before = await incidents();
+    await fire([{ labels: { alertname: "LegacyDown", cluster: "prod", namespace: "shop", deployment: "legacy", severity: "critical" }, startsAt: at(-3).toISOString() }]);
+    const d = await delivered(carries("LegacyDown", "firing"));
+    expect(d.answer).toMatchObject({ stored: 1, unmatched: [{ alertname: "LegacyDown", problem: 'names deployment "legacy" in namespace "shop", which Uptrust has not seen in cluster "prod"' }] });
+    await detectIncidents(prod, new Date());
+    expect(await incidents()).toEqual(before);
+    // Admins find both alerts Uptrust could not place on /clusters, newest first, with the same reasons.
+    const listed = await listUnmatchedAlerts(new Date());
+    expect(listed.total).toBe(2);
+    expect(listed.recent.map((a) => [a.alertname, a.cluster, a.status, a.problem])).toEqual([
+      ["LegacyDown", "prod", "firing", 'names deployment "legacy" in namespace "shop", which Uptrust has not seen in cluster "prod"'],
+      ["DiskFull", "qa", "firing", 'no registered cluster is named "qa" (known: prod, staging)'],
+    ]);
+  });
+
+  it("on the demo cluster, whose clock replays six hours behind the wall clock, an alert opens its incident at the cluster's time, as long ago as it fired", async () => {
+    // The emulator's clock at 1x, six hours behind; ingest wrote its latest time a moment ago, as it does.
+    const demoClock = createScenarioClock({ wallStart: Date.now(), leadMs: 6 * HOUR, speed: 1 });
+    const [demo] = await q<{ id: string; name: string }>(`INSERT INTO clusters (name, server, status) VALUES ('demo', 'http://127.0.0.1:6443', 'connected') RETURNING id, name`);
+    await workload(demo.id, "frontend", "web");
+    await advanceClusterClock(getPool(), demo.id, new Date(demoClock.now()));
+    await fire([{ labels: { alertname: "FrontendDown", cluster: "demo", namespace: "web", deployment: "frontend" }, startsAt: new Date(Date.now() - 10 * MIN).toISOString() }]);
+    await delivered(carries("FrontendDown", "firing"));
+
+    const clusterNow = new Date(demoClock.now());
+    await detectIncidents(demo, clusterNow);
+    const [opened] = await q<{ started_at: Date; detected_at: Date; status: string }>(`SELECT started_at, detected_at, status::text AS status FROM incidents WHERE cluster_id = $1`, [demo.id]);
+    expect(opened.status).toBe("triage");
+    // Ten minutes before the cluster's now (within the second ingest's stamp and the delivery took), not six hours in its future.
+    expect(Math.abs(opened.started_at.getTime() - (clusterNow.getTime() - 10 * MIN))).toBeLessThan(5_000);
+    expect(opened.detected_at.getTime()).toBeLessThanOrEqual(clusterNow.getTime());
+  });
+
+  it("a firing alert Alertmanager stops re-sending resolves the incident it opened at its last sighting, and the timeline says why", async () => {
+    await workload(prod.id, "search");
+    await fire([{ labels: { alertname: "SearchSlow", cluster: "prod", namespace: "shop", deployment: "search" }, annotations: { summary: "search p99 is 4s" }, startsAt: at(-20).toISOString() }]);
+    await delivered(carries("SearchSlow", "firing"));
+    await detectIncidents(prod, new Date());
+    const search = async () => (await incidents()).find((i) => i.workload === "search");
+    expect(await search()).toMatchObject({ reason: "Alert", status: "triage", resolved_at: null });
+
+    // No resolution and no resend (say the resolution was lost): 8.5 hours on, the alert is taken as ended
+    // when Alertmanager last sent it.
+    const [{ last }] = await q<{ last: Date }>(`SELECT last_received_at AS last FROM alert_signals WHERE alertname = 'SearchSlow'`);
+    await detectIncidents(prod, new Date(last.getTime() + 8.5 * HOUR + MIN));
+    const ended = await search();
+    expect(ended).toMatchObject({ status: "resolved" });
+    expect(ended!.resolved_at!.getTime()).toBe(last.getTime());
+    const since = `${last.toISOString().slice(0, 10)} ${last.toISOString().slice(11, 16)} UTC`;
+    expect((await timeline(ended!.id)).map((e) => e.title)).toEqual(expect.arrayContaining([`Alertmanager: SearchSlow taken as ended: no word from Alertmanager since ${since}`]));
   });
 });

@@ -9,13 +9,14 @@ import { listOpenIncidentStarts, saveDetectedIncident, saveIncidentCauses, type 
 import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import { upsertTimelineEntries } from "@/lib/db/analyze/upsert-timeline-entries.ts";
 import { pruneTimelineEntries } from "@/lib/db/analyze/prune-timeline-entries.ts";
-import { alertSignals, timelineAlerts, type StoredAlert } from "@/lib/domain/alert-signals.ts";
+import { alertSignals, timelineAlerts } from "@/lib/domain/alert-signals.ts";
 import { availabilitySignals, containerSignals, eventSignals, resolveEventWorkload, workloadKey } from "@/lib/domain/incident-signals.ts";
-import { buildTimeline, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
+import { buildTimeline, type TimelineAlert, type TimelineSloAlert } from "@/lib/domain/incident-timeline.ts";
 import { DEFAULT_RECURRENCE_MS, groupIncidents } from "@/lib/domain/incidents.ts";
 import { lookupFailureSignals } from "@/lib/domain/lookup-failures.ts";
 import { pagingSloSignals, sloPageSignals } from "@/lib/domain/slo-signals.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
+import { env } from "@/lib/env.ts";
 import type { ClusterRef } from "./types.ts";
 
 // Outages are re-derived from the last day of facts each cycle (further back while an incident is still
@@ -27,6 +28,7 @@ const CHANGE_LOOKBACK_MS = 60 * MINUTE_MS;
 
 export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<string> {
   const nowMs = now.getTime();
+  const staleAfterMs = env().UPTRUST_ALERTMANAGER_STALE_HOURS * HOUR_MS;
   const oldestOpen = await listOpenIncidentStarts(cluster.id, now, DEFAULT_RECURRENCE_MS);
   const since = new Date(Math.min(nowMs - LOOKBACK_MS, oldestOpen ? oldestOpen.getTime() - HOUR_MS : Infinity));
   // A page alert looks back up to 6 hours: its history starts that much before the lookback.
@@ -46,7 +48,7 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     ...sloSignals,
     ...lookups.flatMap((l) => (keyOf.has(l.workloadId) ? lookupFailureSignals(keyOf.get(l.workloadId)!, l.minutes, nowMs) : [])),
     // The team's Alertmanager rules: their firing alerts join the incident of the workload they name.
-    ...alertSignals(alerts, facts.podWorkloads, facts.workloads, nowMs),
+    ...alertSignals(alerts, facts.podWorkloads, facts.workloads, nowMs, staleAfterMs),
   ];
   // What an SLO card says pages now is an open incident, the cockpit's list agreeing with the card.
   const pages = pagingSloSignals(paging, factSignals, nowMs);
@@ -65,7 +67,8 @@ export async function detectIncidents(cluster: ClusterRef, now: Date): Promise<s
     // The page's history tells it on the timeline (when it fired, the impact it stands for); "paging now"
     // is the card's to say.
     const sloAlerts = sloSignals.filter((x) => x.workload === d.workload).map((x) => ({ from: x.from, to: x.to, detail: x.detail }));
-    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts, alerts);
+    const workloadAlerts = timelineAlerts(alerts, workload, facts.podWorkloads, facts.workloads, nowMs, staleAfterMs);
+    if (saved.created || saved.changed || saved.open) await rebuildTimeline(cluster, workload, facts.workloads, facts.podWorkloads, saved, sloAlerts, workloadAlerts);
   }
   return `${detected.length} incidents seen (${created} new, ${open} open)`;
 }
@@ -77,7 +80,7 @@ async function rebuildTimeline(
   podWorkloads: Parameters<typeof resolveEventWorkload>[1],
   incident: SavedIncident,
   sloAlerts: TimelineSloAlert[],
-  alerts: readonly StoredAlert[],
+  alerts: TimelineAlert[],
 ): Promise<void> {
   const from = new Date(incident.startedAt.getTime() - CHANGE_LOOKBACK_MS);
   const facts = await readTimelineFacts(cluster.id, workload, from, incident.endAt);
@@ -89,7 +92,7 @@ async function rebuildTimeline(
   const entries = buildTimeline(
     {
       startedAt: incident.startedAt.getTime(), endAt: incident.endAt.getTime(), changes: facts.changes, events, logs: facts.logs, statuses: facts.statuses,
-      guardrails: facts.guardrails, sloAlerts, occurrences: incident.occurrences, alerts: timelineAlerts(alerts, workload, podWorkloads, workloads),
+      guardrails: facts.guardrails, sloAlerts, occurrences: incident.occurrences, alerts,
     },
     { changeLookbackMs: CHANGE_LOOKBACK_MS },
   );

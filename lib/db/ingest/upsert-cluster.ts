@@ -33,10 +33,15 @@ export async function recordIngestProgress(db: pg.Pool, clusterId: string, lagMs
   );
 }
 
-/** Moves the cluster's clock forward only: a late event or an older list never makes "now" go back. */
+/**
+ * Moves the cluster's clock forward only: a late event or an older list never makes "now" go back. When it
+ * moves, clock_read_at notes the wall time, so alerts (wall-clock times) can be placed on it.
+ */
 export async function advanceClusterClock(db: pg.Pool, clusterId: string, clusterTime: Date): Promise<void> {
   await db.query(
-    `UPDATE clusters SET last_event_at = GREATEST(COALESCE(last_event_at, $2), $2), last_sync_at = now() WHERE id = $1`,
+    `UPDATE clusters SET last_event_at = GREATEST(COALESCE(last_event_at, $2), $2), last_sync_at = now(),
+            clock_read_at = CASE WHEN last_event_at IS NULL OR $2 > last_event_at THEN now() ELSE clock_read_at END
+      WHERE id = $1`,
     [clusterId, clusterTime],
   );
 }
