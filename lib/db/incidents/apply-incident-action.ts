@@ -13,7 +13,7 @@ type Row = {
 const ms = (d: Date | null) => (d ? d.getTime() : null);
 
 // Times are cluster times, like every fact about the incident: "now" is the newest time ingest observed
-// in the cluster (the demo cluster runs ahead of the wall clock), the database's clock before any.
+// in the cluster (the demo cluster keeps a clock of its own, replaying hours in minutes), the database's clock before any.
 async function lockIncident(client: pg.PoolClient, id: string): Promise<{ state: LifecycleState; clusterNow: number } | null> {
   const { rows } = await client.query<Row>(
     `SELECT i.status::text AS status, i.severity, i.owner, i.started_at, i.acknowledged_at, i.mitigated_at, i.resolved_at,
