@@ -4,9 +4,21 @@ import type { analyzeMetrics } from "../analyze-metrics.ts";
 import { sleep } from "../sleep.ts";
 import { runNotifier } from "./run-notifier.ts";
 
+type Metrics = Pick<ReturnType<typeof analyzeMetrics>, "recordDelivery" | "setDeadLetters">;
+type PassDeps = { env: Env; key: Buffer; signal: AbortSignal; metrics: Metrics; now?: () => number };
+
+/** One notifier pass as the worker runs it: counted in the worker's metrics, failed deliveries logged (redacted). */
+export async function notifyPass({ env, key, signal, metrics, now }: PassDeps): Promise<void> {
+  const pass = await runNotifier({ env, key, signal, now, onDelivery: (r) => metrics.recordDelivery(r.channelType, r.outcome) });
+  metrics.setDeadLetters(pass.deadLetters);
+  for (const r of pass.reports) {
+    if (r.outcome === "retry" || r.outcome === "dead") console.error(`[notify] ${r.channel}: ${r.error} (${r.outcome === "dead" ? "now a dead letter" : "retrying"})`);
+  }
+}
+
 // The notifier's own loop. A pass that fails (database down) is logged and tried again next interval;
 // failures of single deliveries are values inside a pass (retried, then dead letters), never a crash.
-export async function notifyLoop(env: Env, signal: AbortSignal, metrics: ReturnType<typeof analyzeMetrics>): Promise<void> {
+export async function notifyLoop(env: Env, signal: AbortSignal, metrics: Metrics): Promise<void> {
   let key: Buffer;
   try {
     key = notifyKey(env.AUTH_SECRET);
@@ -17,11 +29,7 @@ export async function notifyLoop(env: Env, signal: AbortSignal, metrics: ReturnT
   while (!signal.aborted) {
     const started = Date.now();
     try {
-      const pass = await runNotifier({ env, key, signal, onDelivery: (r) => metrics.recordDelivery(r.channelType, r.outcome) });
-      metrics.setDeadLetters(pass.deadLetters);
-      for (const r of pass.reports) {
-        if (r.outcome === "retry" || r.outcome === "dead") console.error(`[notify] ${r.channel}: ${r.error} (${r.outcome === "dead" ? "now a dead letter" : "retrying"})`);
-      }
+      await notifyPass({ env, key, signal, metrics });
     } catch (err) {
       console.error(`[notify] pass failed: ${err instanceof Error ? err.message : String(err)}`);
     }

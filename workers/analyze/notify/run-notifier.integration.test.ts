@@ -1,9 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { saveDetectedIncident, saveIncidentCauses } from "@/lib/db/analyze/save-detected-incident.ts";
+import { upsertSloStatuses } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
 import { listChannelItems, listDeadLetters } from "@/lib/db/notifications/list-notifications.ts";
 import { createChannel } from "@/lib/db/notifications/save-channel.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { evaluateBurnAlerts, type TimedCounts } from "@/lib/domain/burn-rate.ts";
 import { probableCauses } from "@/lib/domain/causes/probable-causes.ts";
 import type { CauseInput } from "@/lib/domain/causes/types.ts";
 import { DEFAULT_QUIET_MS, groupIncidents, type DetectedIncident } from "@/lib/domain/incidents.ts";
@@ -12,6 +14,10 @@ import { SIGNATURE_HEADER, verifySignature } from "@/lib/notify/sign-webhook.ts"
 import { parseEnv } from "@/lib/env.ts";
 import { secretKey } from "@/lib/notify/secret-box.ts";
 import { startRecordingReceiver } from "@/lib/notify/testing/recording-receiver.ts";
+import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { queryWhenPresent, startScrapingPrometheus } from "@/lib/prometheus/testing/scraping-prometheus.ts";
+import { analyzeMetrics } from "../analyze-metrics.ts";
+import { notifyPass } from "./notify-loop.ts";
 import { runNotifier, type NotifierDeps } from "./run-notifier.ts";
 
 const MIN = 60_000;
@@ -21,7 +27,7 @@ const AUTH_SECRET = "a-test-auth-secret-that-is-long-enough-0123456789";
 const ROUTING_KEY = "R0UT1NGKEY0123456789abcdefABCDEF";
 const WEBHOOK_SECRET = "whsec-0123456789abcdef0123456789";
 const key = secretKey(AUTH_SECRET);
-const receiver = await startRecordingReceiver({ "/flaky": [500, 202], "/down": [500] });
+const receiver = await startRecordingReceiver({ "/flaky": [500, 202], "/down": [500], "/gone": [410] });
 const env = parseEnv({
   DATABASE_URL: process.env.DATABASE_URL,
   AUTH_SECRET,
@@ -182,5 +188,56 @@ describe("an incident reaching Slack, PagerDuty and a signed webhook", () => {
     clock += MIN;
     await pass();
     expect(receiver.at("/slow").map((r) => (r.json as { event: string }).event)).toEqual(["incident.opened", "incident.acknowledged"]);
+  });
+
+  it("an SLO that starts paging triggers PagerDuty and one that stops resolves the same alert, each told once", async () => {
+    const [{ id: sloId }] = await q<{ id: string }>(`INSERT INTO slos (workload_id, name, indicator, target) VALUES ($1, 'availability', 'success', 0.999) RETURNING id`, [workloadId]);
+    const evaluatedAt = at(120).getTime();
+    // Two hours of checkout's requests: healthy, then the last ten minutes failing 30 % of them.
+    const minutes = (failing: boolean): TimedCounts[] => Array.from({ length: 120 }, (_, i) => {
+      const bad = failing && i >= 110;
+      return { ts: evaluatedAt - (120 - i) * MIN, good: bad ? 70 : 100, total: 100 };
+    });
+    const saveStatus = async (failing: boolean) => {
+      const { alert, rules } = evaluateBurnAlerts(minutes(failing), evaluatedAt, 0.999);
+      await upsertSloStatuses([{
+        sloId, computedAt: new Date(evaluatedAt), sli: 0.99, budgetRemaining: 0.5, burnRate1h: rules[0].longBurn, burnRate6h: rules[1].longBurn, burnRate30d: 1,
+        alert, explanation: "", windows: rules, exhaustedAt: null, windowStart: at(-60 * 24), measuredSince: at(0),
+      }]);
+      return alert;
+    };
+    expect(await saveStatus(true)).toBe("page");
+    await pass();
+    await pass();
+    expect(await saveStatus(false)).toBeNull();
+    await pass();
+    await pass();
+    const pd = receiver.at("/pd").map((r) => r.json as { event_action: string; dedup_key: string; payload?: { summary: string } });
+    expect(pd.map((e) => [e.event_action, e.dedup_key])).toEqual([["trigger", `uptrust:slo:${sloId}`], ["resolve", `uptrust:slo:${sloId}`]]);
+    expect(pd[0].payload?.summary).toBe("[page] SLO availability of shop/checkout is burning its error budget fast enough to page — Deployment shop/checkout in demo");
+    expect(receiver.at("/hook").map((h) => (h.json as { event: string; url: string }).event)).toEqual(["slo.paging", "slo.recovered"]);
+    expect((receiver.at("/hook")[0].json as { url: string }).url).toBe(`https://uptrust.example.com/slos/${sloId}`);
+  });
+
+  it("the worker's metrics count deliveries by channel type and outcome, and the dead letters, as Prometheus scrapes them", async () => {
+    await addChannel({ name: "gone", type: "slack", secret: `${receiver.url}/gone` });
+    await openIncident();
+    const metrics = analyzeMetrics();
+    await notifyPass({ env, key, signal: new AbortController().signal, metrics, now: () => clock });
+    // A Slack webhook that was deleted answers 410: retrying cannot help, so it is a dead letter at once.
+    expect(receiver.at("/gone")).toHaveLength(1);
+    const server = await serveMetrics(metrics.registry, 0, "127.0.0.1");
+    const prometheus = await startScrapingPrometheus([{ job: "uptrust-analyze", address: `127.0.0.1:${server.port}` }]);
+    try {
+      const delivered = await queryWhenPresent(prometheus.url, 'uptrust_notification_deliveries_total{outcome="delivered"}', 3);
+      expect(delivered.map((s) => `${s.metric.channel_type}=${s.value[1]}`).sort()).toEqual(["pagerduty=1", "slack=1", "webhook=1"]);
+      const dead = await queryWhenPresent(prometheus.url, 'uptrust_notification_deliveries_total{outcome="dead"}');
+      expect(dead.map((s) => `${s.metric.channel_type}=${s.value[1]}`)).toEqual(["slack=1"]);
+      expect((await queryWhenPresent(prometheus.url, "uptrust_notification_failures_total")).map((s) => s.value[1])).toEqual(["1"]);
+      expect((await queryWhenPresent(prometheus.url, "uptrust_notification_dead_letters")).map((s) => s.value[1])).toEqual(["1"]);
+    } finally {
+      await prometheus.stop();
+      await server.close();
+    }
   });
 });
