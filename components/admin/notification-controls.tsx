@@ -7,6 +7,7 @@ import c from "../ui/controls.module.css";
 import { useAdminRequest } from "./use-admin-request.ts";
 
 const SECRET_LABEL = { slack: "Incoming webhook URL", pagerduty: "Routing key", webhook: "Signing secret" } as const;
+const GRID = { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))", gap: 10 } as const;
 const list = (v: FormDataEntryValue | null) => String(v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 /** Adds a channel. The secret field is a password field and is emptied once saved: the page never shows it again. */
@@ -34,7 +35,7 @@ export function AddChannelForm() {
     </label>
   );
   return (
-    <form onSubmit={submit} aria-label="Add a notification channel" style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))", gap: 10 }}>
+    <form onSubmit={submit} aria-label="Add a notification channel" style={GRID}>
       {field("name", "Name", { required: true, placeholder: "sre-slack" })}
       <label style={{ display: "grid", gap: 2, fontSize: 12 }}>
         Type

@@ -8,7 +8,9 @@ import { RowAction } from "./notification-controls.tsx";
 // The channels, each with where it is defined, where it posts, its route and how its messages fared.
 // A secret shows only as "set" (and its last 4 characters when it is long).
 export function ChannelsTable({ channels }: { channels: ChannelItem[] }) {
-  if (channels.length === 0) return <Empty>No channel yet: add one below, or set UPTRUST_SLACK_WEBHOOK_URL, UPTRUST_PAGERDUTY_ROUTING_KEY or UPTRUST_WEBHOOK_URL.</Empty>;
+  if (channels.length === 0) {
+    return <Empty>No channel yet: add one below, or set UPTRUST_SLACK_WEBHOOK_URL, UPTRUST_PAGERDUTY_ROUTING_KEY or UPTRUST_WEBHOOK_URL.</Empty>;
+  }
   return (
     <table className={s.table}>
       <thead>
@@ -24,7 +26,9 @@ export function ChannelsTable({ channels }: { channels: ChannelItem[] }) {
             <td>{ch.route} · at most {ch.ratePerMinute}/min</td>
             <td className={`${s.right} ${s.num}`}>{ch.sent} · {ch.pending} · {ch.dead}</td>
             <td className={s.right}>
-              {ch.source === "admin" ? <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction> : null}
+              {ch.source === "admin" ? (
+                <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -49,7 +53,9 @@ export function DeadLettersTable({ letters }: { letters: DeadLetterItem[] }) {
             <td>{d.headline}</td>
             <td className={`${s.right} ${s.num}`}>{d.attempts}</td>
             <td className={s.mono} style={{ overflowWrap: "anywhere" }}>{d.lastError}</td>
-            <td className={s.right}><RowAction url={`/api/admin/notifications/dead-letters/${d.id}/retry`} method="POST" label={`Send again: ${d.headline}`}>Send again</RowAction></td>
+            <td className={s.right}>
+              <RowAction url={`/api/admin/notifications/dead-letters/${d.id}/retry`} method="POST" label={`Send again: ${d.headline}`}>Send again</RowAction>
+            </td>
           </tr>
         ))}
       </tbody>

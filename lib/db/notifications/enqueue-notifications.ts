@@ -21,7 +21,10 @@ export async function readRoutingChannels(): Promise<RoutingChannel[]> {
 export async function enqueueNotifications(plan: Plan, now: Date, shareLinkFor: (d: PlannedDelivery) => Promise<string | null>): Promise<number> {
   if (plan.states.length === 0 && plan.deliveries.length === 0) return 0;
   const keys = plan.deliveries.filter((d) => d.shareLink).map((d) => d.dedupKey);
-  const { rows: known } = await getPool().query<{ dedup_key: string }>(`SELECT dedup_key FROM notification_deliveries WHERE dedup_key = ANY($1::text[])`, [keys]);
+  const { rows: known } = await getPool().query<{ dedup_key: string }>(
+    `SELECT dedup_key FROM notification_deliveries WHERE dedup_key = ANY($1::text[])`,
+    [keys],
+  );
   const deliveries: PlannedDelivery[] = [];
   for (const d of plan.deliveries) {
     const wantsLink = d.shareLink && !known.some((k) => k.dedup_key === d.dedupKey);

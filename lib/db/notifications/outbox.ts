@@ -33,7 +33,8 @@ export async function claimDueDeliveries(now: Date, leaseUntil: Date, limit = 50
         ORDER BY d.id LIMIT $3 FOR UPDATE SKIP LOCKED)
      UPDATE notification_deliveries d SET lease_until = $2 FROM due, notification_channels c
       WHERE d.id = due.id AND c.id = d.channel_id
-     RETURNING d.id::text AS id, d.channel_id, c.name, c.type, c.url, c.secret_enc, c.rate_per_minute, d.subject, d.transition, d.message, d.attempts`,
+     RETURNING d.id::text AS id, d.channel_id, c.name, c.type, c.url, c.secret_enc, c.rate_per_minute,
+               d.subject, d.transition, d.message, d.attempts`,
     [now, leaseUntil, limit],
   );
   return rows

@@ -25,7 +25,9 @@ export async function deleteChannel(id: string, admin: { id: string }): Promise<
   const { rows } = await getPool().query<{ name: string; source: string }>(`SELECT name, source FROM notification_channels WHERE id = $1`, [id]);
   const channel = rows[0];
   if (!channel) return { ok: false, status: 404, error: "no such channel (it may have been removed already)" };
-  if (channel.source === "env") return { ok: false, status: 409, error: `${channel.name} is defined by the environment; unset its variable to remove it` };
+  if (channel.source === "env") {
+    return { ok: false, status: 409, error: `${channel.name} is defined by the environment; unset its variable to remove it` };
+  }
   await getPool().query(`DELETE FROM notification_channels WHERE id = $1`, [id]);
   await audit(admin.id, "notification.channel.delete", `notification-channel:${id}`, { name: channel.name });
   return { ok: true, id };

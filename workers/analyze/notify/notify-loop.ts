@@ -14,6 +14,9 @@ export async function notifyPass({ env, key, signal, metrics, now }: PassDeps): 
   for (const r of pass.reports) {
     if (r.outcome === "retry" || r.outcome === "dead") console.error(`[notify] ${r.channel}: ${r.error} (${r.outcome === "dead" ? "now a dead letter" : "retrying"})`);
   }
+  const delivered = pass.reports.filter((r) => r.outcome === "delivered").length;
+  const messages = (n: number) => `${n} message${n === 1 ? "" : "s"}`;
+  if (pass.enqueued > 0 || delivered > 0) console.log(`[notify] ${messages(pass.enqueued)} queued, ${delivered} delivered`);
 }
 
 // The notifier's own loop. A pass that fails (database down) is logged and tried again next interval;
