@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { saveDetectedIncident, saveIncidentCauses } from "@/lib/db/analyze/save-detected-incident.ts";
 import { upsertSloStatuses } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
-import { listChannelItems, listDeadLetters } from "@/lib/db/notifications/list-notifications.ts";
+import { listChannelItems, listDeadLetters, retryDeadLetter } from "@/lib/db/notifications/list-notifications.ts";
 import { createChannel } from "@/lib/db/notifications/save-channel.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { evaluateBurnAlerts, type TimedCounts } from "@/lib/domain/burn-rate.ts";
@@ -159,6 +159,12 @@ describe("an incident reaching Slack, PagerDuty and a signed webhook", () => {
     const channels = await listChannelItems();
     expect(channels.find((c) => c.name === "down")).toMatchObject({ dead: 1, secretHint: "set, ends …down" });
     expect(JSON.stringify(channels)).not.toContain(ROUTING_KEY);
+
+    // An admin's "Send again" gives it a fresh set of attempts.
+    expect(await retryDeadLetter(dead[0].id, new Date(clock))).toBe(true);
+    expect((await pass()).reports.find((r) => r.channel === "down")?.outcome).toBe("retry");
+    expect(receiver.at("/down")).toHaveLength(4);
+    expect(await listDeadLetters()).toEqual([]);
   });
 
   it("a route that excludes the incident's namespace sends nothing there; one that allows a share link carries an audited one", async () => {
