@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { hashShareToken } from "@/lib/auth/share-token.ts";
 import { saveDetectedIncident, saveIncidentCauses } from "@/lib/db/analyze/save-detected-incident.ts";
 import { upsertSloStatuses } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
@@ -177,6 +178,13 @@ describe("an incident reaching Slack, PagerDuty and a signed webhook", () => {
     expect(receiver.at("/with-link")).toHaveLength(1);
     const message = receiver.at("/with-link")[0].json as { shareUrl: string };
     expect(message.shareUrl).toMatch(/^https:\/\/uptrust\.example\.com\/share\/\S+$/);
+    // The token waits in the outbox sealed, as Uptrust keeps no share token in the clear.
+    const stored = await q<{ message: { shareUrl: string } }>(`SELECT message FROM notification_deliveries WHERE message ->> 'shareUrl' IS NOT NULL`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].message.shareUrl).not.toContain(message.shareUrl.split("/share/")[1]);
+    // It is the share link Uptrust made: its token hashes to the stored one.
+    const token = message.shareUrl.split("/share/")[1];
+    expect(await q(`SELECT 1 FROM share_links WHERE token_hash = $1`, [hashShareToken(token)])).toHaveLength(1);
     expect((receiver.at("/hook")[0].json as { shareUrl: unknown }).shareUrl).toBeNull();
     const links = await q<{ incident_id: string; created_by_id: string; expires_at: Date }>(`SELECT incident_id, created_by_id, expires_at FROM share_links`);
     expect(links).toEqual([{ incident_id: id, created_by_id: adminId, expires_at: new Date(clock + 7 * 24 * 60 * MIN) }]);

@@ -9,6 +9,7 @@ import { afterFailure, DEFAULT_RETRY, nextSendSlot, type RetryPolicy } from "@/l
 import { planNotifications, type PlannedDelivery } from "@/lib/domain/notifications/plan-notifications.ts";
 import { DEFAULT_SHARE_DAYS } from "@/lib/domain/share-links.ts";
 import type { Env } from "@/lib/env.ts";
+import { sealSecret } from "@/lib/notify/secret-box.ts";
 import { envChannels, publicBaseUrl } from "./env-channels.ts";
 import { sendDelivery } from "./send-delivery.ts";
 
@@ -39,7 +40,7 @@ export async function runNotifier(deps: NotifierDeps): Promise<NotifierPass> {
   const baseUrl = publicBaseUrl(env);
   const [incidents, slos] = [await readIncidentSubjects(), await readSloSubjects()];
   const plan = planNotifications(incidents, slos, channels, baseUrl, now());
-  const enqueued = await enqueueNotifications(plan, new Date(now()), (d) => shareLinkFor(d, channels, baseUrl, new Date(now())));
+  const enqueued = await enqueueNotifications(plan, new Date(now()), (d) => shareLinkFor(d, channels, baseUrl, new Date(now()), key));
   const reports: NotifyReport[] = [];
   if (!deps.signal.aborted) {
     const policy: RetryPolicy = { ...DEFAULT_RETRY, maxAttempts: env.UPTRUST_NOTIFY_MAX_ATTEMPTS };
@@ -83,13 +84,16 @@ async function sendChannel(list: ClaimedDelivery[], deps: NotifierDeps, policy: 
 }
 
 // Only for an incident's "opened" message on a route that allows it, made by the admin who set up that
-// route (the grant is theirs), with the default expiry, audited as every share link is.
-async function shareLinkFor(d: PlannedDelivery, channels: readonly RoutingChannel[], baseUrl: string, now: Date): Promise<string | null> {
+// route (the grant is theirs), with the default expiry, audited as every share link is. The link waits in the
+// outbox sealed like a channel secret: Uptrust otherwise keeps only a share token's hash.
+async function shareLinkFor(
+  d: PlannedDelivery, channels: readonly RoutingChannel[], baseUrl: string, now: Date, key: Buffer,
+): Promise<string | null> {
   const owner = channels.find((c) => c.id === d.channelId)?.createdById;
   if (!owner || !d.subject.startsWith("incident:")) return null;
   try {
     const link = await createShareLink(d.subject.slice("incident:".length), owner, { view: "external", days: DEFAULT_SHARE_DAYS }, now);
-    return link ? `${baseUrl}/share/${link.token}` : null;
+    return link ? sealSecret(`${baseUrl}/share/${link.token}`, key) : null;
   } catch (err) {
     console.error(`[notify] no share link for ${d.subject}: ${err instanceof Error ? err.message : String(err)} (the message goes without one)`);
     return null;

@@ -28,7 +28,8 @@ export async function sendDelivery(d: ClaimedDelivery, ctx: SendContext): Promis
   let secret = "";
   try {
     secret = openSecret(d.secretEnc, ctx.key);
-    const req = requestFor(d, secret, ctx);
+    const message = { ...d.message, shareUrl: d.message.shareUrl === null ? null : openSecret(d.message.shareUrl, ctx.key) };
+    const req = requestFor({ ...d, message }, secret, ctx);
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs ?? 10_000)]);
     const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, signal, redirect: "manual" });
     if (res.ok) {
