@@ -107,4 +107,13 @@ describe("start-up configuration", () => {
       "UPTRUST_PROMETHEUS_CLUSTER_LABEL needs UPTRUST_PROMETHEUS_URL: set the Prometheus to read, or unset the label",
     ]);
   });
+
+  it("defines notification channels from the environment, asking for a webhook's signing secret and refusing a malformed routing key", () => {
+    expect(parseEnv({})).toMatchObject({ UPTRUST_PAGERDUTY_EVENTS_URL: "https://events.pagerduty.com/v2/enqueue", UPTRUST_NOTIFY_MAX_ATTEMPTS: 8 });
+    expect(problemsOf({ UPTRUST_WEBHOOK_URL: "https://hooks.example.com/uptrust" })).toEqual([
+      "UPTRUST_WEBHOOK_SECRET is missing: with UPTRUST_WEBHOOK_URL set, give the secret its receiver verifies signatures with (openssl rand -hex 32)",
+    ]);
+    expect(problemsOf({ UPTRUST_PAGERDUTY_ROUTING_KEY: "not a key!" })[0]).toMatch(/^UPTRUST_PAGERDUTY_ROUTING_KEY must be a PagerDuty integration \(routing\) key/);
+    expect(problemsOf({ UPTRUST_SLACK_WEBHOOK_URL: "hooks.slack.com/services/x" })[0]).toMatch(/^UPTRUST_SLACK_WEBHOOK_URL must be an http\(s\) URL/);
+  });
 });

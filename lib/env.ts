@@ -129,6 +129,22 @@ const schema = z
       .min(0.25, "must be at least 0.25 (15 minutes); make it longer than the longest repeat_interval in Alertmanager's routes")
       .max(24 * 30, "must be at most 720 (30 days)")
       .default(DEFAULT_ALERT_STALE_HOURS),
+    /** Where people open Uptrust (links in notifications); AUTH_URL or NEXTAUTH_URL when unset. */
+    UPTRUST_PUBLIC_URL: httpUrl.optional(),
+    AUTH_URL: httpUrl.optional(),
+    NEXTAUTH_URL: httpUrl.optional(),
+    /** Channels defined by the environment (shown read-only under Admin → Notifications); each hears everything. */
+    UPTRUST_SLACK_WEBHOOK_URL: httpUrl.optional(),
+    UPTRUST_PAGERDUTY_ROUTING_KEY: z.string().trim().regex(/^[\w-]{8,64}$/, "must be a PagerDuty integration (routing) key: 32 letters and digits").optional(),
+    /** The Events API v2 URL (the EU service region uses https://events.eu.pagerduty.com/v2/enqueue). */
+    UPTRUST_PAGERDUTY_EVENTS_URL: httpUrl.default("https://events.pagerduty.com/v2/enqueue"),
+    UPTRUST_WEBHOOK_URL: httpUrl.optional(),
+    UPTRUST_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 random characters (openssl rand -hex 32)").optional(),
+    UPTRUST_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    /** Attempts before a message becomes a dead letter (retries back off from 5 s to 10 min, with jitter). */
+    UPTRUST_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Messages an environment-defined channel may send in any minute (admin channels set their own). */
+    UPTRUST_NOTIFY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
     AUTH_SECRET: z.string().min(32, "must be at least 32 random characters (openssl rand -base64 32)").optional(),
     AUTH_OIDC_ISSUER: httpUrl.optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),
@@ -169,6 +185,12 @@ const schema = z
     }
     if (env.UPTRUST_LLM_URL && !env.UPTRUST_LLM_MODEL) {
       ctx.addIssue({ code: "custom", path: ["UPTRUST_LLM_MODEL"], message: "is missing: with UPTRUST_LLM_URL set, name the model to ask (e.g. gpt-4o-mini)" });
+    }
+    if (env.UPTRUST_WEBHOOK_URL && !env.UPTRUST_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["UPTRUST_WEBHOOK_SECRET"], message: "is missing: with UPTRUST_WEBHOOK_URL set, give the secret its receiver verifies signatures with (openssl rand -hex 32)" });
+    }
+    if (env.UPTRUST_WEBHOOK_SECRET && !env.UPTRUST_WEBHOOK_URL) {
+      ctx.addIssue({ code: "custom", path: ["UPTRUST_WEBHOOK_URL"], message: "is missing: UPTRUST_WEBHOOK_SECRET signs messages to UPTRUST_WEBHOOK_URL; set the URL too" });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
     const set = oidc.filter(Boolean).length;

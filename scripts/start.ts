@@ -70,6 +70,8 @@ async function main() {
 
   childEnv.AUTH_SECRET = env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir);
   childEnv.AUTH_TRUST_HOST = "true";
+  // Links in notifications point where this start-up serves the cockpit unless the operator says otherwise.
+  childEnv.UPTRUST_PUBLIC_URL ||= appUrl;
   if (!env.AUTH_OIDC_ISSUER) {
     const idp = await startDevIdp({ port: env.UPTRUST_DEV_IDP_PORT, appUrl });
     stops.push(idp.stop);

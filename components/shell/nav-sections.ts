@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS: readonly { href: string; label: string }[] = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/share-links", label: "Share links" },
+  { href: "/admin/notifications", label: "Notifications" },
 ];
 
 /** Whether `pathname` is the section's page or one under it; the cockpit is "/" alone. */

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { registerSloWindowGauges } from "./slo-window-metrics.ts";
 import type { JobOutcome } from "./types.ts";
 
@@ -35,8 +35,32 @@ export function analyzeMetrics() {
     registers: [registry],
   });
   registerSloWindowGauges(registry);
+  const deliveries = new Counter({
+    name: "uptrust_notification_deliveries_total",
+    help: "Notification delivery attempts by channel type and outcome (delivered, retry, dead, deferred by the rate limit).",
+    labelNames: ["channel_type", "outcome"] as const,
+    registers: [registry],
+  });
+  const deliveryFailures = new Counter({
+    name: "uptrust_notification_failures_total",
+    help: "Notification attempts a receiver refused or never answered, by channel type (retried or dead-lettered).",
+    labelNames: ["channel_type"] as const,
+    registers: [registry],
+  });
+  const deadLetters = new Gauge({
+    name: "uptrust_notification_dead_letters",
+    help: "Notifications that ran out of attempts and wait for an admin (Admin → Notifications).",
+    registers: [registry],
+  });
   return {
     registry,
+    recordDelivery(channelType: string, outcome: string) {
+      deliveries.inc({ channel_type: channelType, outcome });
+      if (outcome === "retry" || outcome === "dead") deliveryFailures.inc({ channel_type: channelType });
+    },
+    setDeadLetters(n: number) {
+      deadLetters.set(n);
+    },
     /** One cycle's outcomes and its length. */
     recordCycle(outcomes: readonly JobOutcome[], ms: number) {
       for (const o of outcomes) {

@@ -3,10 +3,13 @@ import { ConfigError, parseEnv } from "@/lib/env.ts";
 import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { analyzeMetrics } from "./analyze-metrics.ts";
+import { notifyLoop } from "./notify/notify-loop.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
+import { sleep } from "./sleep.ts";
 
 // The analyze worker: every UPTRUST_ANALYZE_INTERVAL_MS it turns the facts in PostgreSQL into SLO
-// status, incidents, MTTR and right-sizing. It keeps no state in memory, so it can restart at any time.
+// status, incidents, MTTR and right-sizing; every UPTRUST_NOTIFY_INTERVAL_MS it tells the configured channels what
+// changed. It keeps no state in memory, so it can restart at any time.
 
 function loadConfig() {
   loadSecretFiles();
@@ -15,18 +18,6 @@ function loadConfig() {
     throw new ConfigError(["DATABASE_URL is not set: start Uptrust with `npm start` (embedded database) or set DATABASE_URL=postgresql://USER@HOST:5432/DB"]);
   }
   return env;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 // A quiet log: failures always, otherwise one line a minute so an operator sees the worker is alive.
@@ -76,7 +67,8 @@ async function main(): Promise<void> {
     process.exit(2);
   });
   console.log(`[analyze] analysing every ${config.UPTRUST_ANALYZE_INTERVAL_MS} ms${server ? `; metrics at :${server.port}/metrics` : ""}`);
-  await loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal, metrics);
+  // The notifier is a job of its own beside the analysis: a slow receiver never delays a cycle, nor a long cycle a page.
+  await Promise.all([loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal, metrics), notifyLoop(config, controller.signal, metrics)]);
   await server?.close();
   await closePools();
   console.log("[analyze] stopped");
