@@ -36,6 +36,25 @@ describe("secrets mounted as files (DATABASE_URL_FILE, AUTH_SECRET_FILE, ...)", 
     expect(parseEnv(env).UPTRUST_ALERTMANAGER_TOKEN).toBe("alertmanager-webhook-token");
   });
 
+  it("reads the notification channels' secrets from files too, and the channels they define pass validation", () => {
+    const env: Record<string, string | undefined> = {
+      UPTRUST_SLACK_WEBHOOK_URL_FILE: file("slack-webhook-url", "https://hooks.slack.com/services/T000/B000/XXXXXXXX\n"),
+      UPTRUST_PAGERDUTY_ROUTING_KEY_FILE: file("pagerduty-routing-key", "0123456789abcdef0123456789abcdef\n"),
+      UPTRUST_WEBHOOK_URL: "https://hooks.corp.example/uptrust",
+      UPTRUST_WEBHOOK_SECRET_FILE: file("webhook-secret", "a-webhook-signing-secret-of-32-chars"),
+    };
+    loadSecretFiles(env);
+    const parsed = parseEnv(env);
+    expect([parsed.UPTRUST_SLACK_WEBHOOK_URL, parsed.UPTRUST_PAGERDUTY_ROUTING_KEY, parsed.UPTRUST_WEBHOOK_SECRET]).toEqual([
+      "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+      "0123456789abcdef0123456789abcdef",
+      "a-webhook-signing-secret-of-32-chars",
+    ]);
+    expect(problemsOf({ UPTRUST_SLACK_WEBHOOK_URL: "https://hooks.slack.com/x", UPTRUST_SLACK_WEBHOOK_URL_FILE: file("s", "https://hooks.slack.com/y") })).toEqual([
+      "UPTRUST_SLACK_WEBHOOK_URL and UPTRUST_SLACK_WEBHOOK_URL_FILE are both set: keep one (the file is meant for secrets mounted from a Kubernetes Secret)",
+    ]);
+  });
+
   it("leaves variables without a file alone", () => {
     const env = { DATABASE_URL: "postgresql://u@h:5432/d" };
     loadSecretFiles(env);

@@ -6,7 +6,19 @@ import { ConfigError } from "./env.ts";
 // Uptrust's own guardrails flag as a danger. Each process reads the files once at start, before anything reads
 // the variables, and keeps the values in its own environment.
 
-export const SECRET_VARIABLES = ["DATABASE_URL", "AUTH_SECRET", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET", "UPTRUST_METRICS_TOKEN", "UPTRUST_ALERTMANAGER_TOKEN", "UPTRUST_LLM_API_KEY"] as const;
+// A Slack incoming-webhook URL is itself the credential (anyone holding it can post), so it is one of them.
+export const SECRET_VARIABLES = [
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "AUTH_OIDC_ID",
+  "AUTH_OIDC_SECRET",
+  "UPTRUST_METRICS_TOKEN",
+  "UPTRUST_ALERTMANAGER_TOKEN",
+  "UPTRUST_LLM_API_KEY",
+  "UPTRUST_SLACK_WEBHOOK_URL",
+  "UPTRUST_PAGERDUTY_ROUTING_KEY",
+  "UPTRUST_WEBHOOK_SECRET",
+] as const;
 
 export function loadSecretFiles(target: Record<string, string | undefined> = process.env, read: (path: string) => string = (p) => readFileSync(p, "utf8")): void {
   const problems: string[] = [];
