@@ -12,6 +12,7 @@ import { chartFile, DEPLOY_DIR, parseObjects, type K8sObject } from "./testing/r
 
 type Values = {
   image: { repository: string; tag: string };
+  url: string;
   podSecurityContext: unknown;
   securityContext: unknown;
   database: { port: number };
@@ -45,6 +46,12 @@ const envOf = (objs: K8sObject[], c: string) => podSpec(workloadOf(objs, c)).con
 const policyOf = (objs: K8sObject[], c: string) => objs.find((o) => o.kind === "NetworkPolicy" && component(o) === c) as Policy;
 const egress = (objs: K8sObject[], c: string) =>
   policyOf(objs, c).spec.egress.map((r) => ({ ports: r.ports.map((p) => `${p.protocol}/${p.port}`), to: r.to }));
+// The settings a component starts with once Uptrust has read its secret files (named here by file: content).
+const settingsOf = (objs: K8sObject[], c: string, secretValues: Record<string, string>) => {
+  const env: Record<string, string | undefined> = Object.fromEntries(envOf(objs, c).map((e) => [e.name, e.value]));
+  loadSecretFiles(env, (path) => secretValues[basename(path)]);
+  return parseEnv(env);
+};
 // Where each component's secrets come from: file name in /var/run/secrets/uptrust → "Secret/key".
 const secretFiles = (objs: K8sObject[], c: string) =>
   Object.fromEntries(
@@ -156,11 +163,23 @@ describe("the chart, rendered by the real helm", () => {
   });
 });
 
-describe("the chart with an external PostgreSQL, a company OpenID Provider, Alertmanager and Prometheus", () => {
+describe("the chart with an external PostgreSQL, a company OpenID Provider, Alertmanager, Prometheus and notifications", () => {
   const valuesFile = writeValues(PLATFORM_VALUES);
   const custom = helmTemplate("sre", "reliability", "-f", valuesFile);
+  // What the platform team's Secrets hold, by the name of the file each key is mounted as.
+  const secretValues: Record<string, string> = {
+    "database-url": "postgresql://uptrust:pw@pg.databases:6432/uptrust",
+    "auth-secret": "0123456789abcdef0123456789abcdef0123",
+    "oidc-client-id": "uptrust",
+    "oidc-client-secret": "from-the-provider",
+    "metrics-token": "prometheus-scrapes-with-this",
+    "alertmanager-token": "alertmanager-posts-with-this",
+    "slack-webhook-url": "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+    "pagerduty-routing-key": "0123456789abcdef0123456789abcdef",
+    "webhook-secret": "a-webhook-signing-secret-of-32-chars",
+  };
 
-  it("mounts the PostgreSQL and OIDC Secrets it is given, and the Alertmanager token into the web app alone", () => {
+  it("mounts the PostgreSQL and OIDC Secrets it is given, the Alertmanager token into the web app alone, the channels' into analyze alone", () => {
     expect(secretFiles(custom, "web")).toEqual({
       "database-url": "pg-external/dsn",
       "auth-secret": "uptrust-auth/auth-secret",
@@ -169,7 +188,14 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
       "metrics-token": "uptrust-auth/metrics-token",
       "alertmanager-token": "uptrust-auth/alertmanager-token",
     });
-    for (const c of ["ingest", "analyze", "migrate"]) expect(secretFiles(custom, c), c).toEqual({ "database-url": "pg-external/dsn" });
+    expect(secretFiles(custom, "analyze")).toEqual({
+      "database-url": "pg-external/dsn",
+      "auth-secret": "uptrust-auth/auth-secret",
+      "slack-webhook-url": "uptrust-notify/slack-webhook-url",
+      "pagerduty-routing-key": "uptrust-notify/pagerduty-routing-key",
+      "webhook-secret": "uptrust-notify/webhook-secret",
+    });
+    for (const c of ["ingest", "migrate"]) expect(secretFiles(custom, c), c).toEqual({ "database-url": "pg-external/dsn" });
     expect(custom.filter((o) => o.kind === "Deployment").map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
       "reliability/sre-uptrust-web",
       "reliability/sre-uptrust-ingest",
@@ -178,19 +204,7 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
   });
 
   it("starts each process with settings Uptrust accepts: the provider, the Prometheus for analyze alone, the mounted secrets", () => {
-    const secretValues: Record<string, string> = {
-      "database-url": "postgresql://uptrust:pw@pg.databases:6432/uptrust",
-      "auth-secret": "0123456789abcdef0123456789abcdef0123",
-      "oidc-client-id": "uptrust",
-      "oidc-client-secret": "from-the-provider",
-      "metrics-token": "prometheus-scrapes-with-this",
-      "alertmanager-token": "alertmanager-posts-with-this",
-    };
-    const settings = (c: string) => {
-      const env: Record<string, string | undefined> = Object.fromEntries(envOf(custom, c).map((e) => [e.name, e.value]));
-      loadSecretFiles(env, (path) => secretValues[basename(path)]);
-      return parseEnv(env);
-    };
+    const settings = (c: string) => settingsOf(custom, c, secretValues);
     const web = settings("web");
     expect([web.AUTH_OIDC_ISSUER, web.AUTH_OIDC_ID, web.AUTH_OIDC_SCOPE, web.UPTRUST_ALERTMANAGER_TOKEN, web.UPTRUST_PROMETHEUS_URL]).toEqual([
       "https://sso.corp.example/realms/ops",
@@ -209,6 +223,27 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     expect(settings("ingest").UPTRUST_CLUSTER_NAME).toBe("prod-eu-1");
   });
 
+  it("gives analyze the channels, the links' URL and the web app's AUTH_SECRET (the key admins' channel secrets are sealed with)", () => {
+    const analyze = settingsOf(custom, "analyze", secretValues);
+    expect({
+      publicUrl: analyze.UPTRUST_PUBLIC_URL,
+      slack: analyze.UPTRUST_SLACK_WEBHOOK_URL,
+      pagerduty: [analyze.UPTRUST_PAGERDUTY_ROUTING_KEY, analyze.UPTRUST_PAGERDUTY_EVENTS_URL],
+      webhook: [analyze.UPTRUST_WEBHOOK_URL, analyze.UPTRUST_WEBHOOK_SECRET],
+    }).toEqual({
+      publicUrl: "https://reliability.corp.example",
+      slack: "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
+      pagerduty: ["0123456789abcdef0123456789abcdef", "https://events.eu.pagerduty.com/v2/enqueue"],
+      webhook: ["http://hooks.tools.svc:8080/uptrust", "a-webhook-signing-secret-of-32-chars"],
+    });
+    // The same Secret's key as the web app's, so both derive the same key.
+    expect(analyze.AUTH_SECRET).toBe(secretValues["auth-secret"]);
+    expect(secretFiles(custom, "analyze")["auth-secret"]).toBe(secretFiles(custom, "web")["auth-secret"]);
+    // Without notifications.publicUrl, links point where people sign in (url); analyze has AUTH_SECRET with the defaults too.
+    const defaults = settingsOf(objects, "analyze", secretValues);
+    expect([defaults.UPTRUST_PUBLIC_URL, defaults.AUTH_SECRET, defaults.UPTRUST_SLACK_WEBHOOK_URL]).toEqual([values.url, secretValues["auth-secret"], undefined]);
+  });
+
   it("lets each component out only to where it was told: PostgreSQL's range, the provider's port, Prometheus, the extra rule", () => {
     const dns = { ports: ["UDP/53", "TCP/53"], to: undefined };
     const postgres = { ports: ["TCP/6432"], to: [{ ipBlock: { cidr: "10.20.0.0/16" } }] };
@@ -218,6 +253,8 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
       dns,
       postgres,
       { ports: ["TCP/9090"], to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }] },
+      // Slack's and PagerDuty's 443, and the webhook's own port, through the company's egress range.
+      { ports: ["TCP/443", "TCP/8080"], to: [{ ipBlock: { cidr: "198.51.100.0/24" } }] },
     ]);
     expect(egress(custom, "ingest")).toEqual([dns, postgres, { ports: ["TCP/443", "TCP/6443"], to: undefined }]);
     expect(egress(custom, "migrate")).toEqual([dns, postgres]);
@@ -231,6 +268,20 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     );
     const allowed = helmTemplate("uptrust", "default", "-f", valuesFile, "--set", "allowDefaultNamespace=true");
     expect(new Set(allowed.filter((o) => o.metadata.namespace).map((o) => o.metadata.namespace))).toEqual(new Set(["default"]));
+  });
+
+  it("lets analyze out to admins' channels only when asked (adminChannels), and refuses a webhook without its secret", () => {
+    const admin = helmTemplate("u", "uptrust", "--set", "clusterName=c", "--set", "notifications.adminChannels=true");
+    expect(egress(admin, "analyze").slice(2)).toEqual([{ ports: ["TCP/443"], to: undefined }]);
+    const refusal = (...sets: string[]) => helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", ["clusterName=c", ...sets].join(",")]);
+    expect(refusal("notifications.webhookUrl=https://hooks.example")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("notifications.webhookUrl needs notifications.webhookSecret"),
+    });
+    expect(refusal("notifications.webhookSecret.secretKeyRef.name=s", "notifications.webhookSecret.secretKeyRef.key=k")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("notifications.webhookSecret signs messages to notifications.webhookUrl: set the URL too"),
+    });
   });
 
   it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {

@@ -13,7 +13,7 @@ import { kustomize, parseObjects, renderedManifests } from "./testing/rendered-m
 
 // Uptrust installed on the demo cluster as an SRE installs it without helm: the Secrets it names by reference,
 // then `kubectl kustomize deploy/manifests | kubectl create -f -`; beside it, in namespace reliability, what the real
-// helm renders for a platform team (external PostgreSQL, OIDC, Alertmanager, Prometheus, two analyze replicas). The
+// helm renders for a platform team (external PostgreSQL, OIDC, Alertmanager, Prometheus, notifications, two analyze replicas). The
 // cluster must accept every object, and Uptrust, watching that cluster through the real ingest worker and analyzer,
 // must find no danger in either install.
 
@@ -65,6 +65,14 @@ apiVersion: v1
 kind: Secret
 metadata: { name: uptrust-auth, namespace: reliability }
 stringData: { auth-secret: 0123456789abcdef0123456789abcdef0123, metrics-token: prometheus-scrapes-with-this, alertmanager-token: alertmanager-posts-with-this }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: uptrust-notify, namespace: reliability }
+stringData:
+  slack-webhook-url: https://hooks.slack.com/services/T000/B000/XXXXXXXX
+  pagerduty-routing-key: 0123456789abcdef0123456789abcdef
+  webhook-secret: a-webhook-signing-secret-of-32-chars
 `;
 const platform = helm(["template", "sre", "deploy/helm/uptrust", "-n", "reliability", "-f", writeValues({ ...PLATFORM_VALUES, analyze: { replicas: 2 } })]);
 
@@ -89,7 +97,7 @@ describe("Uptrust installed on the demo cluster from deploy/manifests and from t
     expect([platform.stderr, created.stderr, secrets.stderr, helmCreated.stderr]).toEqual(["", "", "", ""]);
     const names = (run: Run) => run.stdout.trim().split("\n").map((l) => l.replace(/^[^/]+\/(\S+) created$/, "$1"));
     expect(names(created)).toEqual(renderedManifests().map((o) => o.metadata.name));
-    expect(names(helmCreated)).toEqual(["reliability", "pg-external", "sso", "uptrust-auth", ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
+    expect(names(helmCreated)).toEqual(["reliability", "pg-external", "sso", "uptrust-auth", "uptrust-notify", ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
   }, 150_000);
 
   it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB and the ClusterRole", async () => {

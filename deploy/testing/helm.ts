@@ -39,7 +39,10 @@ export function helmTemplate(release: string, namespace: string, ...more: string
   return parseObjects(run.stdout);
 }
 
-/** A platform team's install: an external PostgreSQL, the company's OpenID Provider, Alertmanager and Prometheus. */
+/**
+ * A platform team's install: an external PostgreSQL, the company's OpenID Provider, Alertmanager, Prometheus, and
+ * notifications to Slack, PagerDuty's EU region and a webhook on an internal port, through the company's egress range.
+ */
 export const PLATFORM_VALUES = {
   clusterName: "prod-eu-1",
   url: "https://uptrust.corp.example",
@@ -56,6 +59,15 @@ export const PLATFORM_VALUES = {
     url: "http://prometheus-server.monitoring:9090",
     clusterLabel: "cluster",
     to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
+  },
+  notifications: {
+    publicUrl: "https://reliability.corp.example",
+    slackWebhookUrl: { secretKeyRef: { name: "uptrust-notify", key: "slack-webhook-url" } },
+    pagerdutyRoutingKey: { secretKeyRef: { name: "uptrust-notify", key: "pagerduty-routing-key" } },
+    pagerdutyEventsUrl: "https://events.eu.pagerduty.com/v2/enqueue",
+    webhookUrl: "http://hooks.tools.svc:8080/uptrust",
+    webhookSecret: { secretKeyRef: { name: "uptrust-notify", key: "webhook-secret" } },
+    to: [{ ipBlock: { cidr: "198.51.100.0/24" } }],
   },
   web: { extraEgress: [{ to: [{ ipBlock: { cidr: "192.0.2.10/32" } }], ports: [{ protocol: "TCP", port: 8080 }] }] },
 };

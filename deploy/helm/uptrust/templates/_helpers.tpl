@@ -28,7 +28,7 @@ app.kubernetes.io/component: {{ .component }}
     defaultMode: 288 # 0440: the owner and the pod's group (fsGroup) read, nobody writes
     sources:
     {{- range .files }}
-    {{- $ref := index (dict "database-url" $.root.Values.database.url "auth-secret" $.root.Values.authSecret "oidc-client-id" $.root.Values.oidc.clientId "oidc-client-secret" $.root.Values.oidc.clientSecret "metrics-token" $.root.Values.metricsToken "alertmanager-token" $.root.Values.alertmanagerToken) . }}
+    {{- $ref := index (dict "database-url" $.root.Values.database.url "auth-secret" $.root.Values.authSecret "oidc-client-id" $.root.Values.oidc.clientId "oidc-client-secret" $.root.Values.oidc.clientSecret "metrics-token" $.root.Values.metricsToken "alertmanager-token" $.root.Values.alertmanagerToken "slack-webhook-url" $.root.Values.notifications.slackWebhookUrl "pagerduty-routing-key" $.root.Values.notifications.pagerdutyRoutingKey "webhook-secret" $.root.Values.notifications.webhookSecret) . }}
       - secret:
           name: {{ $ref.secretKeyRef.name }}
           items:
@@ -72,15 +72,58 @@ app.kubernetes.io/component: {{ .component }}
 {{ .Release.Namespace }}
 {{- end -}}
 
-{{/* The analyze worker's way out to UPTRUST_PROMETHEUS_URL: the URL's port, else its scheme's. */}}
+{{/* The TCP port a URL reaches: its own, else its scheme's. */}}
+{{- define "uptrust.urlPort" -}}
+{{- $url := urlParse . -}}
+{{- regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) -}}
+{{- end -}}
+
+{{/* The analyze worker's way out to UPTRUST_PROMETHEUS_URL. */}}
 {{- define "uptrust.prometheusEgress" -}}
-{{- $url := urlParse .Values.prometheus.url -}}
-{{- $port := regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) -}}
 # The Prometheus HTTP API (UPTRUST_PROMETHEUS_URL).
 - ports:
-    - { protocol: TCP, port: {{ $port }} }
+    - { protocol: TCP, port: {{ include "uptrust.urlPort" .Values.prometheus.url }} }
   {{- with .Values.prometheus.to }}
   to:
     {{- toYaml . | nindent 4 }}
   {{- end }}
+{{- end -}}
+
+{{/* The notification channels the environment defines (notifications.*), as the names of their secret files. */}}
+{{- define "uptrust.notifySecretFiles" -}}
+{{- $n := .Values.notifications -}}
+{{- if and $n.webhookUrl (not $n.webhookSecret.secretKeyRef) -}}
+{{- fail "notifications.webhookUrl needs notifications.webhookSecret (a secretKeyRef to the secret its receiver verifies signatures with)" -}}
+{{- end -}}
+{{- if and $n.webhookSecret.secretKeyRef (not $n.webhookUrl) -}}
+{{- fail "notifications.webhookSecret signs messages to notifications.webhookUrl: set the URL too" -}}
+{{- end -}}
+{{- $files := list -}}
+{{- if $n.slackWebhookUrl.secretKeyRef }}{{ $files = append $files "slack-webhook-url" }}{{ end -}}
+{{- if $n.pagerdutyRoutingKey.secretKeyRef }}{{ $files = append $files "pagerduty-routing-key" }}{{ end -}}
+{{- if $n.webhookSecret.secretKeyRef }}{{ $files = append $files "webhook-secret" }}{{ end -}}
+{{ toJson $files }}
+{{- end -}}
+
+{{/*
+The analyze worker's way out to the notification receivers: notifications.ports (Slack's and PagerDuty's 443) plus the
+ports of the webhook and PagerDuty URLs, to notifications.to. Rendered when a channel is set here or adminChannels is true.
+*/}}
+{{- define "uptrust.notifyEgress" -}}
+{{- $n := .Values.notifications -}}
+{{- $ports := list -}}
+{{- range $n.ports }}{{ $ports = append $ports (toString .) }}{{ end -}}
+{{- with $n.webhookUrl }}{{ $ports = append $ports (include "uptrust.urlPort" .) }}{{ end -}}
+{{- with $n.pagerdutyEventsUrl }}{{ $ports = append $ports (include "uptrust.urlPort" .) }}{{ end -}}
+{{- if or (ne (include "uptrust.notifySecretFiles" .) "[]") $n.webhookUrl $n.adminChannels }}
+# The notification receivers: Slack, PagerDuty, webhooks.
+- ports:
+    {{- range uniq $ports }}
+    - { protocol: TCP, port: {{ . }} }
+    {{- end }}
+  {{- with $n.to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end }}
 {{- end -}}
