@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env.ts";
+import { ConfigError, parseEnv, SETTING_NAMES } from "./env.ts";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -55,6 +55,11 @@ describe("start-up configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", KUBECONFIG: "  " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats every setting left empty (docker compose's ${VAR:-}) as unset: defaults apply, nothing is refused", () => {
+    expect(parseEnv(Object.fromEntries(SETTING_NAMES.map((name) => [name, ""])))).toEqual(parseEnv({}));
+    expect(SETTING_NAMES).toContain("UPTRUST_PAGERDUTY_EVENTS_URL");
   });
 
   it("keeps the Alertmanager receiver off until its token is set, and refuses a token too short to be secret", () => {

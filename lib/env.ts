@@ -209,6 +209,9 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
+/** Every setting an operator can set, as named in the environment. */
+export const SETTING_NAMES = Object.keys(schema.shape) as (keyof Env)[];
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Uptrust cannot start: the configuration needs fixing.\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -42,33 +42,41 @@ function resolveLocal(spec: string, from: string, root: string): string | null {
 
 const packageOf = (spec: string) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
 
-/**
- * Every shortest chain of files (relative to `root`) from `entry` to a module importing package `pkg`, ending with
- * the package itself; empty when the entry cannot reach it.
- */
-export function importChains(entry: string, pkg: string, root: string): string[][] {
-  const start = resolve(root, entry);
-  const parent = new Map<string, string | null>([[start, null]]);
-  const queue = [start];
-  const chains: string[][] = [];
-  const chainTo = (file: string): string[] => {
-    const out: string[] = [];
-    for (let f: string | null = file; f; f = parent.get(f) ?? null) out.unshift(relative(root, f));
-    return out;
-  };
+// Breadth-first over local imports from the entries: each reached file with the file that first imported it.
+function walk(entries: string[], root: string, onPackage: (file: string, spec: string) => void): Map<string, string | null> {
+  const parent = new Map<string, string | null>(entries.map((e) => [resolve(root, e), null]));
+  const queue = [...parent.keys()];
   while (queue.length) {
     const file = queue.shift()!;
     for (const spec of importsOf(readFileSync(file, "utf8"))) {
-      if (packageOf(spec) === pkg) {
-        chains.push([...chainTo(file), spec]);
-        continue;
-      }
-      const next = resolveLocal(spec, file, root);
+      const next = spec.startsWith("@/") || spec.startsWith(".") ? resolveLocal(spec, file, root) : (onPackage(file, spec), null);
       if (next && !parent.has(next)) {
         parent.set(next, file);
         queue.push(next);
       }
     }
   }
-  return chains;
+  return parent;
+}
+
+/**
+ * Every shortest chain of files (relative to `root`) from `entry` to a module importing package `pkg`, ending with
+ * the package itself; empty when the entry cannot reach it.
+ */
+export function importChains(entry: string, pkg: string, root: string): string[][] {
+  const hits: [string, string][] = [];
+  const parent = walk([entry], root, (file, spec) => {
+    if (packageOf(spec) === pkg) hits.push([file, spec]);
+  });
+  const chainTo = (file: string): string[] => {
+    const out: string[] = [];
+    for (let f: string | null = file; f; f = parent.get(f) ?? null) out.unshift(relative(root, f));
+    return out;
+  };
+  return hits.map(([file, spec]) => [...chainTo(file), spec]);
+}
+
+/** Every local file (relative to `root`) the entries reach through their run-time imports, the entries included. */
+export function reachableFiles(entries: string[], root: string): string[] {
+  return [...walk(entries, root, () => {}).keys()].map((f) => relative(root, f));
 }
