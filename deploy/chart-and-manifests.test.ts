@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env.ts";
 import { loadSecretFiles, SECRET_VARIABLES } from "@/lib/secret-files.ts";
+import { settingsRead } from "@/scripts/settings-read.ts";
 import { helm, helmTemplate, MANIFESTS_LINE, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
 import { chartFile, DEPLOY_DIR, parseObjects, type K8sObject } from "./testing/rendered-manifests.ts";
 
@@ -174,12 +175,13 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     "oidc-client-secret": "from-the-provider",
     "metrics-token": "prometheus-scrapes-with-this",
     "alertmanager-token": "alertmanager-posts-with-this",
+    "llm-api-key": "sk-from-the-llm-provider",
     "slack-webhook-url": "https://hooks.slack.com/services/T000/B000/XXXXXXXX",
     "pagerduty-routing-key": "0123456789abcdef0123456789abcdef",
     "webhook-secret": "a-webhook-signing-secret-of-32-chars",
   };
 
-  it("mounts the PostgreSQL and OIDC Secrets it is given, the Alertmanager token into the web app alone, the channels' into analyze alone", () => {
+  it("mounts the PostgreSQL and OIDC Secrets it is given, the Alertmanager token into web alone, the channels' into analyze alone", () => {
     expect(secretFiles(custom, "web")).toEqual({
       "database-url": "pg-external/dsn",
       "auth-secret": "uptrust-auth/auth-secret",
@@ -187,6 +189,7 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
       "oidc-client-secret": "sso/secret",
       "metrics-token": "uptrust-auth/metrics-token",
       "alertmanager-token": "uptrust-auth/alertmanager-token",
+      "llm-api-key": "uptrust-auth/llm-api-key",
     });
     expect(secretFiles(custom, "analyze")).toEqual({
       "database-url": "pg-external/dsn",
@@ -241,7 +244,11 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     expect(secretFiles(custom, "analyze")["auth-secret"]).toBe(secretFiles(custom, "web")["auth-secret"]);
     // Without notifications.publicUrl, links point where people sign in (url); analyze has AUTH_SECRET with the defaults too.
     const defaults = settingsOf(objects, "analyze", secretValues);
-    expect([defaults.UPTRUST_PUBLIC_URL, defaults.AUTH_SECRET, defaults.UPTRUST_SLACK_WEBHOOK_URL]).toEqual([values.url, secretValues["auth-secret"], undefined]);
+    expect([defaults.UPTRUST_PUBLIC_URL, defaults.AUTH_SECRET, defaults.UPTRUST_SLACK_WEBHOOK_URL]).toEqual([
+      values.url,
+      secretValues["auth-secret"],
+      undefined,
+    ]);
   });
 
   it("lets each component out only to where it was told: PostgreSQL's range, the provider's port, Prometheus, the extra rule", () => {
@@ -270,10 +277,22 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     expect(new Set(allowed.filter((o) => o.metadata.namespace).map((o) => o.metadata.namespace))).toEqual(new Set(["default"]));
   });
 
+  it("mounts into each process every secret setting its code reads (plain ones go through `env`), so tomorrow's is not forgotten", () => {
+    const read = settingsRead();
+    const unmounted = (["web", "ingest", "analyze", "migrate"] as const).flatMap((c) => {
+      const files = envOf(custom, c).map((e) => e.name.replace(/_FILE$/, ""));
+      const secrets = read[c].filter((n) => (SECRET_VARIABLES as readonly string[]).includes(n));
+      return secrets.filter((n) => !files.includes(n)).map((n) => `${c} reads ${n}, which the chart cannot mount as a file`);
+    });
+    expect(unmounted).toEqual([]);
+    expect(settingsOf(custom, "web", secretValues).UPTRUST_LLM_API_KEY).toBe("sk-from-the-llm-provider");
+  });
+
   it("lets analyze out to admins' channels only when asked (adminChannels), and refuses a webhook without its secret", () => {
     const admin = helmTemplate("u", "uptrust", "--set", "clusterName=c", "--set", "notifications.adminChannels=true");
     expect(egress(admin, "analyze").slice(2)).toEqual([{ ports: ["TCP/443"], to: undefined }]);
-    const refusal = (...sets: string[]) => helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", ["clusterName=c", ...sets].join(",")]);
+    const refusal = (...sets: string[]) =>
+      helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", ["clusterName=c", ...sets].join(",")]);
     expect(refusal("notifications.webhookUrl=https://hooks.example")).toMatchObject({
       code: 1,
       stderr: expect.stringContaining("notifications.webhookUrl needs notifications.webhookSecret"),

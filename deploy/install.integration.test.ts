@@ -64,7 +64,11 @@ stringData: { id: uptrust, secret: from-the-provider }
 apiVersion: v1
 kind: Secret
 metadata: { name: uptrust-auth, namespace: reliability }
-stringData: { auth-secret: 0123456789abcdef0123456789abcdef0123, metrics-token: prometheus-scrapes-with-this, alertmanager-token: alertmanager-posts-with-this }
+stringData:
+  auth-secret: 0123456789abcdef0123456789abcdef0123
+  metrics-token: prometheus-scrapes-with-this
+  alertmanager-token: alertmanager-posts-with-this
+  llm-api-key: sk-from-the-llm-provider
 ---
 apiVersion: v1
 kind: Secret
@@ -97,7 +101,8 @@ describe("Uptrust installed on the demo cluster from deploy/manifests and from t
     expect([platform.stderr, created.stderr, secrets.stderr, helmCreated.stderr]).toEqual(["", "", "", ""]);
     const names = (run: Run) => run.stdout.trim().split("\n").map((l) => l.replace(/^[^/]+\/(\S+) created$/, "$1"));
     expect(names(created)).toEqual(renderedManifests().map((o) => o.metadata.name));
-    expect(names(helmCreated)).toEqual(["reliability", "pg-external", "sso", "uptrust-auth", "uptrust-notify", ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
+    const platformSecrets = ["pg-external", "sso", "uptrust-auth", "uptrust-notify"];
+    expect(names(helmCreated)).toEqual(["reliability", ...platformSecrets, ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
   }, 150_000);
 
   it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB and the ClusterRole", async () => {

@@ -50,9 +50,8 @@ describe("secrets mounted as files (DATABASE_URL_FILE, AUTH_SECRET_FILE, ...)", 
       "0123456789abcdef0123456789abcdef",
       "a-webhook-signing-secret-of-32-chars",
     ]);
-    expect(problemsOf({ UPTRUST_SLACK_WEBHOOK_URL: "https://hooks.slack.com/x", UPTRUST_SLACK_WEBHOOK_URL_FILE: file("s", "https://hooks.slack.com/y") })).toEqual([
-      "UPTRUST_SLACK_WEBHOOK_URL and UPTRUST_SLACK_WEBHOOK_URL_FILE are both set: keep one (the file is meant for secrets mounted from a Kubernetes Secret)",
-    ]);
+    const both = { UPTRUST_SLACK_WEBHOOK_URL: "https://hooks.slack.com/x", UPTRUST_SLACK_WEBHOOK_URL_FILE: file("s", "https://hooks.slack.com/y") };
+    expect(problemsOf(both)[0]).toMatch(/^UPTRUST_SLACK_WEBHOOK_URL and UPTRUST_SLACK_WEBHOOK_URL_FILE are both set: keep one/);
   });
 
   it("leaves variables without a file alone", () => {

@@ -55,6 +55,7 @@ export const PLATFORM_VALUES = {
     port: 8443,
   },
   alertmanagerToken: { secretKeyRef: { name: "uptrust-auth", key: "alertmanager-token" } },
+  llmApiKey: { secretKeyRef: { name: "uptrust-auth", key: "llm-api-key" } },
   prometheus: {
     url: "http://prometheus-server.monitoring:9090",
     clusterLabel: "cluster",

@@ -28,7 +28,12 @@ app.kubernetes.io/component: {{ .component }}
     defaultMode: 288 # 0440: the owner and the pod's group (fsGroup) read, nobody writes
     sources:
     {{- range .files }}
-    {{- $ref := index (dict "database-url" $.root.Values.database.url "auth-secret" $.root.Values.authSecret "oidc-client-id" $.root.Values.oidc.clientId "oidc-client-secret" $.root.Values.oidc.clientSecret "metrics-token" $.root.Values.metricsToken "alertmanager-token" $.root.Values.alertmanagerToken "slack-webhook-url" $.root.Values.notifications.slackWebhookUrl "pagerduty-routing-key" $.root.Values.notifications.pagerdutyRoutingKey "webhook-secret" $.root.Values.notifications.webhookSecret) . }}
+    {{- $v := $.root.Values }}
+    {{- $ref := index (dict
+      "database-url" $v.database.url "auth-secret" $v.authSecret "oidc-client-id" $v.oidc.clientId
+      "oidc-client-secret" $v.oidc.clientSecret "metrics-token" $v.metricsToken "alertmanager-token" $v.alertmanagerToken
+      "llm-api-key" $v.llmApiKey "slack-webhook-url" $v.notifications.slackWebhookUrl
+      "pagerduty-routing-key" $v.notifications.pagerdutyRoutingKey "webhook-secret" $v.notifications.webhookSecret) . }}
       - secret:
           name: {{ $ref.secretKeyRef.name }}
           items:
@@ -93,7 +98,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "uptrust.notifySecretFiles" -}}
 {{- $n := .Values.notifications -}}
 {{- if and $n.webhookUrl (not $n.webhookSecret.secretKeyRef) -}}
-{{- fail "notifications.webhookUrl needs notifications.webhookSecret (a secretKeyRef to the secret its receiver verifies signatures with)" -}}
+{{- fail "notifications.webhookUrl needs notifications.webhookSecret (a secretKeyRef to the secret its receiver checks signatures with)" -}}
 {{- end -}}
 {{- if and $n.webhookSecret.secretKeyRef (not $n.webhookUrl) -}}
 {{- fail "notifications.webhookSecret signs messages to notifications.webhookUrl: set the URL too" -}}
