@@ -32,7 +32,7 @@ describe("an SLO exported as Sloth's Prometheus rules", () => {
   it("a 99.9 % SLO over 30 days pages at 14.4x over 1h and 5m, or at 6x over 6h and 30m", () => {
     const page = alertsOf(checkoutRequests).find((a) => a.labels.sloth_severity === "page")!;
     expect(thresholds(page.expr)).toEqual([["5m", 14.4, 0.001], ["1h", 14.4, 0.001], ["30m", 6, 0.001], ["6h", 6, 0.001]]);
-    expect(page.labels).toEqual({ sloth_severity: "page", severity: "page" });
+    expect(page.labels).toMatchObject({ sloth_severity: "page", severity: "page", sloth_id: "shop/checkout-requests-availability" });
   });
 
   it("opens a ticket at 3x over 1d and 2h, or at 1x over 3d and 6h", () => {
@@ -114,6 +114,14 @@ describe("an SLO exported as Sloth's Prometheus rules", () => {
   it("names the alert after the workload and the SLO, as a Prometheus alert name", () => {
     expect(alertName(checkoutRequests)).toBe("CheckoutRequestsAvailabilitySLO");
     expect(alertName({ workload: "2fa", name: "p99.latency" })).toBe("Slo2faP99LatencySLO");
+  });
+
+  it("tells apart the alerts of two namespaces' frontends, which share an alert name, by the SLO's labels", () => {
+    const frontend = (namespace: string, cluster = "prod") => ({ ...availability, id: namespace, namespace, workload: "frontend", cluster });
+    const rules = [frontend("shop"), frontend("guestbook"), frontend("shop", "staging")].flatMap(alertsOf);
+    expect(new Set(rules.map((r) => r.alert))).toEqual(new Set(["FrontendAvailabilitySLO"]));
+    const keys = rules.map((r) => JSON.stringify([r.alert, r.labels.sloth_id, r.labels.uptrust_cluster, r.labels.severity]));
+    expect(new Set(keys).size).toBe(6);
   });
 });
 

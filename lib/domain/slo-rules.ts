@@ -161,8 +161,9 @@ function alerts(slo: ExportedSlo, id: SloIdentity, periodMs: number): AlertingRu
     return {
       alert: alertName(slo),
       expr: pairs.join("\nor ignoring (sloth_window)\n"),
-      // The SLO's labels come with the series the expression selects, as in Sloth's alerts.
-      labels: { sloth_severity: severity, severity },
+      // The SLO's labels come with the series the expression selects, as in Sloth's alerts; they are also the rule's
+      // own, because an alert name is the workload's and two namespaces (or clusters) may each have a "frontend".
+      labels: { ...id, sloth_severity: severity, severity },
       annotations: {
         title: `(${severity}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`,
         summary: `${slo.namespace}/${slo.workload} ${slo.name} (${num(slo.target * 100)} % over ${num(periodMs / DAY_MS)} days) is burning its error budget too fast.`,
