@@ -28,7 +28,9 @@ test("an admin adds a webhook channel whose secret is never shown back; a messag
   const receiver = await startRecordingReceiver({ "/gone": [410] });
   try {
     await loginAs(page, ADMIN);
-    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Notifications" }).click();
+    const admin = page.getByRole("navigation", { name: "Admin" });
+    await admin.getByText("Admin", { exact: true }).click();
+    await admin.getByRole("link", { name: "Notifications" }).click();
     const notifications = new NotificationsPage(page);
     await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
 
