@@ -8,12 +8,12 @@ import { TimelineFilter } from "../timeline/timeline-filter.tsx";
 import { TimelineRows } from "../timeline/timeline-rows.tsx";
 import c from "../ui/controls.module.css";
 import { Empty, Panel } from "../ui/panel.tsx";
+import { plural } from "@/lib/domain/plural.ts";
 
 /** The kinds a reader picked and how to change them; without it the timeline shows everything, unfiltered. */
 export type TimelineFilterState = { shown: readonly TimelineGroup[]; setShown: (groups: TimelineGroup[]) => void; problems?: readonly string[] };
 
 const rowKind = (row: TimelineRow) => (row.kind === "entry" ? row.entry.kind : "log");
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // The incident's timeline, repeated log lines folded (the same rows on its page and on a shared page);
 // on the incident page a responder also narrows it to the kinds they are asking about.

@@ -7,6 +7,7 @@ import { poolSummary, poolSummaryText, type PoolSummary } from "./capacity-summa
 import { severityCounts, type SeverityCount } from "./incident-order.ts";
 import { sloState, type SloState } from "./slo-order.ts";
 import { KRR, totalsOf, type StrategyTotals } from "./rightsizing-totals.ts";
+import { plural } from "./plural.ts";
 
 // The clusters' state in a few figures each, read from the very rows the cockpit's panels show, so the
 // summary can never say something a panel does not. Every figure here comes from the definition its panel
@@ -155,7 +156,6 @@ export function clusterSummaries(input: SummaryInput): ClusterSummary[] {
   return all.sort((a, b) => cmp(troubleRank(a), troubleRank(b)) || a.cluster.localeCompare(b.cluster));
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 // The whole screen in one sentence, trouble first: "2 clusters: 1 SLO paging, 2 incidents open (oldest
 // 3h 20m), 1 cluster not connected". It restates the rows below it, so it adds their figures up.

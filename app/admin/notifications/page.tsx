@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel.tsx";
 import s from "@/components/ui/styles.module.css";
 import { gatePage } from "@/lib/auth/gate.ts";
 import { listChannelItems, listDeadLetters } from "@/lib/db/notifications/list-notifications.ts";
+import { plural } from "@/lib/domain/plural.ts";
 
 export const metadata: Metadata = { title: "Notifications · Admin · Uptrust" };
 
@@ -21,13 +22,13 @@ export default async function AdminNotificationsPage() {
         every channel whose route matches, once per change. Failed messages are retried with backoff; those that run out of attempts are
         listed below as dead letters. Secrets are stored encrypted and never shown again.
       </p>
-      <Panel title="Channels" aside={`${channels.length} channels`}>
+      <Panel title="Channels" aside={plural(channels.length, "channel")}>
         <ChannelsTable channels={channels} />
       </Panel>
       <Panel title="Add a channel" aside="empty route fields match everything">
         <AddChannelForm />
       </Panel>
-      <Panel title="Dead letters" aside={`${letters.length} messages not delivered`}>
+      <Panel title="Dead letters" aside={`${plural(letters.length, "message")} not delivered`}>
         <DeadLettersTable letters={letters} />
       </Panel>
     </div>

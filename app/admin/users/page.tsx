@@ -7,6 +7,7 @@ import { gatePage } from "@/lib/auth/gate.ts";
 import { rolesFollowProvider } from "@/lib/auth/record-sign-in.ts";
 import { sessionLimits } from "@/lib/auth/session-store.ts";
 import { listUsers } from "@/lib/db/admin/list-users.ts";
+import { plural } from "@/lib/domain/plural.ts";
 
 export const metadata: Metadata = { title: "Users · Admin · Uptrust" };
 
@@ -26,7 +27,7 @@ export default async function AdminUsersPage() {
             : "Roles are managed here: a new user starts as viewer, and a change holds from that person's next request."}{" "}
           People named in UPTRUST_ADMIN_EMAILS are always admins. Ending someone&apos;s sessions signs them out everywhere at their next request.
         </p>
-        <Panel title="People who have signed in" aside={`${users.length} users · a session is live until signed out, ${limits.idleMinutes} minutes idle or ${limits.maxHours} hours old`}>
+        <Panel title="People who have signed in" aside={`${plural(users.length, "user")} · a session is live until signed out, ${limits.idleMinutes} minutes idle or ${limits.maxHours} hours old`}>
           <UsersTable users={users} selfId={admin.id} rolesFollowProvider={followProvider} />
         </Panel>
       </div>
