@@ -6,7 +6,7 @@ import { getPool } from "../pool.ts";
 const OPEN = `('triage','investigating','mitigated')`;
 
 const incidentState = z.object({ status: z.string(), severity: z.string(), acknowledged: z.boolean(), seq: z.number().int() });
-const sloState = z.object({ paging: z.boolean(), seq: z.number().int() });
+const sloState = z.object({ paging: z.boolean(), told: z.boolean().optional(), seq: z.number().int() });
 const lastOf = <T>(schema: z.ZodType<T>, value: unknown): T | null => (value == null ? null : (schema.safeParse(value).data ?? null));
 
 type Workload = { kind: string | null; namespace: string | null; name: string | null };

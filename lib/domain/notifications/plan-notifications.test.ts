@@ -39,4 +39,25 @@ describe("planning the messages of one notifier pass", () => {
     expect(plan.deliveries.map((d) => d.dedupKey)).toEqual(["slack:slo:s1:slo-paging:1"]);
     expect(plan.deliveries[0].message).toMatchObject({ severity: "sev2", url: "https://u/slos/s1", kind: "slo-paging" });
   });
+
+  it("an SLO paging on a workload whose incident is open is told by that incident alone, and so is its recovery", () => {
+    const slo: SloSubject = { id: "s1", title: "availability of shop/checkout", cluster: "prod-eu", namespace: "shop", workload: "Deployment shop/checkout", paging: true, last: null };
+    const paging = planNotifications([checkout], [slo], channels, "https://u", now);
+    expect(paging.deliveries.map((d) => d.subject)).toEqual(["incident:i1", "incident:i1"]);
+    const told = paging.states.find((x) => x.subject === "slo:s1")!.state;
+    expect(told).toEqual({ paging: true, told: false, seq: 1 });
+
+    const recovered = planNotifications([], [{ ...slo, paging: false, last: told as SloSubject["last"] }], channels, "https://u", now);
+    expect(recovered.deliveries).toEqual([]);
+    expect(recovered.states).toEqual([{ subject: "slo:s1", state: { paging: false, seq: 2 } }]);
+  });
+
+  it("an SLO page sent on its own (no incident open on its workload yet) has its recovery sent too", () => {
+    const slo: SloSubject = { id: "s1", title: "availability of shop/checkout", cluster: "prod-eu", namespace: "shop", workload: "Deployment shop/checkout", paging: true, last: null };
+    const paging = planNotifications([], [slo], channels, "https://u", now);
+    expect(paging.deliveries.map((d) => d.dedupKey)).toEqual(["slack:slo:s1:slo-paging:1", "vendor:slo:s1:slo-paging:1"]);
+    const last = paging.states[0].state as SloSubject["last"];
+    const recovered = planNotifications([checkout], [{ ...slo, paging: false, last }], channels, "https://u", now);
+    expect(recovered.deliveries.filter((d) => d.subject === "slo:s1").map((d) => d.dedupKey)).toEqual(["slack:slo:s1:slo-recovered:2", "vendor:slo:s1:slo-recovered:2"]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { NotificationMessage } from "./message.ts";
 import { pickChannels, type RoutableChannel, type RoutedSubject } from "./route.ts";
 import {
-  incidentTransitions, sloTransitions, type IncidentNotice, type Notified, type SloNotice, type TransitionKind,
+  incidentTransitions, isOpen, sloTransitions, type IncidentNotice, type Notified, type SloNotice, type TransitionKind,
 } from "./transitions.ts";
 
 // From what is stored now to what must be sent: per subject its transitions, per transition the channels
@@ -66,10 +66,16 @@ export function planNotifications(
       });
     }
   }
+  const openOn = new Set(incidents.filter((i) => isOpen(i.status)).map((i) => `${i.cluster}/${i.workload}`));
   for (const s of slos) {
     const subject = `slo:${s.id}`;
     const { transitions, next } = sloTransitions({ paging: s.paging }, s.last);
-    if (next) plan.states.push({ subject, state: next });
+    // One trouble, one page: an SLO that starts paging while its workload's incident is open (Uptrust opens one from
+    // the same fast burn) is told by that incident, as Alertmanager's inhibition would, and its recovery is not told
+    // either. The state remembers that it was not told, so a page that was sent always has its recovery sent.
+    const leftToIncident = s.paging ? s.workload !== null && openOn.has(`${s.cluster}/${s.workload}`) : s.last?.told === false;
+    if (next) plan.states.push({ subject, state: s.paging ? { ...next, told: !leftToIncident } : { paging: next.paging, seq: next.seq } });
+    if (leftToIncident) continue;
     const routed = { cluster: s.cluster, namespace: s.namespace, severity: SLO_PAGE_SEVERITY, owner: null };
     for (const t of transitions) {
       add(subject, routed, t.kind, t.seq, {

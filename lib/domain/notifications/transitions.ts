@@ -11,8 +11,8 @@ export const isOpen = (status: string) => (OPEN as readonly string[]).includes(s
 
 /** An incident as stored now, or as it was last notified. */
 export type IncidentNotice = { status: string; severity: string; acknowledged: boolean };
-/** An SLO's paging state as stored now, or as it was last notified. */
-export type SloNotice = { paging: boolean };
+/** An SLO's paging state as stored now, or as it was last notified; told false: its page was left to an incident. */
+export type SloNotice = { paging: boolean; told?: boolean };
 
 /** The state written after notifying, with a count of transitions told so far (it numbers the next one). */
 export type Notified<T> = T & { seq: number };
