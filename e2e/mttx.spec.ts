@@ -31,10 +31,13 @@ test("the MTTx page charts twelve weeks and lists the incidents behind the chose
   await expect(page.locator("section", { has: page.getByRole("heading", { name: /MTTx/ }) })).toContainText(`p50 ${mttr}`);
 
   // Choosing another week (the keyboard moves through them) lists its incidents instead, the week in the URL.
+  // Home picks the oldest week, eleven before the newest: the demo's incidents are all recent, but on a Monday
+  // they may straddle two weeks, so the week just before the newest is not sure to be empty.
   await mttx.open();
   await mttx.chosenWeek().focus();
-  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Home");
   await expect(page).toHaveURL(/\/mttx\?week=\d{4}-\d{2}-\d{2}/);
+  await expect(mttx.chosenWeek()).toContainText("0 incidents");
   await expect(page.getByText("No incident started this week.")).toBeVisible();
   await page.goBack();
   await expect(mttx.incidentRows().first()).toBeVisible();
