@@ -8,7 +8,7 @@ const LABELS = ["sloth_id", "sloth_service", "sloth_slo", "uptrust_cluster", "sl
 // access logs), read from PostgreSQL when Prometheus scrapes, for the rules `GET /api/slos/rules` exports: those
 // SLIs have no series in the team's Prometheus. Gauges, not counters: the analyzer rewrites late minutes and drops
 // old ones, so a running total would go down now and then, and Prometheus would read each dip as a reset and
-// count a month of events into one scrape. Both gauges share one read per scrape.
+// count a month of events into one scrape.
 export function registerSloWindowGauges(registry: Registry, read: () => Promise<OwnSloWindows[]> = readOwnSloWindows): void {
   let pending: Promise<OwnSloWindows[]> | null = null;
   const scrape = () => {
@@ -18,10 +18,10 @@ export function registerSloWindowGauges(registry: Registry, read: () => Promise<
       console.error(`[analyze] SLO window figures left out of /metrics: ${err instanceof Error ? err.message : err}`);
       return [];
     });
-    // prom-client starts every metric's collect in one synchronous pass: both gauges have asked by the time this runs.
-    pending = figures;
-    queueMicrotask(() => (pending = null));
-    return figures;
+    // Shared while in flight: both gauges of a scrape (and scrapes that overlap) wait on one read, and the next
+    // scrape reads afresh. Nothing depends on when prom-client calls each collect.
+    pending = figures.finally(() => (pending = null));
+    return pending;
   };
   const fill = async (gauge: Gauge<(typeof LABELS)[number]>, value: (f: OwnSloWindows["figures"][number]) => number | null) => {
     const slos = await scrape();

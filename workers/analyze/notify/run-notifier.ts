@@ -38,7 +38,7 @@ export async function runNotifier(deps: NotifierDeps): Promise<NotifierPass> {
   await syncEnvChannels(envChannels(env), env.UPTRUST_NOTIFY_RATE_PER_MINUTE, key);
   const channels = await readRoutingChannels();
   const baseUrl = publicBaseUrl(env);
-  const [incidents, slos] = [await readIncidentSubjects(), await readSloSubjects()];
+  const [incidents, slos] = await Promise.all([readIncidentSubjects(), readSloSubjects()]);
   const plan = planNotifications(incidents, slos, channels, baseUrl, now());
   const enqueued = await enqueueNotifications(plan, new Date(now()), (d) => shareLinkFor(d, channels, baseUrl, new Date(now()), key));
   const reports: NotifyReport[] = [];
