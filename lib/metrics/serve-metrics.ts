@@ -32,3 +32,15 @@ export async function serveMetrics(registry: Registry, port: number, host = "0.0
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * A worker's metrics server as its main starts it: none when the port setting is unset; a port that cannot be
+ * listened on stops the worker (exit 2) with a sentence naming the setting, since a team that set it expects the scrape.
+ */
+export async function serveWorkerMetrics(worker: string, registry: Registry, port: number | undefined, setting: string): Promise<MetricsServer | null> {
+  if (port === undefined) return null;
+  return serveMetrics(registry, port).catch((err: unknown) => {
+    console.error(`[${worker}] cannot serve metrics on port ${port} (${setting}): ${err instanceof Error ? err.message : err}`);
+    return process.exit(2);
+  });
+}

@@ -1,6 +1,6 @@
 import { closePools } from "@/lib/db/pool.ts";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
-import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { analyzeMetrics } from "./analyze-metrics.ts";
 import { notifyLoop } from "./notify/notify-loop.ts";
@@ -61,11 +61,7 @@ async function main(): Promise<void> {
     });
   }
   const metrics = analyzeMetrics();
-  const port = config.UPTRUST_ANALYZE_METRICS_PORT;
-  const server = port === undefined ? null : await serveMetrics(metrics.registry, port).catch((err: unknown) => {
-    console.error(`[analyze] cannot serve metrics on port ${port} (UPTRUST_ANALYZE_METRICS_PORT): ${err instanceof Error ? err.message : err}`);
-    process.exit(2);
-  });
+  const server = await serveWorkerMetrics("analyze", metrics.registry, config.UPTRUST_ANALYZE_METRICS_PORT, "UPTRUST_ANALYZE_METRICS_PORT");
   console.log(`[analyze] analysing every ${config.UPTRUST_ANALYZE_INTERVAL_MS} ms${server ? `; metrics at :${server.port}/metrics` : ""}`);
   // The notifier is a job of its own beside the analysis: a slow receiver never delays a cycle, nor a long cycle a page.
   await Promise.all([loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal, metrics), notifyLoop(config, controller.signal, metrics)]);

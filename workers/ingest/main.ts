@@ -1,7 +1,7 @@
 import { ConfigError, env } from "@/lib/env.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { KubeConfigError, loadKubeTargets, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
-import { serveMetrics } from "@/lib/metrics/serve-metrics.ts";
+import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { ingestConfig } from "./config.ts";
 import { ingestMetrics } from "./ingest-metrics.ts";
@@ -51,12 +51,7 @@ const db = getPool(undefined, Math.max(12, targets.length * 4));
 for (const t of targets) console.log(`[ingest] cluster "${t.context}" → ${t.server} (from ${t.source})`);
 const holder = settings.UPTRUST_INGEST_HOLDER ? `${settings.UPTRUST_INGEST_HOLDER}/${process.pid}` : undefined;
 const metrics = ingestMetrics();
-const metricsPort = settings.UPTRUST_INGEST_METRICS_PORT;
-const metricsServer = metricsPort === undefined
-  ? null
-  : await serveMetrics(metrics.registry, metricsPort).catch((err: unknown) =>
-      fail(`[ingest] cannot serve metrics on port ${metricsPort} (UPTRUST_INGEST_METRICS_PORT): ${err instanceof Error ? err.message : err}`),
-    );
+const metricsServer = await serveWorkerMetrics("ingest", metrics.registry, settings.UPTRUST_INGEST_METRICS_PORT, "UPTRUST_INGEST_METRICS_PORT");
 if (metricsServer) console.log(`[ingest] metrics at :${metricsServer.port}/metrics`);
 const ingest = startIngest({ db, targets, config, holder, metrics });
 console.log(`[ingest] worker ${ingest.holder}: sharing clusters with other workers through leases of ${config.leaseSeconds}s`);
