@@ -6,7 +6,8 @@ import { NotificationsPage } from "./pages/notifications-page.ts";
 import { e2eQuery } from "./support/e2e-db.ts";
 
 // An admin wires Uptrust to the team's webhook: the secret goes in once and never comes back, and a message the
-// receiver refuses (a webhook that was removed answers 410 Gone) shows up as a dead letter with the reason.
+// receiver refuses (a webhook that was removed answers 410 Gone) shows up as a dead letter with the reason. Once the
+// admin points the channel at the receiver's new address, the dead letter is sent again and arrives.
 
 const ADMIN = { user: "demo", password: "demo" };
 const SECRET = "e2e-signing-secret-0123456789-wxyz";
@@ -23,7 +24,7 @@ function transitionFor(i: Stored): { action: object; headline: string } | null {
   return null;
 }
 
-test("an admin adds a webhook channel whose secret is never shown back; a message its receiver refuses is listed as a dead letter", async ({ page }) => {
+test("an admin adds a webhook channel whose secret is never shown back; a refused message is a dead letter, sent again once the URL is fixed", async ({ page }) => {
   test.setTimeout(360_000);
   const receiver = await startRecordingReceiver({ "/gone": [410] });
   try {
@@ -79,6 +80,22 @@ test("an admin adds a webhook channel whose secret is never shown back; a messag
       expect(verifySignature(SECRET, sent.body, String(sent.headers[SIGNATURE_HEADER]), Date.now())).toEqual({ ok: true });
       expect(sent.body).not.toContain(SECRET);
     }
+
+    // The receiver moved. The admin changes the channel's URL, leaving the secret field empty so the secret is kept,
+    // and sends the dead letter again: it reaches the new address, signed with the same secret.
+    await notifications.change("ops-webhook", { url: `${receiver.url}/moved` });
+    await expect(row).toContainText(`${receiver.url}/moved`);
+    await expect(row.getByTestId("channel-secret")).toHaveText("set, ends …wxyz");
+    await letter.first().getByRole("button", { name: /^Send again/ }).click();
+    await expect.poll(() => receiver.at("/moved").filter((r) => r.body.includes(expected)).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    const resent = receiver.at("/moved").find((r) => r.body.includes(expected))!;
+    expect(verifySignature(SECRET, resent.body, String(resent.headers[SIGNATURE_HEADER]), Date.now())).toEqual({ ok: true });
+    const change = await e2eQuery<{ detail: { secretChanged: boolean } }>("SELECT detail FROM audit_log WHERE action = 'notification.channel.update'");
+    expect(change.map((c) => c.detail.secretChanged)).toEqual([false]);
+
+    // Removed, the channel hears nothing more.
+    await row.getByRole("button", { name: "Delete ops-webhook" }).click();
+    await expect(row).toBeHidden();
   } finally {
     await receiver.close();
   }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatUtc } from "@/components/format.ts";
 import type { ChannelItem, DeadLetterItem } from "@/lib/views/notifications.ts";
 import { Badge } from "../ui/badge.tsx";
@@ -27,7 +28,10 @@ export function ChannelsTable({ channels }: { channels: ChannelItem[] }) {
             <td className={`${s.right} ${s.num}`}>{ch.sent} · {ch.pending} · {ch.dead}</td>
             <td className={s.right}>
               {ch.source === "admin" ? (
-                <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
+                <>
+                  <Link href={`/admin/notifications?edit=${ch.id}#change-channel`} aria-label={`Change ${ch.name}`} style={{ marginRight: 8 }}>Change</Link>
+                  <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
+                </>
               ) : null}
             </td>
           </tr>

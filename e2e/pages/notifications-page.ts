@@ -25,6 +25,16 @@ export class NotificationsPage {
     await form.getByRole("button", { name: "Add channel" }).click();
   }
 
+  // Changes an admin's channel through its Change link: the fields given are replaced, the rest (the secret too) kept.
+  async change(name: string, changes: { url?: string; namespaces?: string }) {
+    await this.channel(name).getByRole("link", { name: `Change ${name}` }).click();
+    const form = this.page.getByRole("form", { name: `Change ${name}` });
+    if (changes.url !== undefined) await form.getByLabel("URL", { exact: true }).fill(changes.url);
+    if (changes.namespaces !== undefined) await form.getByLabel("Only namespaces", { exact: true }).fill(changes.namespaces);
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form).toBeHidden();
+  }
+
   channel(name: string): Locator {
     return this.page.locator(`[data-testid="channel-row"][data-name="${name}"]`);
   }

@@ -1,4 +1,5 @@
 import type { ChannelType } from "@/lib/domain/notifications/message.ts";
+import type { Route } from "@/lib/domain/notifications/route.ts";
 
 /** A channel as the admin page lists it: never its secret, only that one is set. */
 export type ChannelItem = {
@@ -10,6 +11,8 @@ export type ChannelItem = {
   url: string | null;
   secretHint: string;
   route: string;
+  /** The route itself, to fill the form that changes it (null when the stored route is unreadable). */
+  routeFields: Route | null;
   ratePerMinute: number;
   sent: number;
   pending: number;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AddChannelForm } from "@/components/admin/notification-controls.tsx";
+import { ChannelForm } from "@/components/admin/notification-controls.tsx";
 import { ChannelsTable, DeadLettersTable } from "@/components/admin/notification-tables.tsx";
 import { Panel } from "@/components/ui/panel.tsx";
 import s from "@/components/ui/styles.module.css";
@@ -10,10 +10,13 @@ import { plural } from "@/lib/domain/plural.ts";
 
 export const metadata: Metadata = { title: "Notifications · Admin · Uptrust" };
 
-export default async function AdminNotificationsPage() {
+// ?edit=<channel id> opens the form that changes that channel (an admin's; the environment's are read-only).
+export default async function AdminNotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   await gatePage("/admin/notifications", "admin");
-  const [channels, letters] = [await listChannelItems(), await listDeadLetters()];
+  const [channels, letters] = await Promise.all([listChannelItems(), listDeadLetters()]);
+  const { edit } = await searchParams;
+  const editing = channels.find((ch) => ch.id === edit && ch.source === "admin");
   return (
     <div className={s.page}>
       <h1 style={{ fontSize: 20, margin: "4px 0" }}>Notifications</h1>
@@ -25,9 +28,17 @@ export default async function AdminNotificationsPage() {
       <Panel title="Channels" aside={plural(channels.length, "channel")}>
         <ChannelsTable channels={channels} />
       </Panel>
-      <Panel title="Add a channel" aside="empty route fields match everything">
-        <AddChannelForm />
-      </Panel>
+      {editing ? (
+        <div id="change-channel">
+          <Panel title={`Change ${editing.name}`} aside="empty route fields match everything; an empty secret keeps the stored one">
+            <ChannelForm key={editing.id} channel={editing} />
+          </Panel>
+        </div>
+      ) : (
+        <Panel title="Add a channel" aside="empty route fields match everything">
+          <ChannelForm />
+        </Panel>
+      )}
       <Panel title="Dead letters" aside={`${plural(letters.length, "message")} not delivered`}>
         <DeadLettersTable letters={letters} />
       </Panel>

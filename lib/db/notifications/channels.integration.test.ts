@@ -3,7 +3,7 @@ import { parseChannelInput, type ChannelInput } from "@/lib/domain/notifications
 import { openSecret, secretKey } from "@/lib/notify/secret-box.ts";
 import { closePools, getPool } from "../pool.ts";
 import { listChannelItems } from "./list-notifications.ts";
-import { createChannel, deleteChannel } from "./save-channel.ts";
+import { createChannel, deleteChannel, updateChannel } from "./save-channel.ts";
 import { syncEnvChannels } from "./sync-env-channels.ts";
 
 const key = secretKey("an-auth-secret-of-at-least-32-characters!!");
@@ -57,4 +57,34 @@ describe("notification channels an admin manages", () => {
     const [kept] = await q<{ secret_enc: string; source: string }>(`SELECT secret_enc, source FROM notification_channels`);
     expect({ source: kept.source, secret: openSecret(kept.secret_enc, key) }).toEqual({ source: "admin", secret: "https://hooks.slack.com/services/T/B/admin" });
   });
+
+  it("an admin changes a channel's route and rate and keeps its secret; a new secret is resealed and audited only as changed", async () => {
+    const saved = await createChannel(input({ name: "hooks", type: "webhook", url: "https://hooks.example.com/a", secret: "first-signing-secret-0001" }), admin, key);
+    if (!saved.ok) throw new Error(saved.error);
+    const kept = await updateChannel(saved.id, { url: "https://hooks.example.com/b", route: { namespaces: ["shop"] }, ratePerMinute: 5, secret: "" }, admin, key);
+    expect(kept).toEqual({ ok: true, id: saved.id });
+    expect(await listChannelItems()).toMatchObject([{ url: "https://hooks.example.com/b", route: "namespaces shop", ratePerMinute: 5, secretHint: "set, ends …0001" }]);
+    const secretOf = async () => openSecret((await q<{ secret_enc: string }>(`SELECT secret_enc FROM notification_channels`))[0].secret_enc, key);
+    expect(await secretOf()).toBe("first-signing-secret-0001");
+
+    await updateChannel(saved.id, { url: "https://hooks.example.com/b", secret: "second-signing-secret-0002" }, admin, key);
+    expect(await secretOf()).toBe("second-signing-secret-0002");
+    expect(await listChannelItems()).toMatchObject([{ route: "everything", ratePerMinute: 20, secretHint: "set, ends …0002" }]);
+    const audit = await q<{ action: string; detail: { secretChanged: boolean } }>(`SELECT action, detail FROM audit_log WHERE action LIKE '%update' ORDER BY id`);
+    expect(audit.map((a) => a.detail.secretChanged)).toEqual([false, true]);
+    expect(JSON.stringify(audit)).not.toContain("second-signing-secret");
+  });
+
+  it("a change that does not fit the channel's type, one to an environment channel, and one to no channel are refused and change nothing", async () => {
+    const saved = await createChannel(input({ name: "pd-sre", type: "pagerduty", secret: ROUTING_KEY }), admin, key);
+    if (!saved.ok) throw new Error(saved.error);
+    expect(await updateChannel(saved.id, { secret: "no" }, admin, key)).toMatchObject({ ok: false, status: 400, error: expect.stringContaining("routing key") });
+    expect(await listChannelItems()).toMatchObject([{ secretHint: "set, ends …CDEF" }]);
+    await syncEnvChannels([{ name: "Slack (UPTRUST_SLACK_WEBHOOK_URL)", type: "slack", url: null, secret: "https://hooks.slack.com/services/T/B/x" }], 20, key);
+    const env = (await listChannelItems()).find((c) => c.source === "env")!;
+    expect(await updateChannel(env.id, { ratePerMinute: 1 }, admin, key)).toMatchObject({ ok: false, status: 409 });
+    expect(await updateChannel("00000000-0000-4000-8000-000000000000", {}, admin, key)).toMatchObject({ ok: false, status: 404 });
+    expect((await listChannelItems()).map((c) => c.ratePerMinute)).toEqual([20, 20]);
+  });
 });
+

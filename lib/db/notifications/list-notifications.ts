@@ -19,7 +19,8 @@ export async function listChannelItems(): Promise<ChannelItem[]> {
     const route = storedRoute(r.route);
     return {
       id: r.id, name: r.name, type: r.type, source: r.source, url: r.url, secretHint: r.secret_hint,
-      route: route ? describeRoute(route) : "nothing (the stored route is not readable; delete and add the channel again)",
+      route: route ? describeRoute(route) : "nothing (the stored route is not readable; change the channel to set it again)",
+      routeFields: route,
       ratePerMinute: r.rate_per_minute, sent: r.sent, pending: r.pending, dead: r.dead,
     };
   });

@@ -1,5 +1,6 @@
 import { audit } from "@/lib/auth/audit.ts";
-import type { ChannelInput } from "@/lib/domain/notifications/channel-input.ts";
+import { parseChannelEdit, type ChannelInput } from "@/lib/domain/notifications/channel-input.ts";
+import type { ChannelType } from "@/lib/domain/notifications/message.ts";
 import { sealSecret, secretHint } from "@/lib/notify/secret-box.ts";
 import { getPool } from "../pool.ts";
 
@@ -18,6 +19,34 @@ export async function createChannel(input: ChannelInput, admin: { id: string }, 
     name: input.name, type: input.type, url: input.url ?? null, route: input.route, ratePerMinute: input.ratePerMinute,
   });
   return { ok: true, id: rows[0].id };
+}
+
+// An admin changes a channel they (or another admin) added. The body is checked against the channel's stored type,
+// so it is read first; the secret is resealed only when a new one is sent. Messages already queued keep their channel
+// and go out under its new settings; what changes is logged, a new secret only as "changed".
+export async function updateChannel(id: string, body: unknown, admin: { id: string }, key: Buffer): Promise<SaveOutcome> {
+  const { rows } = await getPool().query<{ name: string; type: ChannelType; source: string }>(
+    `SELECT name, type, source FROM notification_channels WHERE id = $1`,
+    [id],
+  );
+  const channel = rows[0];
+  if (!channel) return { ok: false, status: 404, error: "no such channel (it may have been removed)" };
+  if (channel.source === "env") {
+    return { ok: false, status: 409, error: `${channel.name} is defined by the environment; change its variable to change it` };
+  }
+  const edit = parseChannelEdit(body, channel.type);
+  if (!edit.ok) return { ok: false, status: 400, error: edit.error };
+  const { url, secret, route, ratePerMinute } = edit.value;
+  await getPool().query(
+    `UPDATE notification_channels SET url = $2, route = $3, rate_per_minute = $4,
+            secret_enc = COALESCE($5, secret_enc), secret_hint = COALESCE($6, secret_hint)
+      WHERE id = $1`,
+    [id, url || null, route, ratePerMinute, secret ? sealSecret(secret, key) : null, secret ? secretHint(secret) : null],
+  );
+  await audit(admin.id, "notification.channel.update", `notification-channel:${id}`, {
+    name: channel.name, url: url || null, route, ratePerMinute, secretChanged: secret !== undefined,
+  });
+  return { ok: true, id };
 }
 
 // Environment channels belong to the environment: removing one is done there, not on the page.
