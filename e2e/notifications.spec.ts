@@ -93,6 +93,12 @@ test("an admin adds a webhook channel whose secret is never shown back; a refuse
     const change = await e2eQuery<{ detail: { secretChanged: boolean } }>("SELECT detail FROM audit_log WHERE action = 'notification.channel.update'");
     expect(change.map((c) => c.detail.secretChanged)).toEqual([false]);
 
+    // Send test answers whether the channel works: the row says so once the worker has sent it.
+    await row.getByRole("button", { name: "Send a test message to ops-webhook" }).click();
+    await expect(row.getByTestId("channel-test")).toContainText(/test message (waiting|delivered)/);
+    await expect(row.getByTestId("channel-test")).toContainText("test message delivered", { timeout: 60_000 });
+    expect(receiver.at("/moved").map((r) => (r.json as { event: string }).event)).toContain("test");
+
     // Removed, the channel hears nothing more.
     await row.getByRole("button", { name: "Delete ops-webhook" }).click();
     await expect(row).toBeHidden();

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { SEVERITIES } from "@/lib/domain/incident-lifecycle.ts";
 import { CHANNEL_TYPES, type ChannelType } from "@/lib/domain/notifications/message.ts";
 import type { ChannelItem } from "@/lib/views/notifications.ts";
@@ -99,4 +99,19 @@ export function RowAction({ url, method, label, children }: { url: string; metho
       {request.error ? <p className={c.error} role="alert">{request.error.message}</p> : null}
     </>
   );
+}
+
+/**
+ * Re-reads the server-rendered page every 2 s while a test message waits, so the admin sees it delivered or refused
+ * without reloading; gives up after a minute (the page then says it is still waiting).
+ */
+export function RefreshWhileWaiting({ waiting }: { waiting: boolean }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!waiting) return;
+    const started = Date.now();
+    const timer = setInterval(() => (Date.now() - started > 60_000 ? clearInterval(timer) : router.refresh()), 2_000);
+    return () => clearInterval(timer);
+  }, [waiting, router]);
+  return null;
 }

@@ -4,7 +4,7 @@ import type { ChannelItem, DeadLetterItem } from "@/lib/views/notifications.ts";
 import { Badge } from "../ui/badge.tsx";
 import { Empty } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
-import { RowAction } from "./notification-controls.tsx";
+import { RefreshWhileWaiting, RowAction } from "./notification-controls.tsx";
 
 // The channels, each with where it is defined, where it posts, its route and how its messages fared.
 // A secret shows only as "set" (and its last 4 characters when it is long).
@@ -13,32 +13,46 @@ export function ChannelsTable({ channels }: { channels: ChannelItem[] }) {
     return <Empty>No channel yet: add one below, or set UPTRUST_SLACK_WEBHOOK_URL, UPTRUST_PAGERDUTY_ROUTING_KEY or UPTRUST_WEBHOOK_URL.</Empty>;
   }
   return (
-    <table className={s.table}>
-      <thead>
-        <tr><th>channel</th><th>type</th><th>posts to</th><th>secret</th><th>route</th><th className={s.right}>sent · waiting · dead</th><th /></tr>
-      </thead>
-      <tbody>
-        {channels.map((ch) => (
-          <tr key={ch.id} data-testid="channel-row" data-name={ch.name}>
-            <td>{ch.name}{ch.source === "env" ? <div className={s.muted}>from the environment (read-only)</div> : null}</td>
-            <td><Badge tone="info">{ch.type}</Badge></td>
-            <td className={s.mono} style={{ overflowWrap: "anywhere" }}>{ch.url ?? <span className={s.muted}>the secret URL</span>}</td>
-            <td data-testid="channel-secret">{ch.secretHint}</td>
-            <td>{ch.route} · at most {ch.ratePerMinute}/min</td>
-            <td className={`${s.right} ${s.num}`}>{ch.sent} · {ch.pending} · {ch.dead}</td>
-            <td className={s.right}>
-              {ch.source === "admin" ? (
-                <>
-                  <Link href={`/admin/notifications?edit=${ch.id}#change-channel`} aria-label={`Change ${ch.name}`} style={{ marginRight: 8 }}>Change</Link>
-                  <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
-                </>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <table className={s.table}>
+        <thead>
+          <tr><th>channel</th><th>type</th><th>posts to</th><th>secret</th><th>route</th><th className={s.right}>sent · waiting · dead</th><th /></tr>
+        </thead>
+        <tbody>
+          {channels.map((ch) => (
+            <tr key={ch.id} data-testid="channel-row" data-name={ch.name}>
+              <td>{ch.name}{ch.source === "env" ? <div className={s.muted}>from the environment (read-only)</div> : null}</td>
+              <td><Badge tone="info">{ch.type}</Badge></td>
+              <td className={s.mono} style={{ overflowWrap: "anywhere" }}>{ch.url ?? <span className={s.muted}>the secret URL</span>}</td>
+              <td data-testid="channel-secret">{ch.secretHint}</td>
+              <td>{ch.route} · at most {ch.ratePerMinute}/min</td>
+              <td className={`${s.right} ${s.num}`}>
+                {ch.sent} · {ch.pending} · {ch.dead}
+                {ch.lastTest ? <div data-testid="channel-test" className={s.muted}>{testLine(ch.lastTest)}</div> : null}
+              </td>
+              <td className={s.right}>
+                <RowAction url={`/api/admin/notifications/channels/${ch.id}/test`} method="POST" label={`Send a test message to ${ch.name}`}>Send test</RowAction>{" "}
+                {ch.source === "admin" ? (
+                  <>
+                    <Link href={`/admin/notifications?edit=${ch.id}#change-channel`} aria-label={`Change ${ch.name}`} style={{ marginRight: 8 }}>Change</Link>
+                    <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <RefreshWhileWaiting waiting={channels.some((ch) => ch.lastTest?.status === "pending")} />
+    </>
   );
+}
+
+function testLine(t: NonNullable<ChannelItem["lastTest"]>): string {
+  const at = formatUtc(t.at);
+  if (t.status === "pending") return `test message waiting (asked ${at})`;
+  if (t.status === "delivered") return `test message delivered ${at}`;
+  return `test message not delivered ${at}: ${t.error ?? "no reason given"}`;
 }
 
 /** Messages that ran out of attempts: what, where, why; an admin sends one again once the receiver is fixed. */

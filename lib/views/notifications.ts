@@ -17,6 +17,8 @@ export type ChannelItem = {
   sent: number;
   pending: number;
   dead: number;
+  /** The newest test message an admin asked for: waiting, delivered (when) or dead (why). */
+  lastTest: { status: "pending" | "delivered" | "dead"; at: string; error: string | null } | null;
 };
 
 /** A message that ran out of attempts, with the last error (secrets already redacted). */

@@ -8,12 +8,16 @@ export async function listChannelItems(): Promise<ChannelItem[]> {
   const { rows } = await getPool().query<{
     id: string; name: string; type: ChannelType; source: "admin" | "env"; url: string | null; secret_hint: string; route: unknown;
     rate_per_minute: number; sent: number; pending: number; dead: number;
+    test_status: "pending" | "delivered" | "dead" | null; test_at: Date | null; test_error: string | null;
   }>(
     `SELECT c.id, c.name, c.type, c.source, c.url, c.secret_hint, c.route, c.rate_per_minute,
             count(*) FILTER (WHERE d.status = 'delivered')::int AS sent, count(*) FILTER (WHERE d.status = 'pending')::int AS pending,
-            count(*) FILTER (WHERE d.status = 'dead')::int AS dead
+            count(*) FILTER (WHERE d.status = 'dead')::int AS dead,
+            t.status AS test_status, coalesce(t.sent_at, t.created_at) AS test_at, t.last_error AS test_error
        FROM notification_channels c LEFT JOIN notification_deliveries d ON d.channel_id = c.id
-      GROUP BY c.id ORDER BY c.source DESC, c.name`,
+       LEFT JOIN LATERAL (SELECT status, sent_at, created_at, last_error FROM notification_deliveries
+                           WHERE channel_id = c.id AND transition = 'test' ORDER BY id DESC LIMIT 1) t ON true
+      GROUP BY c.id, t.status, t.sent_at, t.created_at, t.last_error ORDER BY c.source DESC, c.name`,
   );
   return rows.map((r) => {
     const route = storedRoute(r.route);
@@ -22,6 +26,7 @@ export async function listChannelItems(): Promise<ChannelItem[]> {
       route: route ? describeRoute(route) : "nothing (the stored route is not readable; change the channel to set it again)",
       routeFields: route,
       ratePerMinute: r.rate_per_minute, sent: r.sent, pending: r.pending, dead: r.dead,
+      lastTest: r.test_status && r.test_at ? { status: r.test_status, at: r.test_at.toISOString(), error: r.test_error } : null,
     };
   });
 }

@@ -13,9 +13,3 @@ export function envChannels(env: Env): EnvChannel[] {
   }
   return out;
 }
-
-/** Where people open Uptrust, for the links in messages: no trailing slash, no Auth.js path. */
-export function publicBaseUrl(env: Env): string {
-  const url = env.UPTRUST_PUBLIC_URL ?? env.AUTH_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  return url.replace(/\/+$/, "").replace(/\/api\/auth$/, "");
-}

@@ -4,6 +4,7 @@ import { saveDetectedIncident, saveIncidentCauses } from "@/lib/db/analyze/save-
 import { upsertSloStatuses } from "@/lib/db/analyze/upsert-slo-status.ts";
 import { applyIncidentAction } from "@/lib/db/incidents/apply-incident-action.ts";
 import { listChannelItems, listDeadLetters, retryDeadLetter } from "@/lib/db/notifications/list-notifications.ts";
+import { queueTestMessage } from "@/lib/db/notifications/queue-test-message.ts";
 import { createChannel } from "@/lib/db/notifications/save-channel.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
 import { evaluateBurnAlerts, type TimedCounts } from "@/lib/domain/burn-rate.ts";
@@ -255,3 +256,46 @@ describe("an incident reaching Slack, PagerDuty and a signed webhook", () => {
     }
   });
 });
+
+describe("a test message an admin asks for", () => {
+  const ana = () => ({ id: adminId, name: "Ana" });
+  const byName = async () => new Map((await listChannelItems()).map((c) => [c.name, c]));
+
+  it("reaches each channel once; PagerDuty's test alert is resolved at once, and the page says when each was delivered", async () => {
+    await pass(); // the environment's three channels become rows
+    const channels = await byName();
+    for (const c of channels.values()) expect(await queueTestMessage(c.id, ana(), "https://uptrust.example.com", new Date(clock))).toMatchObject({ ok: true });
+    const pd = channels.get("PagerDuty (UPTRUST_PAGERDUTY_ROUTING_KEY)")!;
+    expect(await queueTestMessage(pd.id, ana(), "https://uptrust.example.com", new Date(clock))).toEqual({
+      ok: false, status: 409, error: "a test message to PagerDuty (UPTRUST_PAGERDUTY_ROUTING_KEY) is waiting to be sent already",
+    });
+    expect((await byName()).get(pd.name)!.lastTest).toMatchObject({ status: "pending" });
+    await pass();
+    await pass();
+
+    expect((receiver.at("/slack")[0].json as { text: string }).text).toBe(
+      "*Test message from Uptrust to Slack (UPTRUST_SLACK_WEBHOOK_URL): this channel works*\n<https://uptrust.example.com/admin/notifications|Open in Uptrust>",
+    );
+    const events = receiver.at("/pd").map((r) => r.json as { event_action: string; dedup_key: string; payload?: { severity: string; source: string } });
+    expect(events.map((e) => [e.event_action, e.dedup_key])).toEqual([["trigger", `uptrust:test:${pd.id}`], ["resolve", `uptrust:test:${pd.id}`]]);
+    expect(events[0].payload).toMatchObject({ severity: "info", source: "uptrust" });
+    const [hook] = receiver.at("/hook");
+    expect(hook.json).toMatchObject({ event: "test", headline: "Test message from Uptrust to Webhook (UPTRUST_WEBHOOK_URL): this channel works" });
+    expect(verifySignature(WEBHOOK_SECRET, hook.body, String(hook.headers[SIGNATURE_HEADER]), clock)).toEqual({ ok: true });
+    expect([...(await byName()).values()].map((c) => c.lastTest)).toEqual(
+      [...channels.values()].map(() => ({ status: "delivered", at: new Date(clock).toISOString(), error: null })),
+    );
+    const audit = await q<{ action: string }>(`SELECT action FROM audit_log WHERE action = 'notification.channel.test'`);
+    expect(audit).toHaveLength(3);
+  });
+
+  it("a test the receiver refuses is answered at once, with the reason, instead of being retried for minutes", async () => {
+    const id = await addChannel({ name: "down", type: "webhook", url: `${receiver.url}/down`, secret: WEBHOOK_SECRET });
+    await queueTestMessage(id, ana(), "https://uptrust.example.com", new Date(clock));
+    await pass();
+    expect(receiver.at("/down")).toHaveLength(1);
+    expect((await byName()).get("down")!.lastTest).toEqual({ status: "dead", at: new Date(clock).toISOString(), error: 'HTTP 500: {"error":"down"}' });
+    expect(await queueTestMessage("00000000-0000-4000-8000-000000000000", ana(), "https://uptrust.example.com", new Date(clock))).toMatchObject({ status: 404 });
+  });
+});
+

@@ -9,8 +9,9 @@ import { afterFailure, DEFAULT_RETRY, nextSendSlot, type RetryPolicy } from "@/l
 import { planNotifications, type PlannedDelivery } from "@/lib/domain/notifications/plan-notifications.ts";
 import { DEFAULT_SHARE_DAYS } from "@/lib/domain/share-links.ts";
 import type { Env } from "@/lib/env.ts";
+import { publicBaseUrl } from "@/lib/notify/public-base-url.ts";
 import { sealSecret } from "@/lib/notify/secret-box.ts";
-import { envChannels, publicBaseUrl } from "./env-channels.ts";
+import { envChannels } from "./env-channels.ts";
 import { sendDelivery } from "./send-delivery.ts";
 
 export type DeliveryOutcome = "delivered" | "retry" | "dead" | "deferred";
@@ -73,7 +74,9 @@ async function sendChannel(list: ClaimedDelivery[], deps: NotifierDeps, policy: 
         report(d, "delivered");
         continue;
       }
-      const next = result.permanent ? ({ dead: true } as const) : afterFailure(attempts, now(), (deps.random ?? Math.random)(), policy);
+      // An admin's test is answered at once: its first failure is the answer they wait for, not something to retry.
+      const final = result.permanent || d.message.kind === "test";
+      const next = final ? ({ dead: true } as const) : afterFailure(attempts, now(), (deps.random ?? Math.random)(), policy);
       await recordFailure(d.id, attempts, result.error, next.dead ? null : new Date(next.retryAt));
       report(d, next.dead ? "dead" : "retry", result.error);
     } catch (err) {

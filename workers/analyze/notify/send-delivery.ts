@@ -8,8 +8,10 @@ export type SendContext = { key: Buffer; pagerDutyEventsUrl: string; now: number
 
 type Request = { url: string; body: string; headers: Record<string, string> };
 
+const JSON_HEADERS = { "content-type": "application/json", "user-agent": "Uptrust-Notifier" };
+
 function requestFor(d: ClaimedDelivery, secret: string, ctx: SendContext): Request {
-  const json = { "content-type": "application/json", "user-agent": "Uptrust-Notifier" };
+  const json = JSON_HEADERS;
   if (d.channelType === "slack") return { url: secret, body: JSON.stringify(slackBody(d.message)), headers: json };
   if (d.channelType === "pagerduty") {
     return { url: d.url ?? ctx.pagerDutyEventsUrl, body: JSON.stringify(pagerDutyBody(d.message, secret)), headers: json };
@@ -29,18 +31,32 @@ export async function sendDelivery(d: ClaimedDelivery, ctx: SendContext): Promis
   try {
     secret = openSecret(d.secretEnc, ctx.key);
     const message = { ...d.message, shareUrl: d.message.shareUrl === null ? null : openSecret(d.message.shareUrl, ctx.key) };
-    const req = requestFor({ ...d, message }, secret, ctx);
-    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs ?? 10_000)]);
-    const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, signal, redirect: "manual" });
-    if (res.ok) {
-      await res.body?.cancel();
-      return { ok: true };
-    }
-    const text = (await res.text().catch(() => "")).slice(0, 200);
-    return { ok: false, permanent: permanent(res.status), error: redactSecrets(`HTTP ${res.status}${text ? `: ${text}` : ""}`, [secret]) };
+    const sent = await post(requestFor({ ...d, message }, secret, ctx), ctx, secret);
+    if (!sent.ok || !(d.channelType === "pagerduty" && message.kind === "test")) return sent;
+    // A PagerDuty test resolves the alert it triggered. Were that to fail, sending the test again would page again,
+    // so the failure is final and says what is left to do.
+    const resolve = { url: d.url ?? ctx.pagerDutyEventsUrl, body: JSON.stringify(pagerDutyBody(message, secret, "resolve")), headers: JSON_HEADERS };
+    const resolved = await post(resolve, ctx, secret).catch((err: unknown) => thrown(err, secret));
+    return resolved.ok ? resolved : { ok: false, permanent: true, error: `the test alert was triggered but not resolved (${resolved.error}): resolve it in PagerDuty` };
   } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : "";
-    const message = err instanceof Error ? `${err.message}${cause}` : String(err);
-    return { ok: false, permanent: false, error: redactSecrets(message, [secret]) };
+    return thrown(err, secret);
   }
+}
+
+// A network failure or timeout: worth retrying, and said with its cause (ECONNREFUSED, a DNS name not found).
+function thrown(err: unknown, secret: string): SendResult {
+  const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : "";
+  const message = err instanceof Error ? `${err.message}${cause}` : String(err);
+  return { ok: false, permanent: false, error: redactSecrets(message, [secret]) };
+}
+
+async function post(req: Request, ctx: SendContext, secret: string): Promise<SendResult> {
+  const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs ?? 10_000)]);
+  const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, signal, redirect: "manual" });
+  if (res.ok) {
+    await res.body?.cancel();
+    return { ok: true };
+  }
+  const text = (await res.text().catch(() => "")).slice(0, 200);
+  return { ok: false, permanent: permanent(res.status), error: redactSecrets(`HTTP ${res.status}${text ? `: ${text}` : ""}`, [secret]) };
 }
