@@ -1,4 +1,4 @@
-import { burnRateRules, judgeRule, type AlertSeverity, type BurnRateRule } from "./burn-rate.ts";
+import { burnRateRules, judgeRule, MIN_EVENTS, type AlertSeverity, type BurnRateRule } from "./burn-rate.ts";
 import { burnReplay, type BurnReplayInput } from "./burn-replay.ts";
 import { MINUTE_MS } from "./slo.ts";
 
@@ -28,7 +28,7 @@ export type AlertHistoryInput = BurnReplayInput & {
 };
 
 export function alertHistory(input: AlertHistoryInput): AlertSpan[] {
-  const { from, to, minEvents = 10 } = input;
+  const { from, to, minEvents = MIN_EVENTS } = input;
   const replay = burnReplay(input, to);
   if (replay.first === null || to <= from) return [];
   const rules = burnRateRules(input.periodMs);

@@ -62,6 +62,9 @@ export function windowBurn(samples: readonly TimedCounts[], now: number, windowM
 }
 
 export type RuleSkip = "too-few-events" | "too-little-history";
+
+/** The events a rule's long window needs before it may fire (see judgeRule); exported rules carry the same guard. */
+export const MIN_EVENTS = 10;
 export type RuleVerdict = { firing: boolean; skipped?: RuleSkip };
 
 // A rule fires when both windows burn at or above its rate and there is enough to judge by:
@@ -100,7 +103,7 @@ export type BurnAlertOptions = {
 
 // Every rule of the table for the SLO's period, judged on its windows' burn rates (see judgeRule).
 export function evaluateBurnAlerts(samples: readonly TimedCounts[], now: number, target: number, options: BurnAlertOptions = {}): BurnAlert {
-  const { minEvents = 10, periodMs = 30 * DAY_MS } = options;
+  const { minEvents = MIN_EVENTS, periodMs = 30 * DAY_MS } = options;
   const measuredSince = options.measuredSince !== undefined ? options.measuredSince : samples.length ? samples.reduce((min, s) => Math.min(min, s.ts), now) : null;
   const rules = burnRateRules(periodMs).map((rule): RuleEvaluation => {
     const long = windowBurn(samples, now, rule.longWindowMs, target, measuredSince);

@@ -18,7 +18,7 @@ export function renderQuery(query: string): string {
 }
 
 // A rate is per second: a minute holds 60 of it. increase() and plain counts are already per minute.
-const perSecond = (query: string) => /\b(i?rate)\s*\(/.test(query);
+export const perSecond = (query: string) => /\b(i?rate)\s*\(/.test(query);
 
 // Ratio SLIs under Occurrences: each minute weighs as many events as it served. A minute where total is
 // missing or zero measured nothing and is left out; good above total (scrape jitter) is capped.

@@ -59,7 +59,7 @@ describe("an SLO exported as Sloth's Prometheus rules", () => {
   });
 
   it("writes Sloth's metadata: objective, error budget, period, current and period burn, budget remaining, info", () => {
-    expect(recordings(checkoutRequests).slice(8).map((r) => r.record)).toEqual([
+    expect(recordings(checkoutRequests).filter((r) => !r.record.startsWith("slo:sli_")).map((r) => r.record)).toEqual([
       "slo:objective:ratio",
       "slo:error_budget:ratio",
       "slo:time_period:days",
@@ -74,6 +74,24 @@ describe("an SLO exported as Sloth's Prometheus rules", () => {
     expect(recorded(checkoutRequests, "slo:current_burn_rate:ratio").expr).toMatch(/^slo:sli_error:ratio_rate5m\{.*\}\n\/ on\(sloth_id, sloth_service, sloth_slo, uptrust_cluster\) group_left\nslo:error_budget:ratio\{/);
     expect(recorded(checkoutRequests, "slo:period_burn_rate:ratio").expr).toMatch(/^slo:sli_error:ratio_rate30d\{/);
     expect(recorded(checkoutRequests, "sloth_slo_info").labels).toMatchObject({ sloth_objective: "99.9", sloth_mode: "uptrust-export" });
+  });
+
+  it("pages only on a long window of at least 10 events, as Uptrust does: an idle workload's one bad minute pages nobody", () => {
+    for (const alert of alertsOf(checkoutRequests)) {
+      const longWindows = thresholds(alert.expr).filter((_, i) => i % 2 === 1).map(([w]) => w);
+      expect([...alert.expr.matchAll(/slo:sli_events:count(\w+)\{[^}]*\} >= 10\)/g)].map((m) => m[1])).toEqual(longWindows);
+    }
+  });
+
+  it("counts each window's events as Uptrust does: requests for Occurrences, minutes with a value otherwise, the worker's own figures", () => {
+    expect(recorded(checkoutRequests, "slo:sli_events:count1h").expr).toBe('sum(sum(rate(http_requests_total{job="checkout"}[1h]))) * 3600');
+    const perMinute = { ...checkoutRequests, query: { ...checkoutRequests.query!, total: 'sum(rate(http_requests_total{job="checkout"}[1m]))' } };
+    expect(recorded(perMinute, "slo:sli_events:count6h").expr).toBe('sum_over_time((sum(sum(rate(http_requests_total{job="checkout"}[1m]))))[6h:1m]) * 60');
+    const slices = { ...checkoutRequests, budgeting: "timeslices" as const };
+    expect(recorded(slices, "slo:sli_events:count1h").expr).toMatch(/^count_over_time\(clamp\(1 - sum\(.*\)\[1h:1m\]\)$/);
+    expect(recorded(availability, "slo:sli_events:count1d").expr).toBe(
+      'max by (sloth_id, sloth_service, sloth_slo, uptrust_cluster) (uptrust_slo_window_events{sloth_id="shop/checkout-availability", sloth_service="shop/checkout", sloth_slo="availability", uptrust_cluster="prod", sloth_window="1d"})',
+    );
   });
 
   it("asks a Sloth events SLI over each window as Sloth writes it: the error query over the total query", () => {

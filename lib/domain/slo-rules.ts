@@ -1,5 +1,5 @@
-import type { PromQuery } from "./promql-sli.ts";
-import { burnRateRules, type AlertSeverity } from "./burn-rate.ts";
+import { perSecond, type PromQuery } from "./promql-sli.ts";
+import { burnRateRules, MIN_EVENTS, type AlertSeverity } from "./burn-rate.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
 
 // An SLO as the Prometheus rules Sloth would generate for it (recording rules named slo:*, labels sloth_id,
@@ -102,6 +102,28 @@ const ownErrorRatio = (id: SloIdentity, window: string) =>
   `max by (${IDENTITY_KEYS}) (${OWN_ERROR_RATIO_METRIC}{${selector(id).slice(1, -1)}, sloth_window="${window}"})`;
 
 const sliRecord = (window: string) => `slo:sli_error:ratio_rate${window}`;
+const eventsRecord = (window: string) => `slo:sli_events:count${window}`;
+
+// The events each window measured, counted as Uptrust counts them for its low-traffic guard (judgeRule): a ratio
+// SLO under Occurrences its requests (a rate's per-second value times the window's seconds), every other SLO its
+// minutes with a value, Uptrust's own SLIs what the analyze worker serves.
+function promqlEvents(slo: ExportedSlo, q: PromQuery, window: string, ms: number): string {
+  if (q.kind === "ratio" && slo.budgeting === "occurrences") {
+    const scale = (seconds: number) => (perSecond(q.total) ? ` * ${seconds}` : "");
+    return templated(q.total) ? `sum(${render(q.total, window)})${scale(ms / 1000)}` : `sum_over_time((sum(${render(q.total, "1m")}))[${window}:1m])${scale(60)}`;
+  }
+  return `count_over_time(${minuteGoodRatio(q)}[${window}:1m])`;
+}
+const ownEvents = (id: SloIdentity, window: string) =>
+  `max by (${IDENTITY_KEYS}) (${OWN_EVENTS_METRIC}{${selector(id).slice(1, -1)}, sloth_window="${window}"})`;
+
+function eventRecordings(slo: ExportedSlo, id: SloIdentity, periodMs: number): RecordingRule[] {
+  return ruleWindowsMs(periodMs).map((ms) => {
+    const window = promDuration(ms);
+    const expr = slo.indicator !== "promql" || !slo.query ? ownEvents(id, window) : promqlEvents(slo, slo.query, window, ms);
+    return { record: eventsRecord(window), expr, labels: { ...id, sloth_window: window } };
+  });
+}
 
 function sliRecordings(slo: ExportedSlo, id: SloIdentity, periodMs: number): RecordingRule[] {
   const period = promDuration(periodMs);
@@ -155,9 +177,13 @@ function alerts(slo: ExportedSlo, id: SloIdentity, periodMs: number): AlertingRu
   const rules = burnRateRules(periodMs);
   const over = (ms: number, factor: number) => `(${sliRecord(promDuration(ms))}${sel} > (${num(factor)} * ${budget}))`;
   return (["page", "ticket"] as AlertSeverity[]).map((severity) => {
+    // Uptrust's low-traffic guard too: a long window of fewer than MIN_EVENTS events never fires (one bad minute of an
+    // idle workload pages nobody), so Prometheus pages when Uptrust's page does.
+    const enough = (ms: number) => `(${eventsRecord(promDuration(ms))}${sel} >= ${MIN_EVENTS})`;
     const pairs = rules
       .filter((r) => r.severity === severity)
-      .map((r) => `(\n    ${over(r.shortWindowMs, r.burnRate)}\n    and ignoring (sloth_window)\n    ${over(r.longWindowMs, r.burnRate)}\n)`);
+      .map((r) => `(\n    ${over(r.shortWindowMs, r.burnRate)}\n    and ignoring (sloth_window)\n    ${over(r.longWindowMs, r.burnRate)}` +
+        `\n    and ignoring (sloth_window)\n    ${enough(r.longWindowMs)}\n)`);
     return {
       alert: alertName(slo),
       expr: pairs.join("\nor ignoring (sloth_window)\n"),
@@ -185,7 +211,7 @@ export function sloRuleGroups(slo: ExportedSlo): RuleGroup[] {
   const periodMs = slo.windowDays * DAY_MS;
   const key = `${slo.cluster}/${id.sloth_id}`;
   return [
-    { name: `sloth-slo-sli-recordings-${key}`, rules: sliRecordings(slo, id, periodMs) },
+    { name: `sloth-slo-sli-recordings-${key}`, rules: [...sliRecordings(slo, id, periodMs), ...eventRecordings(slo, id, periodMs)] },
     { name: `sloth-slo-meta-recordings-${key}`, rules: metaRecordings(slo, id, periodMs) },
     { name: `sloth-slo-alerts-${key}`, rules: alerts(slo, id, periodMs) },
   ];

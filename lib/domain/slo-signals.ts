@@ -1,5 +1,5 @@
 import { formatSpan } from "./burn-coverage.ts";
-import { burnRateRules, formatBurn, judgeRule, type TimedCounts, type WindowBurn } from "./burn-rate.ts";
+import { burnRateRules, formatBurn, judgeRule, MIN_EVENTS, type TimedCounts, type WindowBurn } from "./burn-rate.ts";
 import type { IncidentReason, Signal } from "./incident-signals.ts";
 import { burnRate, DAY_MS, MINUTE_MS } from "./slo.ts";
 
@@ -24,7 +24,7 @@ const REASON_OF = { success: "ErrorRate", latency: "Latency", availability: "Una
 // first minute that burned faster than 1× in the stretch leading up to the page to the last one before it
 // cleared, so the incident starts when users were first hurt and MTTD can be measured from it. The page
 // itself became visible at the end of the first minute it fired: that is when Uptrust detected it.
-export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = 10): Signal[] {
+export function sloPageSignals(h: RequestSloHistory, now: number, minEvents = MIN_EVENTS): Signal[] {
   if (h.samples.length === 0) return [];
   const rules = burnRateRules(h.periodMs ?? 30 * DAY_MS).filter((r) => r.severity === "page");
   const first = Math.floor(h.samples[0].ts / MINUTE_MS) * MINUTE_MS;

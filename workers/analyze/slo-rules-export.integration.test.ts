@@ -92,6 +92,9 @@ beforeAll(async () => {
   for (const [at, available] of [[now - 6 * 60 * MIN, 4], [now - 50 * MIN, 3], [now - 30 * MIN, 4]]) {
     await db.query(`INSERT INTO workload_status VALUES ($1, $2, 4, $3, $3, 4)`, [deployment.id, new Date(at), available]);
   }
+  // default/web has been watched for 5 minutes, all of them with no replica available: too few to page on.
+  const { rows: [web] } = await db.query<{ id: string }>(`SELECT id FROM workloads WHERE namespace = 'default' AND name = 'web'`);
+  await db.query(`INSERT INTO workload_status VALUES ($1, $2, 4, 0, 0, 4)`, [web.id, new Date(now - 5 * MIN)]);
   for (const file of REAL) expect(await importSloFile(readReal(file)), file).toMatchObject({ ok: true });
   expect(await importSloFile(checkout.sloth)).toMatchObject({ ok: true });
   expect(await importSloFile(sliceSlos)).toMatchObject({ ok: true, slos: [{ name: "requests-timeslices" }, { name: "requests-occurrences" }] });
@@ -168,6 +171,25 @@ describe("the rules' figures agree with Uptrust's", () => {
     expect(Number(period.value[1])).toBeCloseTo(status.burn30d, 6);
     const alerts = await queryWhenPresent(prometheus.url, `ALERTS{alertname="CheckoutAvailabilitySLO", alertstate="firing"}`);
     expect(alerts.map((a) => [a.metric.sloth_severity, a.metric.sloth_id])).toEqual([["ticket", "shop/checkout-availability"]]);
+  });
+
+  it("a workload watched for only 5 minutes, all of them down, pages nobody: not Uptrust, not Prometheus", async () => {
+    const id = sloIdentity({ cluster: "demo", namespace: "default", workload: "web", name: "availability" });
+    const status = await getPool().query<{ alert: string | null; windows: { longWindowMs: number; longEvents: number; longBurn: number; skipped?: string }[] }>(
+      `SELECT st.alert, st.windows FROM slo_status st JOIN slos s ON s.id = st.slo_id JOIN workloads w ON w.id = s.workload_id
+        WHERE w.namespace = 'default' AND w.name = 'web' AND s.name = 'availability'`,
+    );
+    const hour = status.rows[0].windows.find((w) => w.longWindowMs === 60 * MIN)!;
+    expect({ alert: status.rows[0].alert, events: hour.longEvents, skipped: hour.skipped }).toEqual({ alert: null, events: 5, skipped: "too-few-events" });
+    expect(hour.longBurn).toBeGreaterThan(14.4);
+    // Prometheus has the same figures: the hour burns far past 14.4x, over 5 events.
+    const [events] = await queryWhenPresent(prometheus.url, `slo:sli_events:count1h${selector(id)}`);
+    expect(Number(events.value[1])).toBe(5);
+    const [burn] = await queryWhenPresent(prometheus.url, `slo:sli_error:ratio_rate1h${selector(id)} / 0.001`);
+    expect(Number(burn.value[1])).toBeCloseTo(hour.longBurn, 6);
+    // Rules are evaluated every second; after a few evaluations on these figures, no alert of web's is pending or firing.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await promQuery(`ALERTS{sloth_id="default/web-availability"}`)).toEqual([]);
   });
 
   // The rule as Prometheus would record it at the analysis's minute.
