@@ -1,11 +1,12 @@
 import { closePools } from "@/lib/db/pool.ts";
+import { waitForSchema } from "@/lib/db/wait-for-schema.ts";
 import { ConfigError, parseEnv } from "@/lib/env.ts";
 import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { loadSecretFiles } from "@/lib/secret-files.ts";
 import { analyzeMetrics } from "./analyze-metrics.ts";
 import { notifyLoop } from "./notify/notify-loop.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
-import { sleep } from "./sleep.ts";
+import { sleep } from "@/lib/sleep.ts";
 
 // The analyze worker: every UPTRUST_ANALYZE_INTERVAL_MS it turns the facts in PostgreSQL into SLO
 // status, incidents, MTTR and right-sizing; every UPTRUST_NOTIFY_INTERVAL_MS it tells the configured channels what
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
   }
   const metrics = analyzeMetrics();
   const server = await serveWorkerMetrics("analyze", metrics.registry, config.UPTRUST_ANALYZE_METRICS_PORT, "UPTRUST_ANALYZE_METRICS_PORT");
+  if (!(await waitForSchema("analyze", controller.signal))) {
+    await server?.close();
+    await closePools();
+    return;
+  }
   console.log(`[analyze] analysing every ${config.UPTRUST_ANALYZE_INTERVAL_MS} ms${server ? `; metrics at :${server.port}/metrics` : ""}`);
   // The notifier is a job of its own beside the analysis: a slow receiver never delays a cycle, nor a long cycle a page.
   await Promise.all([loop(config.UPTRUST_ANALYZE_INTERVAL_MS, controller.signal, metrics), notifyLoop(config, controller.signal, metrics)]);

@@ -1,5 +1,6 @@
 import { ConfigError, env } from "@/lib/env.ts";
 import { closePools, getPool } from "@/lib/db/pool.ts";
+import { waitForSchema } from "@/lib/db/wait-for-schema.ts";
 import { KubeConfigError, loadKubeTargets, type KubeTarget } from "@/lib/k8s/load-kubeconfig.ts";
 import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics.ts";
 import { loadSecretFiles } from "@/lib/secret-files.ts";
@@ -53,6 +54,14 @@ const holder = settings.UPTRUST_INGEST_HOLDER ? `${settings.UPTRUST_INGEST_HOLDE
 const metrics = ingestMetrics();
 const metricsServer = await serveWorkerMetrics("ingest", metrics.registry, settings.UPTRUST_INGEST_METRICS_PORT, "UPTRUST_INGEST_METRICS_PORT");
 if (metricsServer) console.log(`[ingest] metrics at :${metricsServer.port}/metrics`);
+// Stopped while it waits for the schema, ingest has nothing buffered to flush.
+const waiting = new AbortController();
+for (const sig of ["SIGTERM", "SIGINT"] as const) process.once(sig, () => waiting.abort());
+if (!(await waitForSchema("ingest", waiting.signal))) {
+  await metricsServer?.close();
+  await closePools();
+  process.exit(0);
+}
 const ingest = startIngest({ db, targets, config, holder, metrics });
 console.log(`[ingest] worker ${ingest.holder}: sharing clusters with other workers through leases of ${config.leaseSeconds}s`);
 

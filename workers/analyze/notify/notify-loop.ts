@@ -1,7 +1,7 @@
 import type { Env } from "@/lib/env.ts";
 import { notifyKey } from "@/lib/notify/notify-key.ts";
 import type { analyzeMetrics } from "../analyze-metrics.ts";
-import { sleep } from "../sleep.ts";
+import { sleep } from "@/lib/sleep.ts";
 import { runNotifier } from "./run-notifier.ts";
 
 type Metrics = Pick<ReturnType<typeof analyzeMetrics>, "recordDelivery" | "setDeadLetters">;

@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type pg from "pg";
+import { listMigrations } from "./migrate.ts";
+
+const bundled = new Map<string, string[]>();
+
+/**
+ * The migrations this version of Uptrust ships that the database has not finished, oldest first: empty when the
+ * schema is current, or ahead of this version (a rollback keeps the newer tables, which the older code ignores).
+ */
+export async function pendingMigrations(db: Pick<pg.Pool, "query">, dir = join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
+  // A build without its migrations folder cannot tell what it needs, and so does not hold anything back.
+  if (!bundled.has(dir)) bundled.set(dir, existsSync(dir) ? listMigrations(dir).map((m) => m.name) : []);
+  const names = bundled.get(dir)!;
+  const { rows } = await db.query<{ ledger: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS ledger`);
+  if (!rows[0]?.ledger) return [...names];
+  const done = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(done.rows.map((r) => r.migration_name));
+  return names.filter((n) => !applied.has(n));
+}
+
+/** What an operator reads while the schema is behind: how far, and what applies it. */
+export function pendingSentence(pending: readonly string[]): string {
+  const count = pending.length === 1 ? "1 migration" : `${pending.length} migrations`;
+  return `the database schema is ${count} behind this version of Uptrust (next: ${pending[0]}); the migration applies it: `
+    + "the chart's uptrust-migrate Job, docker compose's migrate service, or `npx tsx prisma/migrate.ts` with DATABASE_URL set";
+}
