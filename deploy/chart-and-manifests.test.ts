@@ -303,6 +303,18 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     });
   });
 
+  it("gives analyze a Prometheus per watched cluster, and lets it out to each one's port once", () => {
+    const urls = { prod: "http://prometheus.prod.example.com:9090", edge: "https://prometheus.edge.example.com", lab: "http://prom.lab:9090" };
+    const rendered = helmTemplate("u", "uptrust", "-f", valuesFile, "--set-json", `prometheus.urls=${JSON.stringify(urls)}`);
+    const analyze = settingsOf(rendered, "analyze", secretValues);
+    expect([...(analyze.UPTRUST_PROMETHEUS_URLS ?? new Map()).entries()].sort()).toEqual(Object.entries(urls).sort());
+    expect(analyze.UPTRUST_PROMETHEUS_URL).toBe("http://prometheus-server.monitoring:9090");
+    expect(settingsOf(rendered, "web", secretValues).UPTRUST_PROMETHEUS_URLS).toBeUndefined();
+    expect(egress(rendered, "analyze")[2]).toEqual({
+      ports: ["TCP/9090", "TCP/443"], to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }],
+    });
+  });
+
   it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {
     const label = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
     expect([label.code, label.stderr]).toEqual([1, expect.stringContaining("prometheus.clusterLabel needs prometheus.url")]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { roleMapFrom } from "./auth/roles-from-claims.ts";
 import { DEFAULT_ALERT_STALE_HOURS } from "./domain/alert-signals.ts";
 import { parseWorkloadPatterns } from "./domain/log-follow-plan.ts";
+import { parsePrometheusUrls } from "./prometheus/parse-prometheus-urls.ts";
 
 // One validated view of the environment. Every variable an operator can set is listed here, and a bad
 // value stops start-up with a message naming the variable and how to fix it, never a stack trace.
@@ -106,6 +107,17 @@ const schema = z
       .default("USD"),
     // Where imported PromQL SLIs are measured (the Prometheus HTTP API's base URL); unset, they are not.
     UPTRUST_PROMETHEUS_URL: httpUrl.optional(),
+    // A Prometheus per cluster (cluster name = the name Uptrust shows), read instead of UPTRUST_PROMETHEUS_URL for it.
+    UPTRUST_PROMETHEUS_URLS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const parsed = parsePrometheusUrls(v);
+        if (parsed.ok) return parsed.urls;
+        ctx.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      }),
     // The label that names the cluster on cAdvisor's series when one Prometheus (Thanos, Mimir…) holds several
     // clusters; its value must be the cluster's name in Uptrust. Unset, the Prometheus holds one cluster.
     UPTRUST_PROMETHEUS_CLUSTER_LABEL: z

@@ -8,7 +8,9 @@ import { getPool } from "./pool.ts";
  * for, then checks every few seconds. A database that does not answer is not waited for here: each worker already
  * rides out an outage (ingest buffers, analyze retries). False when stopped while waiting.
  */
-export async function waitForSchema(worker: string, signal: AbortSignal, intervalMs = 5_000, check = () => pendingMigrations(getPool())): Promise<boolean> {
+export async function waitForSchema(
+  worker: string, signal: AbortSignal, intervalMs = 5_000, check = () => pendingMigrations(getPool()),
+): Promise<boolean> {
   let waited = false;
   while (!signal.aborted) {
     const pending = await check().catch(() => []);

@@ -2,7 +2,7 @@ import { formatDuration } from "./format-duration.ts";
 import { percentile } from "./percentile.ts";
 import { historySpan, notEnoughHistory, type UsageBucket } from "./usage-history.ts";
 
-// Where right-sizing's usage comes from. With UPTRUST_PROMETHEUS_URL set it reads cAdvisor's series from the
+// Where right-sizing's usage comes from. With a Prometheus for the cluster (prometheus-for.ts) it reads cAdvisor's series from the
 // team's Prometheus as Robusta KRR does (a full history from the first day); otherwise, and for any container
 // Prometheus fails on or has no series for, the metrics.k8s.io samples ingest rolls up every 5 minutes.
 

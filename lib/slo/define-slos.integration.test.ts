@@ -121,7 +121,7 @@ slos:
     );
     expect(s.origin).toBe("sloth");
     expect(s.source_yaml).toBe(file);
-    expect(s.explanation).toContain("no Prometheus is configured: set UPTRUST_PROMETHEUS_URL");
+    expect(s.explanation).toContain("no Prometheus is configured for its cluster: set UPTRUST_PROMETHEUS_URL, or this cluster's entry in UPTRUST_PROMETHEUS_URLS");
   });
 
   it("an OpenSLO RatioTimeslices SLO is measured as the mean of its minutes' ratios, its target stored as written", async () => {

@@ -7,6 +7,7 @@ import { attributeBudget, describeCharge, ONSET_LOOKBACK_MS } from "@/lib/domain
 import { BURN_RATE_RULES, evaluateBurnAlerts, explainBurn, windowBurn, type TimedCounts } from "@/lib/domain/burn-rate.ts";
 import { allowedBadEvents, budgetRemaining, burnRate, DAY_MS, HOUR_MS, sli, sloWindow, timeToExhaustionMs, type SloCalendar } from "@/lib/domain/slo.ts";
 import { env } from "@/lib/env.ts";
+import { prometheusFor } from "@/lib/prometheus/prometheus-for.ts";
 import type { ClusterRef } from "./types.ts";
 
 // The longest alert window (3 days) bounds what is read per SLO; the window totals are summed in SQL.
@@ -39,7 +40,7 @@ export async function evaluateSlos(cluster: ClusterRef, now: Date): Promise<stri
   const spent: Spent[] = [];
   for (const slo of slos) {
     const window = windows.get(slo.id)!;
-    if (slo.indicator === "promql" && !env().UPTRUST_PROMETHEUS_URL) {
+    if (slo.indicator === "promql" && !prometheusFor(env(), cluster.name)) {
       statuses.push(unmeasured(slo, at, window.start));
       continue;
     }
@@ -116,7 +117,8 @@ const calendarOf = (slo: SloRow): SloCalendar | null => (slo.calendar === "month
 function unmeasured(slo: SloRow, at: number, windowStart: number): SloStatusRow {
   return {
     sloId: slo.id, computedAt: new Date(at), sli: 1, budgetRemaining: 1, burnRate1h: 0, burnRate6h: 0, burnRate30d: 0, alert: null,
-    explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query, and no Prometheus is configured: set UPTRUST_PROMETHEUS_URL to evaluate it.`,
+    explanation: `${slo.workloadName}'s ${slo.name} SLO is measured by a PromQL query, and no Prometheus is configured for its cluster: `
+      + "set UPTRUST_PROMETHEUS_URL, or this cluster's entry in UPTRUST_PROMETHEUS_URLS, to evaluate it.",
     windows: [], exhaustedAt: null, windowStart: new Date(windowStart), measuredSince: null,
   };
 }

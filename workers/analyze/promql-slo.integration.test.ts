@@ -7,7 +7,7 @@ import { checkoutOutage } from "@/lib/prometheus/testing/checkout-outage.ts";
 import { importSloFile } from "@/lib/slo/define-slos.ts";
 import { runAnalysisCycle } from "./run-analysis-cycle.ts";
 
-// Three hours of checkout traffic in a real Prometheus, 60 % of it failing for 15 minutes an hour before now. A
+// Three hours of checkout traffic in prod's own Prometheus, 60 % of it failing for 15 minutes an hour before now. A
 // Sloth SLO on it is measured through PromQL.
 const MIN = 60_000;
 const now = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
@@ -17,7 +17,10 @@ let prometheus: RunningPrometheus;
 
 beforeAll(async () => {
   prometheus = await startBackfilledPrometheus(history);
-  process.env.UPTRUST_PROMETHEUS_URL = prometheus.url;
+  // prod's own Prometheus, as a team with one per cluster names it (the shared UPTRUST_PROMETHEUS_URL is
+  // slo-rules-export.integration.test.ts's).
+  delete process.env.UPTRUST_PROMETHEUS_URL;
+  process.env.UPTRUST_PROMETHEUS_URLS = `prod=${prometheus.url}`;
   const db = getPool();
   await db.query("TRUNCATE clusters, mttr_weeks CASCADE");
   const { rows: [c] } = await db.query<{ id: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('prod', 'https://prod', 'connected', $1) RETURNING id`, [new Date(now)]);

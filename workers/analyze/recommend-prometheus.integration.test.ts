@@ -13,7 +13,7 @@ import { recommend } from "./recommend.ts";
 // web at 0.5 cores and 200 MiB, never throttled; fleet's 12 pods (more than one query asks for) each at 0.1 cores
 // and 100 to 320 MiB; worker absent from Prometheus (its metrics.k8s.io rollups are used).
 // The same Prometheus also holds another cluster's api, far busier, and the pod's own and pause cgroups: neither
-// may count. Then Prometheus goes away and every container falls back to metrics.k8s.io, saying so.
+// may count. A third cluster, edge, has a Prometheus of its own, which is the one read for it. Then Prometheus goes away and every container falls back to metrics.k8s.io, saying so.
 const MIB = 2 ** 20;
 const MIN = 60_000;
 const now = Math.floor(Date.now() / (5 * MIN)) * 5 * MIN - 10 * MIN;
@@ -28,19 +28,23 @@ const SERIES: Series[] = [
   { cluster: "prod-eu", pod: "api-7c-aaaaa", container: "", cores: 3, memoryBytes: 900 * MIB, throttled: null },
   { cluster: "prod-us", pod: "api-7c-aaaaa", container: "api", cores: 3, memoryBytes: 3000 * MIB, throttled: 0.9 },
   ...FLEET.map((pod, i) => ({ cluster: "prod-eu", pod, container: "fleet", cores: 0.1, memoryBytes: (100 + 20 * i) * MIB, throttled: null })),
+  // A decoy: edge has a Prometheus of its own, so this series, in the shared one, must not be read.
+  { cluster: "edge", pod: "gateway-4f-ddddd", container: "gateway", cores: 3, memoryBytes: 3000 * MIB, throttled: null },
 ];
+// Edge's own Prometheus holds edge alone: its series carry no cluster label.
+const EDGE: Series[] = [{ cluster: "", pod: "gateway-4f-ddddd", container: "gateway", cores: 0.7, memoryBytes: 400 * MIB, throttled: null }];
 
 // cAdvisor as the kubelet exposes it, scraped every 30 s: counters of CPU seconds and of CFS periods (100 ms each)
 // and throttled periods, and the working set.
-function cadvisorHistory(): string {
+function cadvisorHistory(series: readonly Series[]): string {
   const families: Record<string, { type: string; lines: string[] }> = {
     container_cpu_usage_seconds_total: { type: "counter", lines: [] },
     container_memory_working_set_bytes: { type: "gauge", lines: [] },
     container_cpu_cfs_periods_total: { type: "counter", lines: [] },
     container_cpu_cfs_throttled_periods_total: { type: "counter", lines: [] },
   };
-  for (const s of SERIES) {
-    const labels = `cluster="${s.cluster}",namespace="shop",pod="${s.pod}",container="${s.container}",job="kubelet"`;
+  for (const s of series) {
+    const labels = `${s.cluster ? `cluster="${s.cluster}",` : ""}namespace="shop",pod="${s.pod}",container="${s.container}",job="kubelet"`;
     for (let t = start; t <= now; t += 30_000) {
       const seconds = (t - start) / 1000;
       const at = `${t / 1000}`;
@@ -56,7 +60,9 @@ function cadvisorHistory(): string {
 
 const q = async <T extends object>(sql: string, params: unknown[] = []) => (await getPool().query<T>(sql, params)).rows;
 let prometheus: RunningPrometheus;
+let edgePrometheus: RunningPrometheus;
 let cluster: { id: string; name: string };
+let edge: { id: string; name: string };
 const krr = async (container: string): Promise<RecommendationRow> => {
   const row = (await getRecommendationRows()).find((r) => r.container === container && r.strategy === "krr-simple");
   if (!row) throw new Error(`no KRR suggestion for ${container}`);
@@ -64,10 +70,19 @@ const krr = async (container: string): Promise<RecommendationRow> => {
 };
 
 beforeAll(async () => {
-  prometheus = await startBackfilledPrometheus(cadvisorHistory());
+  [prometheus, edgePrometheus] = await Promise.all([startBackfilledPrometheus(cadvisorHistory(SERIES)), startBackfilledPrometheus(cadvisorHistory(EDGE))]);
   process.env.UPTRUST_PROMETHEUS_URL = prometheus.url;
   process.env.UPTRUST_PROMETHEUS_CLUSTER_LABEL = "cluster";
+  process.env.UPTRUST_PROMETHEUS_URLS = `edge=${edgePrometheus.url}`;
   await q(`TRUNCATE clusters CASCADE`);
+  [edge] = await q<{ id: string; name: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('edge', 'https://10.9.0.1:6443', 'connected', $1) RETURNING id, name`, [new Date(now)]);
+  await q(`INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas) VALUES ($1, 'shop', 'Deployment', 'gateway', 'gateway', 1, 1)`, [edge.id]);
+  const [gw] = await q<{ id: string }>(
+    `INSERT INTO pods (cluster_id, namespace, name, uid, workload_kind, workload_name, phase) VALUES ($1, 'shop', 'gateway-4f-ddddd', 'gateway-4f-ddddd', 'Deployment', 'gateway', 'Running') RETURNING id`,
+    [edge.id],
+  );
+  await q(`INSERT INTO containers (pod_id, name, image, request_cpu_millis, limit_cpu_millis, request_memory_bytes, limit_memory_bytes, ready, state)
+           VALUES ($1, 'gateway', 'img:1', 1000, 1000, $2, $2, true, 'running')`, [gw.id, 1024 * MIB]);
   [cluster] = await q<{ id: string; name: string }>(`INSERT INTO clusters (name, server, status, last_event_at) VALUES ('prod-eu', 'https://10.0.0.1:6443', 'connected', $1) RETURNING id, name`, [new Date(now)]);
   for (const [name, pods] of [["api", ["api-7c-aaaaa"]], ["web", ["web-5d-bbbbb"]], ["worker", ["worker-9f-ccccc"]], ["fleet", FLEET]] as const) {
     await q(`INSERT INTO workloads (cluster_id, namespace, kind, name, uid, desired_replicas, available_replicas) VALUES ($1, 'shop', 'Deployment', $2, $2, 1, 1)`, [cluster.id, name]);
@@ -92,6 +107,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await prometheus?.stop();
+  await edgePrometheus?.stop();
   await disconnectPrisma();
   await closePools();
 });
@@ -141,6 +157,14 @@ describe("right-sizing from the team's Prometheus (cAdvisor)", () => {
       "0 recommendations; 4 left for a later cycle (this cycle's time for Prometheus is spent)",
     );
     expect(await krr("api")).toEqual(before);
+  });
+
+  it("reads a cluster with a Prometheus of its own (UPTRUST_PROMETHEUS_URLS) from that one, not from the shared one", async () => {
+    expect(await recommend(edge, new Date(now), { force: true })).toBe("2 recommendations; usage from Prometheus for 1 of 1 containers");
+    const gateway = await krr("gateway");
+    // Edge's own 0.7 cores → 700m and 400 MiB × 1.15 = 460 MiB; the shared Prometheus's decoy says 3 cores.
+    expect(gateway.recommended).toEqual({ cpuMillis: 700, memoryRequestBytes: 460 * MIB, memoryLimitBytes: 460 * MIB });
+    expect(gateway.usage).toEqual({ source: "prometheus", note: null, throttling: null });
   });
 
   it("falls back to metrics.k8s.io for every container when Prometheus is down, saying it could not answer", async () => {

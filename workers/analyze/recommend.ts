@@ -9,6 +9,7 @@ import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import { BUCKET_MS, type UsageBucket } from "@/lib/domain/usage-history.ts";
 import { chooseUsage, prometheusSuffices, type PrometheusUsage } from "@/lib/domain/usage-source.ts";
 import { env } from "@/lib/env.ts";
+import { prometheusFor } from "@/lib/prometheus/prometheus-for.ts";
 import { readPrometheusUsage } from "./prometheus-usage.ts";
 import { refreshHolds } from "./refresh-holds.ts";
 import type { ClusterRef } from "./types.ts";
@@ -121,12 +122,12 @@ export async function recommend(cluster: ClusterRef, now: Date, options: Options
   return `${rows.length} recommendations${scope}${notes.length ? `; ${notes.join("; ")}` : ""}${holds}`;
 }
 
-// Prometheus's cAdvisor series where UPTRUST_PROMETHEUS_URL is set (see prometheus-usage.ts for why here), and the
+// Prometheus's cAdvisor series where a Prometheus answers for the cluster (prometheus-for.ts) (see prometheus-usage.ts for why here), and the
 // metrics.k8s.io rollups only for the containers Prometheus could not size. Prometheus is asked for whole buckets.
 async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarget[], from: Date, now: Date, budgetMs: number) {
-  const url = env().UPTRUST_PROMETHEUS_URL;
+  const target = prometheusFor(env(), cluster.name);
   const to = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
-  const setting = url ? { url, clusterLabel: env().UPTRUST_PROMETHEUS_CLUSTER_LABEL ?? null, budgetMs } : null;
+  const setting = target ? { ...target, budgetMs } : null;
   const prometheus: (PrometheusUsage | null | undefined)[] = setting
     ? await readPrometheusUsage(setting, cluster, targets, new Date(to - HISTORY_MS), new Date(to))
     : targets.map(() => undefined);
@@ -135,5 +136,5 @@ async function readUsage(cluster: ClusterRef, targets: readonly RightsizingTarge
   const read = await readUsageRollups(cluster.id, fallback.map((f) => f.t), from, now);
   const rollups: UsageBucket[][] = targets.map(() => []);
   fallback.forEach((f, k) => (rollups[f.i] = read[k]));
-  return { prometheus, rollups, asked: !!url };
+  return { prometheus, rollups, asked: !!target };
 }

@@ -7,6 +7,7 @@ import { availabilityMinutes, floorToMinute, type MinuteSample } from "@/lib/dom
 import { asBudgeted, latencyBound, requestSamples } from "@/lib/domain/request-sli.ts";
 import { DAY_MS, MINUTE_MS } from "@/lib/domain/slo.ts";
 import { env } from "@/lib/env.ts";
+import { prometheusFor } from "@/lib/prometheus/prometheus-for.ts";
 import { promqlMinutes } from "./promql-minutes.ts";
 import type { ClusterRef } from "./types.ts";
 
@@ -26,7 +27,8 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   const end = floorToMinute(now.getTime());
   // A PromQL SLO with nowhere to measure it is left as it is: evaluate-slos says so.
   const all = await listSlos(cluster.id);
-  const slos = all.filter((slo) => slo.indicator !== "promql" || prometheusUrl());
+  const prometheus = prometheusFor(env(), cluster.name);
+  const slos = all.filter((slo) => slo.indicator !== "promql" || prometheus);
   const last = await readLastSliSampleTimes(slos.map((slo) => slo.id));
   const windowStart = (slo: SloRow) => end - slo.windowDays * DAY_MS;
   const plans = slos
@@ -35,7 +37,7 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   const problems: Problems = { unanswerable: [], failed: [] };
   let written = 0;
   for (const batch of batches(plans, end)) {
-    const samples = await batchSamples(batch, end, problems);
+    const samples = await batchSamples(batch, end, problems, prometheus?.url ?? null);
     for (let i = 0; i < samples.length; i += WRITE_ROWS) written += await upsertSliSamples(samples.slice(i, i + WRITE_ROWS));
   }
   // Keep one extra day past the window so a window that slides during a cycle still has its data.
@@ -49,8 +51,6 @@ export async function rollupSli(cluster: ClusterRef, now: Date): Promise<string>
   ].filter(Boolean);
   return `${written} SLI minutes written${notes.length ? `; ${notes.join("; ")}` : ""}`;
 }
-
-const prometheusUrl = () => env().UPTRUST_PROMETHEUS_URL;
 
 function* batches(plans: readonly Plan[], end: number): Generator<Plan[]> {
   let batch: Plan[] = [];
@@ -68,7 +68,7 @@ function* batches(plans: readonly Plan[], end: number): Generator<Plan[]> {
 
 // The minutes of a batch of SLOs: facts for all of them read in one statement per kind (replica counts,
 // request minutes), PromQL ones asked of Prometheus one by one.
-async function batchSamples(batch: readonly Plan[], end: number, problems: Problems): Promise<SloSample[]> {
+async function batchSamples(batch: readonly Plan[], end: number, problems: Problems, prometheusUrl: string | null): Promise<SloSample[]> {
   const to = new Date(end);
   const availability = batch.filter((p) => p.slo.indicator === "availability");
   const requests = batch.filter((p) => p.slo.indicator === "success" || p.slo.indicator === "latency");
@@ -92,7 +92,8 @@ async function batchSamples(batch: readonly Plan[], end: number, problems: Probl
   }
   for (const p of batch.filter((x) => x.slo.indicator === "promql")) {
     try {
-      const samples = await promqlMinutes(prometheusUrl()!, p.slo.sliQuery, p.from, end);
+      if (!prometheusUrl) continue; // left out above: no Prometheus answers for this cluster
+      const samples = await promqlMinutes(prometheusUrl, p.slo.sliQuery, p.from, end);
       add(p.slo, budgeted(p.slo, samples));
     } catch (err) {
       // One SLO's source failing (Prometheus down, a query it refuses) never stops the others.

@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { isHttpUrl } from "../is-http-url.ts";
 import { CHANNEL_TYPES, type ChannelType } from "./message.ts";
 import { routeSchema } from "./route.ts";
 
 // What an admin sends to add a channel, or to change one. The secret differs by type: Slack's webhook URL carries its own
 // token, so the whole URL is the secret; PagerDuty's is the routing key; a webhook's is its signing secret.
-
-const isHttpUrl = (v: string) => {
-  try {
-    const u = new URL(v);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
-};
 
 const secretField = z.string().trim().min(1, "the secret is missing: the Slack webhook URL, the PagerDuty routing key or the webhook's signing secret").max(2000);
 const settings = {

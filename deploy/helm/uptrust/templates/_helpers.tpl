@@ -83,15 +83,27 @@ app.kubernetes.io/component: {{ .component }}
 {{- regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) -}}
 {{- end -}}
 
-{{/* The analyze worker's way out to UPTRUST_PROMETHEUS_URL. */}}
+{{/* The analyze worker's way out to UPTRUST_PROMETHEUS_URL and each cluster's own in UPTRUST_PROMETHEUS_URLS. */}}
 {{- define "uptrust.prometheusEgress" -}}
-# The Prometheus HTTP API (UPTRUST_PROMETHEUS_URL).
+{{- $ports := list -}}
+{{- with .Values.prometheus.url }}{{ $ports = append $ports (include "uptrust.urlPort" .) }}{{ end -}}
+{{- range $cluster, $url := .Values.prometheus.urls }}{{ $ports = append $ports (include "uptrust.urlPort" $url) }}{{ end -}}
+# The Prometheus HTTP API (UPTRUST_PROMETHEUS_URL, UPTRUST_PROMETHEUS_URLS).
 - ports:
-    - { protocol: TCP, port: {{ include "uptrust.urlPort" .Values.prometheus.url }} }
+    {{- range $ports | uniq }}
+    - { protocol: TCP, port: {{ . }} }
+    {{- end }}
   {{- with .Values.prometheus.to }}
   to:
     {{- toYaml . | nindent 4 }}
   {{- end }}
+{{- end -}}
+
+{{/* prometheus.urls as UPTRUST_PROMETHEUS_URLS: cluster=URL, comma-separated, in the order of the cluster names. */}}
+{{- define "uptrust.prometheusUrls" -}}
+{{- $pairs := list -}}
+{{- range $cluster, $url := .Values.prometheus.urls }}{{ $pairs = append $pairs (printf "%s=%s" $cluster $url) }}{{ end -}}
+{{ join "," $pairs }}
 {{- end -}}
 
 {{/* The notification channels the environment defines (notifications.*), as the names of their secret files. */}}
