@@ -36,8 +36,10 @@ export class ServicePage {
   }
 
   /** The clock times (HH:MM:SS, UTC) of every log line shown. */
-  async logLineTimes(): Promise<string[]> {
-    return this.logs().locator("time").allTextContents();
+  /** Each shown log line's time, from its <time>'s full timestamp: the line shows only the time of day. */
+  async logLineTimes(): Promise<number[]> {
+    const stamps = await this.logs().locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+    return stamps.map((t) => Date.parse(t));
   }
 
   logsHeading(): Locator {
