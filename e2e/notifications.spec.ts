@@ -99,9 +99,12 @@ test("an admin adds a webhook channel whose secret is never shown back; a refuse
     await expect(row.getByTestId("channel-test")).toContainText("test message delivered", { timeout: 60_000 });
     expect(receiver.at("/moved").map((r) => (r.json as { event: string }).event)).toContain("test");
 
-    // Removed, the channel hears nothing more.
+    // Removed, the channel hears nothing more, and a link to change it says it is gone.
+    const changeLink = await row.getByRole("link", { name: "Change ops-webhook" }).getAttribute("href");
     await row.getByRole("button", { name: "Delete ops-webhook" }).click();
     await expect(row).toBeHidden();
+    await page.goto(changeLink!);
+    await expect(page.getByText("The channel that link names cannot be changed here: it has been deleted")).toBeVisible();
   } finally {
     await receiver.close();
   }

@@ -36,6 +36,12 @@ export default async function AdminNotificationsPage({ searchParams }: { searchP
         </div>
       ) : (
         <Panel title="Add a channel" aside="empty route fields match everything">
+          {edit ? (
+            <p className={s.explain} role="status">
+              The channel that link names cannot be changed here: it has been deleted, or the environment defines it
+              (change its variable).
+            </p>
+          ) : null}
           <ChannelForm />
         </Panel>
       )}
