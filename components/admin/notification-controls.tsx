@@ -61,7 +61,7 @@ export function ChannelForm({ channel }: { channel?: ChannelItem }) {
       {type === "slack" ? null : field("url", type === "webhook" ? "URL" : "Events URL (empty: PagerDuty's)", { type: "url", defaultValue: channel?.url ?? "" })}
       {field("secret", SECRET_LABEL[type], {
         type: "password", autoComplete: "off",
-        ...(channel ? { placeholder: `empty keeps the stored one (${channel.secretHint})` } : { required: true }),
+        ...(channel ? { placeholder: "empty: keep the stored one" } : { required: true }),
       })}
       {field("clusters", "Only clusters (comma-separated)", listed(route?.clusters))}
       {field("namespaces", "Only namespaces", listed(route?.namespaces))}

@@ -34,7 +34,7 @@ export function ChannelsTable({ channels }: { channels: ChannelItem[] }) {
                 <RowAction url={`/api/admin/notifications/channels/${ch.id}/test`} method="POST" label={`Send a test message to ${ch.name}`}>Send test</RowAction>{" "}
                 {ch.source === "admin" ? (
                   <>
-                    <Link href={`/admin/notifications?edit=${ch.id}#change-channel`} aria-label={`Change ${ch.name}`} style={{ marginRight: 8 }}>Change</Link>
+                    <Link href={`/admin/notifications?edit=${ch.id}#change-channel`} aria-label={`Change ${ch.name}`} style={{ margin: "0 8px" }}>Change</Link>
                     <RowAction url={`/api/admin/notifications/channels/${ch.id}`} method="DELETE" label={`Delete ${ch.name}`}>Delete</RowAction>
                   </>
                 ) : null}
