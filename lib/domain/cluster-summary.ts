@@ -156,7 +156,6 @@ export function clusterSummaries(input: SummaryInput): ClusterSummary[] {
   return all.sort((a, b) => cmp(troubleRank(a), troubleRank(b)) || a.cluster.localeCompare(b.cluster));
 }
 
-
 // The whole screen in one sentence, trouble first: "2 clusters: 1 SLO paging, 2 incidents open (oldest
 // 3h 20m), 1 cluster not connected". It restates the rows below it, so it adds their figures up.
 export function fleetHeadline(summaries: readonly ClusterSummary[], formatAge: (seconds: number) => string): string {

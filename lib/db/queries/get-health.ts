@@ -24,10 +24,14 @@ export type Health = {
 // and in an upgrade a new pod may start before it has finished; the probe keeps traffic off until it has.
 export async function getHealth(): Promise<Health> {
   try {
-    const pending = await pendingMigrations(getPool());
-    if (pending.length) {
-      logSchemaBehind(pending);
-      return { ok: false, database: `error: ${pendingSentence(pending)}`, clusters: [] };
+    // Once current, the schema stays current for this process (its code cannot change): the probe stops asking.
+    if (!schemaCurrent) {
+      const pending = await pendingMigrations(getPool());
+      if (pending.length) {
+        logSchemaBehind(pending);
+        return { ok: false, database: `error: ${pendingSentence(pending)}`, clusters: [] };
+      }
+      schemaCurrent = true;
     }
     const chips = await getClusterChips();
     return {
@@ -49,6 +53,8 @@ export async function getHealth(): Promise<Health> {
     return { ok: false, database: `error: ${err instanceof Error ? err.message : String(err)}`, clusters: [] };
   }
 }
+
+let schemaCurrent = false;
 
 // The probe asks every 10 s; the web log says it once a minute.
 let lastLogged = 0;

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/domain/plural.ts";
 import type { Env } from "@/lib/env.ts";
 import { notifyKey } from "@/lib/notify/notify-key.ts";
 import type { analyzeMetrics } from "../analyze-metrics.ts";
@@ -15,8 +16,7 @@ export async function notifyPass({ env, key, signal, metrics, now }: PassDeps): 
     if (r.outcome === "retry" || r.outcome === "dead") console.error(`[notify] ${r.channel}: ${r.error} (${r.outcome === "dead" ? "now a dead letter" : "retrying"})`);
   }
   const delivered = pass.reports.filter((r) => r.outcome === "delivered").length;
-  const messages = (n: number) => `${n} message${n === 1 ? "" : "s"}`;
-  if (pass.enqueued > 0 || delivered > 0) console.log(`[notify] ${messages(pass.enqueued)} queued, ${delivered} delivered`);
+  if (pass.enqueued > 0 || delivered > 0) console.log(`[notify] ${plural(pass.enqueued, "message")} queued, ${delivered} delivered`);
 }
 
 // The notifier's own loop. A pass that fails (database down) is logged and tried again next interval;

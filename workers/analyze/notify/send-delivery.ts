@@ -11,14 +11,13 @@ type Request = { url: string; body: string; headers: Record<string, string> };
 const JSON_HEADERS = { "content-type": "application/json", "user-agent": "Uptrust-Notifier" };
 
 function requestFor(d: ClaimedDelivery, secret: string, ctx: SendContext): Request {
-  const json = JSON_HEADERS;
-  if (d.channelType === "slack") return { url: secret, body: JSON.stringify(slackBody(d.message)), headers: json };
+  if (d.channelType === "slack") return { url: secret, body: JSON.stringify(slackBody(d.message)), headers: JSON_HEADERS };
   if (d.channelType === "pagerduty") {
-    return { url: d.url ?? ctx.pagerDutyEventsUrl, body: JSON.stringify(pagerDutyBody(d.message, secret)), headers: json };
+    return { url: d.url ?? ctx.pagerDutyEventsUrl, body: JSON.stringify(pagerDutyBody(d.message, secret)), headers: JSON_HEADERS };
   }
   const body = JSON.stringify(webhookBody(d.message));
   // The delivery id lets a receiver drop a message it already took (a worker that died before recording the send).
-  return { url: d.url ?? "", body, headers: { ...json, [SIGNATURE_HEADER]: signatureHeader(secret, body, ctx.now), "uptrust-delivery": d.id } };
+  return { url: d.url ?? "", body, headers: { ...JSON_HEADERS, [SIGNATURE_HEADER]: signatureHeader(secret, body, ctx.now), "uptrust-delivery": d.id } };
 }
 
 // 408 and 429 say "later"; other 4xx say the request itself is wrong (a revoked routing key, a deleted Slack
