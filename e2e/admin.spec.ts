@@ -163,11 +163,11 @@ test("an admin ends a responder's sessions: the responder's next page load asks 
   await expect(users.liveSessions("responder@uptrust.dev")).toHaveText("0");
   await expect(admin.getByRole("button", { name: "End sessions of responder@uptrust.dev" })).toBeDisabled();
 
-  // A new page in the responder's browser: the open tab's own poll may already be on its way to the login page,
-  // and a reload racing it would be aborted. The new tab opens before the old one closes: a context left with no
-  // tab while a navigation is in flight once refused to open another ("Failed to open a new tab").
-  const next = await responder.context().newPage();
-  await responder.close();
+  // The responder's next page load, with the cookie their browser holds, in a window of its own: their open tab's
+  // poll may be navigating to the login page right now, and closing or reloading that tab mid-navigation has left
+  // Chromium unable to open or load another (a lost tab once, a load that never finished another time).
+  const next = await (await browser.newContext()).newPage();
+  await next.context().addCookies(await responder.context().cookies());
   await next.goto("/");
   await expect(next).toHaveURL(/\/login\?/);
   const url = new URL(next.url());
