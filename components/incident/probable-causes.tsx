@@ -3,6 +3,7 @@ import type { IncidentDetail, ProbableCauseItem } from "@/lib/views/incident.ts"
 import { formatUtc } from "../format.ts";
 import { Empty, Panel } from "../ui/panel.tsx";
 import s from "../ui/styles.module.css";
+import { plural } from "@/lib/domain/plural.ts";
 
 const SOURCE: Record<string, string> = { change: "change", event: "event", log: "log", metric: "usage", node: "node" };
 
@@ -13,7 +14,7 @@ export function ProbableCauses({ causes, related = [] }: { causes: ProbableCause
     <Panel title="Probable causes" aside="most likely first · computed from the facts below">
       {related.length > 0 ? (
         <p className={s.small} data-testid="related-incidents">
-          <b>The same cause hit {related.length} other workload{related.length === 1 ? "" : "s"}:</b>{" "}
+          <b>The same cause hit {plural(related.length, "other workload")}:</b>{" "}
           {related.map((r, i) => (
             <span key={r.id}>{i > 0 ? ", " : ""}<Link href={`/incidents/${r.id}`}>{r.workload ?? r.title}</Link></span>
           ))}

@@ -5,6 +5,7 @@ import { Badge } from "../ui/badge.tsx";
 import s from "../ui/styles.module.css";
 import type { ContainerSuggestions } from "./group-recommendations.ts";
 import { StrategyCell } from "./strategy-cell.tsx";
+import { plural } from "@/lib/domain/plural.ts";
 
 // One container, named with its cluster as SLO cards and incidents are (a fleet has many `shop/frontend`): what it
 // asks for today, then KRR's and VPA's answers side by side.
@@ -35,7 +36,7 @@ export function RecommendationRowView({ group: g }: { group: ContainerSuggestion
         <br />
         {formatBytes(f.current.memoryRequestBytes)}
         <br />
-        <span className={s.muted}>× {f.replicas} replica{f.replicas === 1 ? "" : "s"}{f.hpa ? " now" : ""}</span>
+        <span className={s.muted}>× {plural(f.replicas, "replica")}{f.hpa ? " now" : ""}</span>
       </td>
       <StrategyCell row={g.krr} />
       <StrategyCell row={g.vpa} />

@@ -2,6 +2,7 @@ import type { RightsizingDetail, StrategyDetail } from "@/lib/views/rightsizing.
 import { moneyVerb, savingsText } from "@/lib/domain/savings-text.ts";
 import { formatPrice } from "./format-money.ts";
 import r from "./rightsizing.module.css";
+import { plural } from "@/lib/domain/plural.ts";
 
 // Savings from the requests, multiplied out in front of the reader, in the words the panel uses.
 export function SavingsEvidence({ detail: { row }, prices }: { detail: StrategyDetail; prices: RightsizingDetail["prices"] }) {
@@ -11,7 +12,7 @@ export function SavingsEvidence({ detail: { row }, prices }: { detail: StrategyD
   const abs = (v: number | null) => (v === null ? "–" : Math.abs(v));
   return (
     <p className={r.formula} data-testid="savings-evidence">
-      <b>Savings</b>: per replica the suggestion {amounts(per)} of requests; × {replicas} replica{replicas === 1 ? "" : "s"} it {amounts(all)}. A month:{" "}
+      <b>Savings</b>: per replica the suggestion {amounts(per)} of requests; × {plural(replicas, "replica")} it {amounts(all)}. A month:{" "}
       {abs(all.cpuCores)} cores × {formatPrice(prices.cpuCoreHour, prices.currency)}/core-hour × {prices.hoursPerMonth} h {moneyVerb(monthly.cpu, monthly.currency)}, plus{" "}
       {abs(all.memoryGiB)} GiB × {formatPrice(prices.memoryGibHour, prices.currency)}/GiB-hour × {prices.hoursPerMonth} h {moneyVerb(monthly.memory, monthly.currency)}: it{" "}
       <b>{moneyVerb(monthly.total, monthly.currency)}/month</b> (prices from UPTRUST_PRICE_CPU_CORE_HOUR and UPTRUST_PRICE_MEMORY_GIB_HOUR).

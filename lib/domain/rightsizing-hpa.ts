@@ -1,3 +1,5 @@
+import { plural } from "./plural.ts";
+
 // Right-sizing a workload a HorizontalPodAutoscaler scales. KRR gives up on these; Uptrust sizes each
 // replica and says what the change does to the autoscaler: a utilization target is a share of the
 // request, so a smaller request makes the same load read as higher utilization and the HPA adds pods.
@@ -49,13 +51,12 @@ export function hpaAdvice(
   ];
   if (target && utilizationAfter !== null) {
     const now = utilizationNow === null ? "" : `median usage is ${pct(utilizationNow)} % of today's request and `;
-    const replicas = (n: number) => `${n} replica${n === 1 ? "" : "s"}`;
     const outcome = expectedReplicasAfter === currentReplicas
-      ? `which by the autoscaler's own rule keeps it at ${replicas(currentReplicas)}`
-      : `which by the autoscaler's own rule means about ${replicas(expectedReplicasAfter ?? currentReplicas)} instead of ${currentReplicas}`;
+      ? `which by the autoscaler's own rule keeps it at ${plural(currentReplicas, "replica")}`
+      : `which by the autoscaler's own rule means about ${plural(expectedReplicasAfter ?? currentReplicas, "replica")} instead of ${currentReplicas}`;
     parts.push(`Its target is a share of the CPU request, so a different request changes what the target means: ${now}would be ${pct(utilizationAfter)} % of the suggested one, ${outcome}.`);
   }
   if (hpa.memoryTargetUtilization) parts.push(`Its memory target (${hpa.memoryTargetUtilization} %) is a share of the memory request in the same way.`);
-  parts.push(`Sizes are per replica; savings count the ${currentReplicas} replica${currentReplicas === 1 ? "" : "s"} running now.`);
+  parts.push(`Sizes are per replica; savings count the ${plural(currentReplicas, "replica")} running now.`);
   return { ...hpa, currentReplicas, medianCpuMillis, utilizationNow, utilizationAfter, expectedReplicasAfter, warning: parts.join(" ") };
 }

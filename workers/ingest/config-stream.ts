@@ -7,6 +7,7 @@ import { describeError } from "./backoff.ts";
 import type { ClusterContext } from "./cluster-context.ts";
 import { KeyedBatcher } from "./keyed-batcher.ts";
 import { runInformer } from "./run-informer.ts";
+import { plural } from "@/lib/domain/plural.ts";
 
 // ConfigMaps and Secrets, as content hashes: a content change becomes a change of every workload that
 // reads it. Secrets are optional: a service account without list/watch on them (common, and sensible)
@@ -21,7 +22,7 @@ export function configStream(ctx: ClusterContext): { run: () => Promise<void>; d
     async (ops) => {
       for (const op of ops) {
         const r = "upsert" in op ? await recordConfigObject(ctx.db, ctx.clusterId, op.upsert) : await recordConfigDeleted(ctx.db, ctx.clusterId, op.delete.kind, op.delete.namespace, op.delete.name, op.delete.at);
-        if (r.summary && r.workloads > 0) ctx.log(`change ${r.summary} (read by ${r.workloads} workload${r.workloads === 1 ? "" : "s"})`);
+        if (r.summary && r.workloads > 0) ctx.log(`change ${r.summary} (read by ${plural(r.workloads, "workload")})`);
       }
     },
     { name: "config", log: ctx.log, maxPending: ctx.config.bufferRows },

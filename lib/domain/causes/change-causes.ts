@@ -1,5 +1,6 @@
 import { MINUTE_MS } from "../slo.ts";
 import { asTemplate, type CauseChange, type CauseInput, type Evidence, type ProbableCause } from "./types.ts";
+import { plural } from "../plural.ts";
 
 // A change explains an incident when it lands shortly before the onset; the closer, the likelier.
 export const CHANGE_WINDOW_MS = 30 * MINUTE_MS;
@@ -11,7 +12,7 @@ const proximity = (input: CauseInput, c: CauseChange, windowMs = CHANGE_WINDOW_M
 const by = (c: CauseChange) => (c.manager ? ` (applied by ${c.manager})` : "");
 const ago = (input: CauseInput, c: CauseChange) => {
   const minutes = Math.round((input.startedAt - c.observedAt) / MINUTE_MS);
-  return minutes <= 0 ? "as it began" : `${minutes} minute${minutes === 1 ? "" : "s"} before it began`;
+  return minutes <= 0 ? "as it began" : `${plural(minutes, "minute")} before it began`;
 };
 
 export function imageChanges(c: CauseChange): { container: string; from: string; to: string }[] {
