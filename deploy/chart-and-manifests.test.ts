@@ -315,6 +315,34 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     });
   });
 
+  it("routes url's host to the web pods through an Ingress of the team's class and certificate, and only when asked", () => {
+    type Ingress = K8sObject & {
+      spec: { ingressClassName?: string; tls?: unknown[]; rules: { host: string; http: { paths: { path: string; pathType: string; backend: unknown }[] } }[] };
+    };
+    type Service = K8sObject & { spec: { selector: Record<string, string>; ports: { name: string; targetPort: string }[] } };
+    const ingresses = custom.filter((o) => o.kind === "Ingress") as Ingress[];
+    expect(ingresses).toHaveLength(1);
+    const [ingress] = ingresses;
+    expect(ingress.metadata.annotations).toEqual({ "cert-manager.io/cluster-issuer": "letsencrypt" });
+    expect(ingress.spec.ingressClassName).toBe("nginx");
+    expect(ingress.spec.tls).toEqual([{ hosts: ["uptrust.corp.example"], secretName: "uptrust-tls" }]);
+    expect(ingress.spec.rules).toEqual([
+      { host: "uptrust.corp.example", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "sre-uptrust-web", port: { name: "http" } } } }] } },
+    ]);
+    // The backend is the Service in front of the web pods, by a port that Service has.
+    const service = custom.find((o) => o.kind === "Service" && o.metadata.name === "sre-uptrust-web") as Service;
+    expect(service.spec.ports.map((p) => p.name)).toContain("http");
+    const webLabels = (workloadOf(custom, "web").spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
+    expect(webLabels).toMatchObject(service.spec.selector);
+
+    expect(objects.filter((o) => o.kind === "Ingress")).toEqual([]);
+    const withPath = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "-f", valuesFile, "--set", "url=https://tools.corp.example/uptrust"]);
+    expect([withPath.code, withPath.stderr]).toEqual([
+      1,
+      expect.stringContaining("url https://tools.corp.example/uptrust has a path: Uptrust serves from a host's root, so set url to https://tools.corp.example"),
+    ]);
+  });
+
   it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {
     const label = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
     expect([label.code, label.stderr]).toEqual([1, expect.stringContaining("prometheus.clusterLabel needs prometheus.url")]);

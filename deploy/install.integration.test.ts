@@ -105,7 +105,7 @@ describe("Uptrust installed on the demo cluster from deploy/manifests and from t
     expect(names(helmCreated)).toEqual(["reliability", ...platformSecrets, ...parseObjects(platform.stdout).map((o) => o.metadata.name)]);
   }, 150_000);
 
-  it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB and the ClusterRole", async () => {
+  it("serves back every Deployment, the migration Job, the service accounts, NetworkPolicies, the PDB, the ClusterRole and the Ingress", async () => {
     const get = async (what: string, namespaced = true) =>
       (await kubectl(played.emulator, ["get", what, ...(namespaced ? ["-n", "uptrust"] : []), "-o", "name"])).stdout.trim().split("\n").sort();
     expect(await get("deployments")).toEqual(["deployment.apps/uptrust-analyze", "deployment.apps/uptrust-ingest", "deployment.apps/uptrust-web"]);
@@ -122,6 +122,11 @@ describe("Uptrust installed on the demo cluster from deploy/manifests and from t
     expect(await get("clusterrolebinding/uptrust-ingest", false)).toEqual(["clusterrolebinding.rbac.authorization.k8s.io/uptrust-ingest"]);
     const role = JSON.parse((await kubectl(played.emulator, ["get", "clusterrole", "uptrust-ingest", "-o", "json"])).stdout);
     expect(role.rules).toEqual(renderedManifests().find((o) => o.kind === "ClusterRole")!.rules);
+    // The platform team's Ingress, for url's host, to the web Service.
+    const ingress = JSON.parse((await kubectl(played.emulator, ["get", "ingress", "sre-uptrust-web", "-n", "reliability", "-o", "json"])).stdout);
+    expect(ingress.spec.rules.map((r: { host: string; http: { paths: { backend: unknown }[] } }) => [r.host, r.http.paths[0].backend])).toEqual([
+      ["uptrust.corp.example", { service: { name: "sre-uptrust-web", port: { name: "http" } } }],
+    ]);
   });
 
   // The emulator stores Jobs without running them, so the migration's pod is not among these.

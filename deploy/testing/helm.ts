@@ -41,7 +41,8 @@ export function helmTemplate(release: string, namespace: string, ...more: string
 
 /**
  * A platform team's install: an external PostgreSQL, the company's OpenID Provider, Alertmanager, Prometheus, and
- * notifications to Slack, PagerDuty's EU region and a webhook on an internal port, through the company's egress range.
+ * notifications to Slack, PagerDuty's EU region and a webhook on an internal port, through the company's egress range;
+ * reached through the company's nginx Ingress with a cert-manager certificate.
  */
 export const PLATFORM_VALUES = {
   clusterName: "prod-eu-1",
@@ -71,6 +72,7 @@ export const PLATFORM_VALUES = {
     to: [{ ipBlock: { cidr: "198.51.100.0/24" } }],
   },
   web: { extraEgress: [{ to: [{ ipBlock: { cidr: "192.0.2.10/32" } }], ports: [{ protocol: "TCP", port: 8080 }] }] },
+  ingress: { enabled: true, className: "nginx", annotations: { "cert-manager.io/cluster-issuer": "letsencrypt" }, tlsSecretName: "uptrust-tls" },
 };
 
 /** A values file (helm -f) holding these values. */
