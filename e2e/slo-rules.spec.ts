@@ -20,7 +20,7 @@ async function download(page: Page, link: Locator): Promise<{ name: string; path
 const promtool = (path: string) => spawnSync("promtool", ["check", "rules", path], { encoding: "utf8" });
 const ids = (f: RuleFile) => new Set(f.groups.flatMap((g) => g.rules.map((r) => r.labels?.sloth_id)).filter(Boolean));
 
-test("a viewer downloads every SLO's rules from /slos and one SLO's from its page, and promtool accepts both", async ({ page }) => {
+test("a viewer downloads every SLO's rules from /slos and one SLO's from its page, and promtool accepts both; the PrometheusRule holds the same groups", async ({ page }) => {
   await loginAs(page, { user: "viewer", password: "viewer" }, "/slos");
   const slos = new SloListPage(page);
   await slos.eventually(async () => expect((await slos.read()).some((r) => r.workload === "shop/checkout" && r.slo === "availability")).toBe(true));
@@ -40,6 +40,13 @@ test("a viewer downloads every SLO's rules from /slos and one SLO's from its pag
   expect([...ids(one.file)]).toEqual(["shop/checkout-availability"]);
   expect(one.file.groups.flatMap((g) => g.rules.map((r) => r.alert ?? r.record))).toContain("CheckoutAvailabilitySLO");
   expect(promtool(one.path).status).toBe(0);
+
+  // The same groups as a PrometheusRule, named after the SLO, for a cluster whose Prometheus the operator runs.
+  const [operatorDownload] = await Promise.all([page.waitForEvent("download"), new SloPage(page).operatorRulesLink().click()]);
+  expect(operatorDownload.suggestedFilename()).toBe("shop-checkout-availability.prometheusrule.yaml");
+  const rule = parse(readFileSync(await operatorDownload.path(), "utf8")) as { kind: string; metadata: { name: string }; spec: RuleFile };
+  expect([rule.kind, rule.metadata.name]).toEqual(["PrometheusRule", "shop-checkout-availability"]);
+  expect(rule.spec.groups).toEqual(one.file.groups);
 });
 
 test("without a session the rule files are refused", async ({ request }) => {

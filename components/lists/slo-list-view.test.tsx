@@ -44,12 +44,14 @@ describe("/slos with a state chosen", () => {
 });
 
 describe("/slos's Prometheus rules", () => {
-  it("offers every SLO's rules, and one cluster's when the scope names exactly one", () => {
+  it("offers every SLO's rules, and one cluster's when the scope names exactly one, as a file or a PrometheusRule", () => {
     const { unmount } = renderWithClient(<SloListView scope={EVERYTHING} problems={[]} options={options} view={sloList(cards, null, 1)} />);
     expect(screen.getByRole("link", { name: "Prometheus rules for every SLO" }).getAttribute("href")).toBe("/api/slos/rules");
     expect(screen.queryByRole("link", { name: /^for / })).toBeNull();
+    expect(screen.getByRole("link", { name: "the same as a PrometheusRule" }).getAttribute("href")).toBe("/api/slos/rules?format=prometheusrule");
     unmount();
     renderWithClient(<SloListView scope={{ ...EVERYTHING, clusters: ["prod eu"] }} problems={[]} options={options} view={sloList(cards, null, 1)} />);
     expect(screen.getByRole("link", { name: "for prod eu" }).getAttribute("href")).toBe("/api/slos/rules?cluster=prod+eu");
+    expect(screen.getByRole("link", { name: "the same as a PrometheusRule" }).getAttribute("href")).toBe("/api/slos/rules?cluster=prod+eu&format=prometheusrule");
   });
 });

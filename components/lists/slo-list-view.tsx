@@ -17,6 +17,9 @@ type Props = { scope: Scope; problems: string[]; options: ScopeOptions; view: Sl
 // Every SLO of the scope, trouble first as on the cockpit, a page of 50 at a time.
 export function SloListView({ scope, problems, options, view: { counts, alert, list } }: Props) {
   const home = scopeSearch(scope).toString();
+  // One cluster in the scope: its rules as well as every SLO's.
+  const cluster: Record<string, string> = scope.clusters.length === 1 ? { cluster: scope.clusters[0] } : {};
+  const rules = (params: Record<string, string>) => `/api/slos/rules?${new URLSearchParams(params)}`;
   return (
     <div className={s.page}>
       <p className={s.back}><Link href={home ? `/?${home}` : "/"}>← Cockpit</Link></p>
@@ -31,12 +34,16 @@ export function SloListView({ scope, problems, options, view: { counts, alert, l
         {scope.clusters.length === 1 ? (
           <>
             {" "}or{" "}
-            <a href={`/api/slos/rules?${new URLSearchParams({ cluster: scope.clusters[0] })}`} download data-testid="slo-rules-cluster">
+            <a href={rules(cluster)} download data-testid="slo-rules-cluster">
               for {scope.clusters[0]}
             </a>
           </>
         ) : null}{" "}
-        (YAML with Sloth&apos;s recording and alerting rules; check it with <code>promtool check rules</code>).
+        (YAML with Sloth&apos;s recording and alerting rules; check it with <code>promtool check rules</code>), or{" "}
+        <a href={rules({ ...cluster, format: "prometheusrule" })} download data-testid="slo-rules-operator">
+          the same as a PrometheusRule
+        </a>{" "}
+        for the Prometheus Operator (add <code>&amp;label=release=NAME</code> to the link for the labels your Prometheus selects rules by).
       </p>
       <ScopeBar scope={scope} problems={problems} options={options} filter={{ alert }} />
       <SloStateFilter scope={scope} counts={counts} chosen={alert} />

@@ -36,7 +36,10 @@ export function SloDetailView({ detail, history, minutes, search, minutesOpen }:
         ) : null}
         <dt>budget runs out</dt><dd>{ev.kind === "evaluated" && ev.exhaustedAt ? formatUtc(ev.exhaustedAt) : "not at the current pace"}</dd>
         <dt>Prometheus rules</dt>
-        <dd><a href={`/api/slos/${slo.id}/rules`} download data-testid="slo-rules">download this SLO&apos;s recording and alerting rules (YAML, Sloth&apos;s names)</a></dd>
+        <dd>
+          <a href={`/api/slos/${slo.id}/rules`} download data-testid="slo-rules">download this SLO&apos;s recording and alerting rules (YAML, Sloth&apos;s names)</a>, or{" "}
+          <a href={`/api/slos/${slo.id}/rules?format=prometheusrule`} download data-testid="slo-rules-operator">the same as a PrometheusRule</a>
+        </dd>
       </dl>
       <div className={h.charts} style={{ marginBottom: 16 }}>
         <div className={s.cards}><SloCard slo={slo} /></div>

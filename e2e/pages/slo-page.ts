@@ -10,6 +10,11 @@ export class SloPage {
     return this.page.getByTestId("slo-rules");
   }
 
+  /** The same rules as a PrometheusRule, for the Prometheus Operator. */
+  operatorRulesLink(): Locator {
+    return this.page.getByTestId("slo-rules-operator");
+  }
+
   card(): Locator {
     return this.page.getByTestId("slo-card");
   }

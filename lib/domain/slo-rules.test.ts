@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { burnRateRules } from "./burn-rate.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./slo.ts";
-import { ruleFileName, ruleFileYaml } from "./slo-rules-yaml.ts";
+import { prometheusRuleName, prometheusRuleYaml, ruleFileName, ruleFileYaml } from "./slo-rules-yaml.ts";
 import { alertName, ownWindowFigures, sloRuleGroups, type AlertingRule, type ExportedSlo, type RecordingRule } from "./slo-rules.ts";
 
 const checkoutRequests: ExportedSlo = {
@@ -175,5 +175,21 @@ describe("the rule file", () => {
   it("is saved as the SLO's name, or uptrust-slos for every SLO", () => {
     expect(ruleFileName(["shop", "checkout", "requests availability"])).toBe("shop-checkout-requests-availability.rules.yaml");
     expect(ruleFileName([])).toBe("uptrust-slos.rules.yaml");
+  });
+
+  it("as a PrometheusRule, carries the same groups and header under a name Kubernetes accepts", () => {
+    const at = new Date("2026-12-06T12:00:00Z");
+    const text = prometheusRuleYaml([checkoutRequests, availability], at, { name: "uptrust-slos", labels: { release: "prom" } });
+    expect(text.split("\n")[0]).toBe(ruleFileYaml([checkoutRequests, availability], at).split("\n")[0]);
+    expect(text).toContain("# Apply with `kubectl apply -f FILE`; the labels must match your Prometheus's ruleSelector; regenerate rather than edit.");
+    expect(parse(text)).toEqual({
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "PrometheusRule",
+      metadata: { name: "uptrust-slos", labels: { "app.kubernetes.io/managed-by": "uptrust", release: "prom" } },
+      spec: parse(ruleFileYaml([checkoutRequests, availability], at)),
+    });
+    expect(prometheusRuleName(["Shop", "check_out", "Requests availability"])).toBe("shop-check-out-requests-availability");
+    expect(prometheusRuleName(["-", "_"])).toBe("uptrust-slos");
+    expect(prometheusRuleName(["a".repeat(300)])).toHaveLength(253);
   });
 });

@@ -139,6 +139,13 @@ describe("every SLO exported as Prometheus rules", () => {
     expect(check.stdout).toContain(`SUCCESS: ${writtenGroups().reduce((n, g) => n + g.rules.length, 0)} rules found`);
   });
 
+  it("as a PrometheusRule for the Prometheus Operator, holds the very groups promtool passed", async () => {
+    const as = { format: "prometheusrule", namespace: "monitoring", labels: { release: "kube-prometheus-stack" } } as const;
+    const rule = parse((await exportSloRules({}, new Date(now), as))!.yaml) as { kind: string; metadata: { namespace: string }; spec: { groups: unknown[] } };
+    expect([rule.kind, rule.metadata.namespace]).toEqual(["PrometheusRule", "monitoring"]);
+    expect(rule.spec.groups).toEqual(writtenGroups());
+  });
+
   it("loads into the real Prometheus: every group present and every rule evaluated healthy", async () => {
     const groups = await evaluatedGroups();
     expect(groups.map((g) => g.name).sort()).toEqual(writtenGroups().map((g) => g.name).sort());

@@ -21,7 +21,7 @@ const SLOS: ExportedSlo[] = [
 
 const one = await import("./route.ts");
 const all = await import("../../rules/route.ts");
-const getOne = (id: string) => one.GET(new Request(`http://localhost/api/slos/${id}/rules`), { params: Promise.resolve({ id }) });
+const getOne = (id: string, query = "") => one.GET(new Request(`http://localhost/api/slos/${id}/rules${query}`), { params: Promise.resolve({ id }) });
 const getAll = (query = "") => all.GET(new Request(`http://localhost/api/slos/rules${query}`));
 const groupNames = async (res: Response) => (parse(await res.text()) as { groups: { name: string }[] }).groups.map((g) => g.name);
 
@@ -67,6 +67,29 @@ describe("GET /api/slos/:id/rules and /api/slos/rules", () => {
     expect((await nowhere.json()).error).toBe("No SLO in a cluster named prdo: name a cluster Uptrust watches, as /clusters lists them");
     const other = await getAll("?format=json");
     expect(other.status).toBe(400);
-    expect((await other.json()).error).toBe("only ?cluster=NAME may be given");
+    expect((await other.json()).error).toBe("format=json is not one Uptrust writes: rules (for rule_files) or prometheusrule (for the Prometheus Operator)");
+    const unknown = await getAll("?clusters=prod");
+    expect((await unknown.json()).error).toBe("clusters is not a setting of this download: give only cluster, format, namespace, label");
+  });
+
+  it("download the same groups as a PrometheusRule, in the namespace and with the labels the Prometheus Operator selects by", async () => {
+    const res = await getOne(ID, "?format=prometheusrule&namespace=monitoring&label=release=kube-prometheus-stack");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="shop-checkout-availability.prometheusrule.yaml"');
+    const rule = parse(await res.text()) as { apiVersion: string; kind: string; metadata: unknown; spec: { groups: unknown[] } };
+    expect([rule.apiVersion, rule.kind]).toEqual(["monitoring.coreos.com/v1", "PrometheusRule"]);
+    expect(rule.metadata).toEqual({
+      name: "shop-checkout-availability",
+      namespace: "monitoring",
+      labels: { "app.kubernetes.io/managed-by": "uptrust", release: "kube-prometheus-stack" },
+    });
+    expect(rule.spec.groups).toEqual((parse(await (await getOne(ID)).text()) as { groups: unknown[] }).groups);
+    const all = await getAll("?cluster=staging&format=prometheusrule");
+    expect(all.headers.get("content-disposition")).toBe('attachment; filename="staging-slos.prometheusrule.yaml"');
+    expect((parse(await all.text()) as { metadata: unknown }).metadata).toEqual({ name: "staging-slos", labels: { "app.kubernetes.io/managed-by": "uptrust" } });
+    const misplaced = await getOne(ID, "?namespace=monitoring");
+    expect(misplaced.status).toBe(400);
+    expect((await misplaced.json()).error).toBe("namespace and label name where a PrometheusRule goes: add format=prometheusrule, or leave them out");
+    expect((await (await getOne(ID, "?cluster=prod")).json()).error).toBe("cluster is not a setting of this download: give only format, namespace, label");
   });
 });
