@@ -25,6 +25,10 @@ describe("the chart, rendered by the real helm", () => {
     expect(strict.code, strict.stdout + strict.stderr).toBe(0);
     expect(strict.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
     expect(strict.stderr).toBe("");
+    // And with every optional object on: the Ingress and the ServiceMonitor.
+    const optional = helm(["lint", "--strict", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c,ingress.enabled=true,serviceMonitor.enabled=true"]);
+    expect(optional.code, optional.stdout + optional.stderr).toBe(0);
+    expect(optional.stdout).not.toMatch(/\[(ERROR|WARNING)\]/);
   });
 
   it("renders, document by document, what deploy/manifests/uptrust.yaml holds, from the line written at its top", () => {

@@ -190,6 +190,36 @@ describe("the chart with an external PostgreSQL, a company OpenID Provider, Aler
     ]);
   });
 
+  it("gives the Prometheus Operator one ServiceMonitor that scrapes each component's /metrics once, the web's with the metrics token", () => {
+    type Endpoint = { port: string; path: string; authorization?: { type: string; credentials: { name: string; key: string } } };
+    type Monitor = K8sObject & {
+      spec: { selector: { matchLabels: Record<string, string>; matchExpressions: { key: string; operator: string; values: string[] }[] }; endpoints: Endpoint[] };
+    };
+    type Service = K8sObject & { spec: { ports: { name: string }[] } };
+    const rendered = helmTemplate("sre", "reliability", "-f", valuesFile, "--set", "serviceMonitor.enabled=true", "--set", "serviceMonitor.labels.release=kps");
+    const monitors = rendered.filter((o) => o.kind === "ServiceMonitor") as Monitor[];
+    expect(monitors).toHaveLength(1);
+    const [{ metadata, spec }] = monitors;
+    expect(metadata.labels?.release).toBe("kps");
+    // The Services the selector picks, as the operator reads it, and the endpoints each one keeps (those whose port it has).
+    const picked = (rendered.filter((o) => o.kind === "Service") as Service[]).filter((svc) => {
+      const labels = svc.metadata.labels ?? {};
+      return Object.entries(spec.selector.matchLabels).every(([k, v]) => labels[k] === v)
+        && spec.selector.matchExpressions.every((e) => e.operator === "In" && e.values.includes(labels[e.key]));
+    });
+    const scraped = Object.fromEntries(picked.map((svc) => [svc.metadata.name, spec.endpoints.filter((e) => svc.spec.ports.some((p) => p.name === e.port))]));
+    const token = secretFiles(custom, "web")["metrics-token"].split("/");
+    expect(scraped).toEqual({
+      "sre-uptrust-web": [{ port: "http", path: "/metrics", interval: "30s", authorization: { type: "Bearer", credentials: { name: token[0], key: token[1] } } }],
+      "sre-uptrust-ingest-metrics": [{ port: "metrics", path: "/metrics", interval: "30s" }],
+      "sre-uptrust-analyze-metrics": [{ port: "metrics", path: "/metrics", interval: "30s" }],
+    });
+
+    expect(objects.filter((o) => o.kind === "ServiceMonitor")).toEqual([]);
+    const tokenless = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c,serviceMonitor.enabled=true,metricsToken=null"]);
+    expect([tokenless.code, tokenless.stderr]).toEqual([1, expect.stringContaining("serviceMonitor needs metricsToken (a secretKeyRef)")]);
+  });
+
   it("refuses a Prometheus cluster label without a Prometheus, and an install without a cluster name", () => {
     const label = helm(["template", "u", "deploy/helm/uptrust", "-n", "uptrust", "--set", "clusterName=c", "--set", "prometheus.clusterLabel=cluster"]);
     expect([label.code, label.stderr]).toEqual([1, expect.stringContaining("prometheus.clusterLabel needs prometheus.url")]);
