@@ -89,8 +89,9 @@ export function BudgetFigure({ summary }: { summary: ClusterSummary }) {
         <b className={mostSpent.spent >= 1 ? c.bad : undefined}>{formatPercent(mostSpent.spent)}</b> spent · {mostSpent.label}
       </Link>
       {topChange ? (
-        <Link href={`/slos/${topChange.sloId}`} className={c.detail} title={topChange.description} data-testid="summary-top-change">
-          most: {topChange.description}
+        // The charge's "this window's budget" is its own SLO's: another SLO than the figure above is named first.
+        <Link href={`/slos/${topChange.sloId}`} className={c.detail} title={`${topChange.label}: ${topChange.description}`} data-testid="summary-top-change">
+          {topChange.sloId === mostSpent.sloId ? "most" : `on ${topChange.label}`}: {topChange.description}
         </Link>
       ) : (
         <span className={c.detail}>no change charged</span>

@@ -16,7 +16,8 @@ const GIB = 1024 ** 3;
 
 type Alert = "page" | "ticket" | null;
 
-function slo(id: string, cluster: string, ns: string, name: string, status: { remaining: number; alert: Alert } | null, charges: CockpitRows["slos"][number]["charges"] = []) {
+/** An availability SLO card as the cockpit reads it, with its budget left, alert and charges. */
+export function sampleSlo(id: string, cluster: string, ns: string, name: string, status: { remaining: number; alert: Alert } | null, charges: CockpitRows["slos"][number]["charges"] = []) {
   return toSloCard(
     {
       id, name: "availability", indicator: "availability", target: 0.999, windowDays: 30, thresholdMs: null, budgeting: "occurrences", calendar: null,
@@ -82,16 +83,16 @@ export function sampleRows(): CockpitRows {
       chip("staging", "unreachable", "the API server cannot be reached by ingest-1/23: connect ECONNREFUSED; retrying"),
     ],
     slos: [
-      slo("s-checkout", "prod-eu", "shop", "checkout", { remaining: 0.625, alert: "page" }, [
+      sampleSlo("s-checkout", "prod-eu", "shop", "checkout", { remaining: 0.625, alert: "page" }, [
         { description: "rollout 7 of checkout (image shop/checkout:1.5.0) spent 30% of this window's budget.", spent: 0.3, changeId: "c-7" },
         { description: "Burning not linked to any change spent 7.5% of this window's budget.", spent: 0.075, changeId: null },
       ]),
-      slo("s-cart", "prod-eu", "shop", "cart", { remaining: 0.8, alert: "ticket" }, [
+      sampleSlo("s-cart", "prod-eu", "shop", "cart", { remaining: 0.8, alert: "ticket" }, [
         { description: "a ConfigMap change of cart (cart-config) spent 12% of this window's budget.", spent: 0.12, changeId: "c-9" },
       ]),
-      slo("s-ledger", "prod-eu", "payments", "ledger", { remaining: 0.98, alert: null }),
-      slo("s-new", "prod-eu", "payments", "fresh", null),
-      slo("s-web", "staging", "web", "site", { remaining: 0.9, alert: null }),
+      sampleSlo("s-ledger", "prod-eu", "payments", "ledger", { remaining: 0.98, alert: null }),
+      sampleSlo("s-new", "prod-eu", "payments", "fresh", null),
+      sampleSlo("s-web", "staging", "web", "site", { remaining: 0.9, alert: null }),
     ],
     incidents: [
       incident("i-checkout", "prod-eu", "checkout is crash-looping", "sev2", "investigating", 85),

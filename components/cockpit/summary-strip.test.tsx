@@ -11,7 +11,7 @@ import { IncidentPanel } from "../incidents/incident-panel.tsx";
 import { RightsizingPanel } from "../rightsizing/rightsizing-panel.tsx";
 import { SloPanel } from "../slo/slo-panel.tsx";
 import { SummaryStrip } from "./summary-strip.tsx";
-import { sampleCockpit, sampleRows } from "./summary-fixture.ts";
+import { sampleCockpit, sampleRows, sampleSlo } from "./summary-fixture.ts";
 
 // The cockpit narrowed to one cluster, as the home page scoped to it shows it: the strip's row for that
 // cluster and the panels under it then speak of the same rows.
@@ -79,6 +79,22 @@ describe("the summary strip says nothing the panels below it contradict", { time
     // The change named is the card's own largest charge, in the card's words.
     const change = strip.getByTestId("summary-top-change");
     expect(text(within(card).getByTestId("budget-charges"))).toContain(change.textContent!.replace(/^most: /, ""));
+  });
+
+  it("names the SLO a change's charge was to when that is not the SLO that spent most, so the two figures are not read as one", () => {
+    const rows = scopedTo("prod-eu");
+    const cart = sampleSlo("s-cart", "prod-eu", "shop", "cart", { remaining: 0.55, alert: "ticket" }, [
+      { description: "a ConfigMap change of cart (cart-config) spent 12% of this window's budget.", spent: 0.12, changeId: "c-9" },
+      { description: "Burning not linked to any change spent 33% of this window's budget.", spent: 0.33, changeId: null },
+    ]);
+    const strip = renderHome({ ...rows, slos: rows.slos.map((s) => (s.id === "s-cart" ? cart : s)) });
+    expect(text(strip.getByTestId("summary-budget"))).toContain("45 % spent · shop/cart availability");
+    const change = strip.getByTestId("summary-top-change");
+    const charge = "rollout 7 of checkout (image shop/checkout:1.5.0) spent 30% of this window's budget.";
+    expect(text(change)).toBe(`on shop/checkout availability: ${charge}`);
+    expect(href(change)).toBe("/slos/s-checkout");
+    const card = screen.getAllByTestId("slo-card").find((c) => c.textContent?.includes("shop/checkout"))!;
+    expect(text(within(card).getByTestId("budget-charges"))).toContain(charge);
   });
 
   it("totals right-sizing as the right-sizing panel does, and scores guardrails as its chip does", () => {

@@ -30,6 +30,7 @@ describe("the clusters' summary", () => {
   it("names the change that spent the most budget, never burning no change is linked to", () => {
     expect(prod.budget.topChange).toEqual({
       sloId: "s-checkout",
+      label: "shop/checkout availability",
       description: "rollout 7 of checkout (image shop/checkout:1.5.0) spent 30% of this window's budget.",
       spent: 0.3,
     });

@@ -35,8 +35,8 @@ export type SummaryIncidents = {
 export type SummaryBudget = {
   /** The SLO that spent the largest share of its budget this window (PromQL SLOs report no budget share). */
   mostSpent: { sloId: string; label: string; spent: number } | null;
-  /** The single largest charge of any SLO's budget to a change, as the SLO page's charge table words it. */
-  topChange: { sloId: string; description: string; spent: number } | null;
+  /** The single largest charge of any SLO's budget to a change, as the SLO page's charge table words it; `label` names that SLO. */
+  topChange: { sloId: string; label: string; description: string; spent: number } | null;
 };
 
 export type SummaryCapacity = { pool: string; summary: PoolSummary; text: string };
@@ -89,7 +89,7 @@ export function budgetFigures(slos: SummaryInput["slos"]): SummaryBudget {
     }
     // Burning linked to no change has no change to name; the SLO page shows it on its own line.
     for (const c of s.charges) {
-      if (c.changeId !== null && (!topChange || c.spent > topChange.spent)) topChange = { sloId: s.id, description: c.description, spent: c.spent };
+      if (c.changeId !== null && (!topChange || c.spent > topChange.spent)) topChange = { sloId: s.id, label: sloLabel(s), description: c.description, spent: c.spent };
     }
   }
   return { mostSpent, topChange };
