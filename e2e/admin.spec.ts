@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { AdminUsersPage, AuditLogPage } from "./pages/admin-page.ts";
 import { loginAs, type Credentials } from "./pages/login-page.ts";
 import { e2eQuery } from "./support/e2e-db.ts";
@@ -15,8 +15,20 @@ const MAPPED = "read-only: set by your provider's groups (UPTRUST_ROLE_MAP)";
 const userId = async (email: string) => (await e2eQuery<{ id: string }>("SELECT id::text AS id FROM users WHERE email = $1", [email]))[0].id;
 const setRole = (email: string, role: string) => e2eQuery("UPDATE users SET role = $2::\"Role\" WHERE email = $1", [email, role]);
 
+// Each person's browser lives for one test: left open, every tab would go on polling through the tests after it.
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+
+async function browserOf(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  opened.push(context);
+  return context.newPage();
+}
+
 async function signedIn(browser: Browser, who: Credentials, path = "/"): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await browserOf(browser);
   await loginAs(page, who, path);
   return page;
 }
@@ -166,7 +178,7 @@ test("an admin ends a responder's sessions: the responder's next page load asks 
   // The responder's next page load, with the cookie their browser holds, in a window of its own: their open tab's
   // poll may be navigating to the login page right now, and closing or reloading that tab mid-navigation has left
   // Chromium unable to open or load another (a lost tab once, a load that never finished another time).
-  const next = await (await browser.newContext()).newPage();
+  const next = await browserOf(browser);
   await next.context().addCookies(await responder.context().cookies());
   await next.goto("/");
   await expect(next).toHaveURL(/\/login\?/);
