@@ -8,7 +8,7 @@ import { getPool } from "@/lib/db/pool.ts";
 import { rbacChecks } from "@/lib/domain/guardrails.ts";
 import type { Emulator } from "@/workers/emulator/index.ts";
 import { createReplayHarness, type Replay } from "@/workers/emulator/testing/replay-harness.ts";
-import { helm, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
+import { helm, helmAsync, helmTemplate, PLATFORM_VALUES, writeValues } from "./testing/helm.ts";
 import { kustomize, parseObjects, renderedManifests } from "./testing/rendered-manifests.ts";
 
 // Uptrust installed on the demo cluster as an SRE installs it without helm: the Secrets it names by reference,
@@ -127,6 +127,23 @@ describe("Uptrust installed on the demo cluster from deploy/manifests and from t
     expect(ingress.spec.rules.map((r: { host: string; http: { paths: { backend: unknown }[] } }) => [r.host, r.http.paths[0].backend])).toEqual([
       ["uptrust.corp.example", { service: { name: "sre-uptrust-web", port: { name: "http" } } }],
     ]);
+  });
+
+  it("tells whoever runs helm install what to do next, for the release they installed", async () => {
+    // A second release of its own beside the two installed above, since helm refuses to take over their objects.
+    const values = writeValues(PLATFORM_VALUES);
+    const args = ["install", "ops", "deploy/helm/uptrust", "-n", "observability", "-f", values, "--kubeconfig", played.emulator.kubeconfigPath!];
+    const install = await helmAsync([...args, "--dry-run=client", "--disable-openapi-validation"]);
+    expect(install.stderr).toBe("");
+    const notes = install.stdout.slice(install.stdout.indexOf("NOTES:"));
+    expect(notes).toContain('Uptrust 0.1.0 watches this cluster as "prod-eu-1" (release ops, namespace observability).');
+    expect(notes).toContain("kubectl -n observability wait --for=condition=complete job/ops-uptrust-migrate");
+    expect(notes).toContain("at https://sso.corp.example/realms/ops, register\n     https://uptrust.corp.example/api/auth/callback/oidc\n");
+    expect(notes).toContain("Open https://uptrust.corp.example\n   through Ingress ops-uptrust-web (class nginx).");
+    expect(notes).toContain("kubectl -n observability logs deploy/ops-uptrust-ingest");
+    // Every object the notes name is one that release renders.
+    const names = new Set(helmTemplate("ops", "observability", "-f", values).map((o) => `${o.kind}/${o.metadata.name}`));
+    for (const named of ["Job/ops-uptrust-migrate", "Ingress/ops-uptrust-web", "Deployment/ops-uptrust-ingest"]) expect(names).toContain(named);
   });
 
   // The emulator stores Jobs without running them, so the migration's pod is not among these.

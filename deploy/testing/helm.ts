@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,18 +18,34 @@ const home = mkdtempSync(join(tmpdir(), "uptrust-helm-"));
 
 export type HelmRun = { stdout: string; stderr: string; code: number };
 
-export function helm(args: string[]): HelmRun {
+const helmEnv = () => ({ ...process.env, HELM_CACHE_HOME: join(home, "cache"), HELM_CONFIG_HOME: join(home, "config"), HELM_DATA_HOME: join(home, "data") });
+
+function requireHelm(): void {
   if (!existsSync(HELM)) {
     throw new Error(`helm is not at ${HELM}: run bash scripts/install-helm.sh (npm test does, in scripts/test-prerequisites.sh)`);
   }
+}
+
+export function helm(args: string[]): HelmRun {
+  requireHelm();
   const run = spawnSync(HELM, args, {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 30_000,
-    env: { ...process.env, HELM_CACHE_HOME: join(home, "cache"), HELM_CONFIG_HOME: join(home, "config"), HELM_DATA_HOME: join(home, "data") },
+    env: helmEnv(),
   });
   if (run.error) throw run.error;
   return { stdout: run.stdout, stderr: run.stderr, code: run.status ?? 1 };
+}
+
+/** helm without blocking the event loop: for commands that reach a cluster served from this process (the emulator). */
+export function helmAsync(args: string[]): Promise<HelmRun> {
+  requireHelm();
+  return new Promise((resolve) => {
+    execFile(HELM, args, { cwd: ROOT, timeout: 30_000, env: helmEnv() }, (err, stdout, stderr) =>
+      resolve({ stdout, stderr, code: err ? (typeof err.code === "number" ? err.code : 1) : 0 }),
+    );
+  });
 }
 
 /** `helm template` of the chart; throws with helm's own words when it refuses. */
